@@ -1,0 +1,11 @@
+/** Which provider and model produced an AI result; recorded on every turn. */
+export interface ServedBy {
+  provider: string;
+  model: string;
+}
+
+/** Options every AI port call accepts. */
+export interface AiCallOptions {
+  /** Aborting must stop the work and reject with an AbortError-like error. */
+  signal?: AbortSignal;
+}
