@@ -1,0 +1,5 @@
+import type { Migration } from '../src/adapters/postgres/migrator.js';
+import { accounts } from './202611240001_accounts.js';
+
+/** The core schema, in order. Plugins add their own through ctx.migrations(). */
+export const coreMigrations: readonly Migration[] = [accounts];

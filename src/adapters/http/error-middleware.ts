@@ -1,0 +1,57 @@
+import type { Context, Next } from 'koa';
+import { DomainError } from '../../domain/shared/domain-error.js';
+import type { Logger } from '../../ports/logger.js';
+import type { ErrorStatusTable } from './error-statuses.js';
+import { HttpError, RequestValidationFailed } from './http-errors.js';
+
+/**
+ * First in the chain: turns every failure into `{"detail": …}`. Domain errors answer with their
+ * registered status and code; anything unexpected is logged once and answered 500.
+ */
+export function errorMiddleware(statuses: ErrorStatusTable, logger: Logger) {
+  return async (ctx: Context, next: Next) => {
+    try {
+      await next();
+    } catch (error) {
+      answerError(ctx, error, statuses, logger);
+    }
+  };
+}
+
+export function answerError(ctx: Context, error: unknown, statuses: ErrorStatusTable, logger: Logger): void {
+  if (error instanceof RequestValidationFailed) {
+    ctx.status = 422;
+    ctx.body = { detail: error.issues };
+    return;
+  }
+  if (error instanceof HttpError) {
+    ctx.status = error.status;
+    ctx.set(error.headers);
+    ctx.body = { detail: error.message, ...(error.code ? { code: error.code } : {}) };
+    return;
+  }
+  if (error instanceof DomainError) {
+    const status = statuses.statusOf(error.code);
+    if (status) {
+      ctx.status = status;
+      if (status === 401) ctx.set('WWW-Authenticate', 'Bearer');
+      const retryAfter = (error.details as { retryAfterSeconds?: number } | undefined)?.retryAfterSeconds;
+      if (status === 429 || status === 503) ctx.set('Retry-After', String(Math.max(1, Math.ceil(retryAfter ?? 60))));
+      ctx.body = { detail: error.message, code: error.code };
+      return;
+    }
+  }
+  const e = error as { status?: number; expose?: boolean; message?: string };
+  // Errors raised by Koa itself (ctx.throw) carry a client status and a safe message.
+  if (typeof e?.status === 'number' && e.status >= 400 && e.status < 500 && e.expose) {
+    ctx.status = e.status;
+    ctx.body = { detail: e.message };
+    return;
+  }
+  logger.error(
+    { requestId: ctx.state.requestId, err: error instanceof Error ? { name: error.name, message: error.message, stack: error.stack } : String(error) },
+    'unhandled error',
+  );
+  ctx.status = 500;
+  ctx.body = { detail: 'Internal Server Error' };
+}

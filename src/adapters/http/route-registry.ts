@@ -1,0 +1,148 @@
+import type Router from '@koa/router';
+import { OpenAPIRegistry, OpenApiGeneratorV31 } from '@asteasolutions/zod-to-openapi';
+import type { Context } from 'koa';
+import { z, type ZodType } from 'zod';
+import type { Account, Role } from '../../domain/accounts/account.js';
+import type { Resolvable } from '../../ports/token.js';
+import { RequestValidationFailed, type ValidationIssue } from './http-errors.js';
+
+export type HttpMethod = 'get' | 'post' | 'put' | 'patch' | 'delete';
+
+export interface RequestContext<B, Q, P> {
+  body: B;
+  query: Q;
+  params: P;
+  /** The signed-in account; present on every route that declares `auth`. */
+  user: Account;
+  koa: Context;
+  requestId: string;
+  resolve<T>(token: Resolvable<T>): T;
+}
+
+export interface RouteResult {
+  status?: number;
+  body?: unknown;
+  headers?: Record<string, string>;
+}
+
+export interface RouteSpec<B = unknown, Q = unknown, P = unknown> {
+  method: HttpMethod;
+  /** Koa path syntax: `/api/v1/interviews/:id`. */
+  path: string;
+  summary: string;
+  tags: string[];
+  /** Omit for public routes; 'any' admits every signed-in role. */
+  auth?: 'any' | readonly Role[];
+  body?: ZodType<B>;
+  query?: ZodType<Q>;
+  params?: ZodType<P>;
+  /** Documented responses: status → description and optional schema. */
+  responses: Record<number, { description: string; schema?: ZodType; contentType?: string }>;
+  /** Set false for routes that read the raw body themselves (multipart uploads). */
+  parseJson?: boolean;
+  handler(request: RequestContext<B, Q, P>): Promise<RouteResult | void>;
+}
+
+export type RouteMount = (registry: RouteRegistry) => void;
+
+export interface RouteHooks {
+  authenticate(ctx: Context): Promise<Account>;
+  authorise(account: Account, roles: readonly Role[]): void;
+  resolve<T>(ctx: Context, token: Resolvable<T>): T;
+}
+
+const toOpenApiPath = (path: string) => path.replace(/:([A-Za-z_][A-Za-z0-9_]*)/g, '{$1}');
+
+function issuesOf(error: z.ZodError, where: string): ValidationIssue[] {
+  return error.issues.map((issue) => ({
+    loc: [where, ...issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p))],
+    msg: issue.message,
+    type: issue.code,
+  }));
+}
+
+function parsePart<T>(schema: ZodType<T> | undefined, value: unknown, where: string): T {
+  if (!schema) return value as T;
+  const result = schema.safeParse(value);
+  if (!result.success) throw new RequestValidationFailed(issuesOf(result.error, where));
+  return result.data;
+}
+
+/** Collects route specs once; mounts them on a Koa router and documents them in OpenAPI 3.1. */
+export class RouteRegistry {
+  private readonly specs: RouteSpec<any, any, any>[] = [];
+
+  add<B, Q, P>(spec: RouteSpec<B, Q, P>): this {
+    this.specs.push(spec as RouteSpec<any, any, any>);
+    return this;
+  }
+
+  get routes(): ReadonlyArray<RouteSpec<any, any, any>> {
+    return this.specs;
+  }
+
+  mount(router: Router, hooks: RouteHooks): void {
+    for (const spec of this.specs) {
+      router[spec.method](spec.path, async (ctx: Context) => {
+        const params = parsePart(spec.params, ctx.params, 'path');
+        const query = parsePart(spec.query, ctx.query, 'query');
+        let user: Account | undefined;
+        if (spec.auth) {
+          user = await hooks.authenticate(ctx);
+          if (spec.auth !== 'any') hooks.authorise(user, spec.auth);
+        }
+        const rawBody = (ctx.request as { body?: unknown }).body;
+        const body = spec.body ? parsePart(spec.body, rawBody ?? {}, 'body') : rawBody;
+        const result = await spec.handler({
+          body, query, params, user: user as Account, koa: ctx,
+          requestId: String(ctx.state.requestId ?? ''),
+          resolve: (token) => hooks.resolve(ctx, token),
+        });
+        if (result) {
+          if (result.headers) ctx.set(result.headers);
+          ctx.status = result.status ?? 200;
+          if (result.body !== undefined) ctx.body = result.body;
+          else if (ctx.status !== 204) ctx.body = null;
+        }
+      });
+    }
+  }
+
+  openApiDocument(info: { title: string; version: string; description?: string }): object {
+    const registry = new OpenAPIRegistry();
+    const bearer = registry.registerComponent('securitySchemes', 'bearerAuth', {
+      type: 'http', scheme: 'bearer', bearerFormat: 'JWT',
+    });
+    for (const spec of this.specs) {
+      registry.registerPath({
+        method: spec.method,
+        path: toOpenApiPath(spec.path),
+        summary: spec.summary,
+        tags: spec.tags,
+        ...(spec.auth ? { security: [{ [bearer.name]: [] }] } : {}),
+        request: {
+          ...(spec.params ? { params: spec.params as any } : {}),
+          ...(spec.query ? { query: spec.query as any } : {}),
+          ...(spec.body ? { body: { content: { 'application/json': { schema: spec.body } } } } : {}),
+        },
+        responses: Object.fromEntries(
+          Object.entries(spec.responses).map(([status, r]) => [
+            status,
+            {
+              description: r.description,
+              ...(r.schema ? { content: { [r.contentType ?? 'application/json']: { schema: r.schema } } } : {}),
+            },
+          ]),
+        ),
+      });
+    }
+    return new OpenApiGeneratorV31(registry.definitions).generateDocument({
+      openapi: '3.1.0',
+      info,
+      servers: [{ url: '/' }],
+    });
+  }
+}
+
+/** The error body every failing route answers with. */
+export const ErrorBody = z.object({ detail: z.union([z.string(), z.array(z.any())]), code: z.string().optional() });

@@ -1,0 +1,77 @@
+import type { Knex } from 'knex';
+import { type Account, type AccountStatus, normaliseEmail, type Role } from '../../domain/accounts/account.js';
+import { EmailAlreadyRegistered } from '../../domain/accounts/errors.js';
+import { VersionConflict } from '../../domain/shared/domain-error.js';
+import type { AccountRepository } from '../../ports/account-repository.js';
+import { AccountModel } from './models/account.model.js';
+import { isUniqueViolation } from './pg-errors.js';
+
+const toAccount = (row: AccountModel): Account => ({
+  id: row.id,
+  email: row.email,
+  fullName: row.full_name,
+  phone: row.phone,
+  role: row.role as Role,
+  status: row.status as AccountStatus,
+  passwordHash: row.password_hash,
+  version: row.version,
+  createdAt: new Date(row.created_at),
+  updatedAt: new Date(row.updated_at),
+});
+
+export class PgAccountRepository implements AccountRepository {
+  private readonly model: typeof AccountModel;
+
+  constructor(db: Knex) {
+    this.model = AccountModel.bindKnex(db);
+  }
+
+  async findById(id: string): Promise<Account | undefined> {
+    const row = await this.model.query().findById(id);
+    return row && toAccount(row);
+  }
+
+  async findByEmail(email: string): Promise<Account | undefined> {
+    const row = await this.model.query().whereRaw('lower(email) = ?', [normaliseEmail(email)]).first();
+    return row && toAccount(row);
+  }
+
+  async insert(account: Account): Promise<void> {
+    try {
+      await this.model.query().insert({
+        id: account.id,
+        email: normaliseEmail(account.email),
+        full_name: account.fullName,
+        phone: account.phone,
+        role: account.role,
+        status: account.status,
+        password_hash: account.passwordHash,
+        version: account.version,
+        created_at: account.createdAt,
+        updated_at: account.updatedAt,
+      });
+    } catch (error) {
+      if (isUniqueViolation(error)) throw new EmailAlreadyRegistered();
+      throw error;
+    }
+  }
+
+  async save(account: Account): Promise<Account> {
+    const next = account.version + 1;
+    const updated = await this.model
+      .query()
+      .patch({
+        email: normaliseEmail(account.email),
+        full_name: account.fullName,
+        phone: account.phone,
+        role: account.role,
+        status: account.status,
+        password_hash: account.passwordHash,
+        updated_at: account.updatedAt,
+        version: next,
+      })
+      .where({ id: account.id, version: account.version });
+    if (updated === 0) throw new VersionConflict('Account', account.id);
+    return { ...account, version: next };
+  }
+}

@@ -1,0 +1,24 @@
+import type { Knex } from 'knex';
+import type { Repositories, UnitOfWork } from '../../ports/unit-of-work.js';
+import { PgAccountRepository } from './account-repository.postgres.js';
+import { PgLoginThrottle } from './login-throttle.postgres.js';
+
+export function pgRepositories(db: Knex): Repositories {
+  return {
+    accounts: new PgAccountRepository(db),
+    loginThrottle: new PgLoginThrottle(db),
+  };
+}
+
+/** One knex transaction per unit of work; repositories inside it are bound to that transaction. */
+export class PgUnitOfWork implements UnitOfWork {
+  readonly repositories: Repositories;
+
+  constructor(private readonly db: Knex) {
+    this.repositories = pgRepositories(db);
+  }
+
+  transaction<T>(work: (repositories: Repositories) => Promise<T>): Promise<T> {
+    return this.db.transaction((trx) => work(pgRepositories(trx)));
+  }
+}

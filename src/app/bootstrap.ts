@@ -1,0 +1,132 @@
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type Koa from 'koa';
+import { container as globalContainer, type DependencyContainer } from 'tsyringe';
+import { resolveFrom } from '../adapters/di.js';
+import { authRoutes } from '../adapters/http/auth/auth.routes.js';
+import { coreErrorStatuses, ErrorStatusTable } from '../adapters/http/error-statuses.js';
+import { RouteRegistry } from '../adapters/http/route-registry.js';
+import { createHttpApp } from '../adapters/http/server.js';
+import { healthRoutes } from '../adapters/http/system/health.routes.js';
+import type { Database } from '../adapters/postgres/database.js';
+import { DatabaseMigrator } from '../adapters/postgres/migrator.js';
+import { PinoLogger } from '../adapters/system/logger.pino.js';
+import { Authenticate, requireRole } from '../domain/accounts/index.js';
+import { AccessTokens } from '../ports/access-tokens.js';
+import { Clock } from '../ports/clock.js';
+import { DatabaseHealth } from '../ports/database-health.js';
+import { IdGenerator } from '../ports/id-generator.js';
+import { Logger } from '../ports/logger.js';
+import { PasswordHasher } from '../ports/password-hasher.js';
+import type { Token } from '../ports/token.js';
+import { UnitOfWork } from '../ports/unit-of-work.js';
+import { createPostgresPlugin } from '../../plugins/postgres/index.js';
+import { createSystemPlugin } from '../../plugins/system/index.js';
+import type { AppConfig } from './config.js';
+import { resolveJwtSecret } from './jwt-secret.js';
+import type { PortalPlugin } from './plugin-api.js';
+import { loadExternalPlugins, PluginHost } from './plugin-host.js';
+import { wireAccounts } from './wiring/accounts.wiring.js';
+
+export interface BootstrapOptions {
+  logger?: Logger;
+  /** An already-open database to use instead of opening one (tests share one per run). */
+  database?: Database;
+  /** More plugins, as if named in PLUGINS. */
+  plugins?: PortalPlugin<any>[];
+  /** Fixed instances that replace whatever the plugins provide (tests: a fixed clock). */
+  overrides?: Array<[Token<any>, unknown]>;
+}
+
+export interface App {
+  config: AppConfig;
+  container: DependencyContainer;
+  http: Koa;
+  host: PluginHost;
+  logger: Logger;
+  version: string;
+  close(): Promise<void>;
+}
+
+export const APP_VERSION = readVersion();
+
+function readVersion(): string {
+  let dir = path.dirname(fileURLToPath(import.meta.url));
+  for (let i = 0; i < 6; i++) {
+    const file = path.join(dir, 'package.json');
+    if (existsSync(file)) {
+      const pkg = JSON.parse(readFileSync(file, 'utf8')) as { name?: string; version?: string };
+      if (pkg.name === 'candidates-portal-backend') return pkg.version ?? '0.0.0';
+    }
+    dir = path.dirname(dir);
+  }
+  return '0.0.0';
+}
+
+/** The composition root: plugins → selections → container → migrations → HTTP app. */
+export async function bootstrap(config: AppConfig, options: BootstrapOptions = {}): Promise<App> {
+  const logger = options.logger ?? PinoLogger.create({ level: config.logLevel });
+  const builtins: PortalPlugin<any>[] = [
+    createSystemPlugin(() => resolveJwtSecret(config, logger)),
+    createPostgresPlugin(options.database),
+  ];
+  const external = await loadExternalPlugins(config.plugins);
+  const host = new PluginHost([...builtins, ...external, ...(options.plugins ?? [])], config);
+
+  const driver = options.database?.driver ?? (config.database.url ? 'postgres' : 'pglite');
+  host.select(UnitOfWork, [driver], 'DATABASE_URL');
+  host.select(DatabaseHealth, [driver], 'DATABASE_URL');
+  host.select(DatabaseMigrator, [driver], 'DATABASE_URL');
+  host.select(Clock, ['system'], 'built-in');
+  host.select(IdGenerator, ['uuid'], 'built-in');
+  host.select(PasswordHasher, ['argon2'], 'built-in');
+  host.select(AccessTokens, ['jwt'], 'built-in');
+
+  const root = globalContainer.createChildContainer();
+  root.register(Logger, { useValue: logger });
+  host.bind(root);
+  for (const [token, value] of options.overrides ?? []) root.register(token, { useValue: value });
+  wireAccounts(root, config);
+
+  const resolver = host.resolverFor(root);
+  try {
+    await host.start(resolver);
+    resolveFrom(root, AccessTokens); // fail fast on a bad secret, and make it (with its warning) now
+    const applied = await resolveFrom(root, DatabaseMigrator).latest(host.migrations);
+    if (applied.length > 0) logger.info({ migrations: applied }, 'database migrated');
+  } catch (error) {
+    await host.stop();
+    throw error;
+  }
+
+  const errorStatuses = new ErrorStatusTable().add(coreErrorStatuses, 'core');
+  for (const { plugin, table } of host.errorStatusTables) errorStatuses.add(table, `plugin ${plugin}`);
+
+  const registry = new RouteRegistry();
+  healthRoutes(APP_VERSION)(registry);
+  authRoutes(registry);
+  for (const mount of host.routes) mount(registry);
+
+  const http = createHttpApp({
+    registry,
+    errorStatuses,
+    logger,
+    container: root,
+    allowedOrigins: config.http.allowedOrigins,
+    bodyLimitBytes: config.http.bodyLimitBytes,
+    version: APP_VERSION,
+    authenticate: (bearer, scope) => resolveFrom(scope, Authenticate).execute(bearer),
+    authorise: requireRole,
+  });
+
+  let closed = false;
+  return {
+    config, container: root, http, host, logger, version: APP_VERSION,
+    async close() {
+      if (closed) return;
+      closed = true;
+      await host.stop((plugin, error) => logger.error({ plugin, err: String(error) }, 'plugin failed to stop'));
+    },
+  };
+}

@@ -1,0 +1,110 @@
+import { z } from 'zod';
+
+const list = (raw: string | undefined) =>
+  (raw ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+
+const intIn = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
+
+/** Every environment variable the app reads, with its default. */
+const EnvSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: intIn(0, 65535).default(8000),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
+    .optional(),
+  DB_POOL_MAX: intIn(1, 200).default(10),
+  DATA_DIR: z.string().min(1).default('./data'),
+  JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  JWT_EXPIRY_HOURS: z.coerce.number().positive().max(24 * 30).default(24),
+  ALLOWED_ORIGINS: z.string().default('http://localhost:3000,http://localhost:5173'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  PLUGINS: z.string().default(''),
+  PLUGIN_OPTIONS: z
+    .string()
+    .default('{}')
+    .transform((raw, ctx) => {
+      try {
+        const parsed: unknown = JSON.parse(raw);
+        if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) return parsed as Record<string, unknown>;
+      } catch {
+        /* reported below */
+      }
+      ctx.addIssue({ code: 'custom', message: 'must be a JSON object keyed by plugin name' });
+      return z.NEVER;
+    }),
+  BODY_LIMIT_BYTES: intIn(1024, 50 * 1024 * 1024).default(1024 * 1024),
+  LOGIN_MAX_FAILURES: intIn(1, 100).default(5),
+  LOGIN_LOCK_MINUTES: intIn(1, 24 * 60).default(15),
+  AI_PROVIDERS: z.string().default('offline'),
+  INTERVIEW_STARTS_PER_HOUR: intIn(1, 100_000).default(10),
+  SHUTDOWN_TIMEOUT_MS: intIn(100, 60_000).default(10_000),
+});
+
+export interface AppConfig {
+  env: 'development' | 'production' | 'test';
+  http: { port: number; host: string; allowedOrigins: string[]; bodyLimitBytes: number; shutdownTimeoutMs: number };
+  database: { url?: string; poolMax: number };
+  dataDir: string;
+  auth: { jwtSecret?: string; jwtExpiryHours: number; loginMaxFailures: number; loginLockMinutes: number };
+  logLevel: string;
+  plugins: string[];
+  pluginOptions: Record<string, unknown>;
+  ai: { providers: string[] };
+  interviews: { startsPerHourPerIp: number };
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n  ${problems.join('\n  ')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Allowed values of a zod issue, so an error message can say what would be accepted. */
+function allowed(issue: z.core.$ZodIssue): string {
+  if (issue.code === 'invalid_value') return ` (allowed: ${issue.values.join(', ')})`;
+  return '';
+}
+
+/** Parses the environment once. The only place in the app that reads process.env. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): AppConfig {
+  // Treat empty strings as unset, as shells and .env files commonly leave them.
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = EnvSchema.safeParse(cleaned);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((i) => `${i.path.join('.') || '(env)'}: ${i.message}${allowed(i)}`),
+    );
+  }
+  const e = parsed.data;
+  if (e.NODE_ENV === 'production' && !e.JWT_SECRET) {
+    throw new ConfigError(['JWT_SECRET: required when NODE_ENV=production (at least 32 characters)']);
+  }
+  const providers = list(e.AI_PROVIDERS);
+  if (providers.length === 0) throw new ConfigError(['AI_PROVIDERS: must name at least one provider']);
+  return {
+    env: e.NODE_ENV,
+    http: {
+      port: e.PORT,
+      host: e.HOST,
+      allowedOrigins: list(e.ALLOWED_ORIGINS),
+      bodyLimitBytes: e.BODY_LIMIT_BYTES,
+      shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
+    },
+    database: { url: e.DATABASE_URL, poolMax: e.DB_POOL_MAX },
+    dataDir: e.DATA_DIR,
+    auth: {
+      jwtSecret: e.JWT_SECRET,
+      jwtExpiryHours: e.JWT_EXPIRY_HOURS,
+      loginMaxFailures: e.LOGIN_MAX_FAILURES,
+      loginLockMinutes: e.LOGIN_LOCK_MINUTES,
+    },
+    logLevel: e.LOG_LEVEL,
+    plugins: list(e.PLUGINS),
+    pluginOptions: e.PLUGIN_OPTIONS,
+    ai: { providers },
+    interviews: { startsPerHourPerIp: e.INTERVIEW_STARTS_PER_HOUR },
+  };
+}

@@ -1,0 +1,24 @@
+export const ROLES = ['candidate', 'recruiter', 'admin'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const ACCOUNT_STATUSES = ['active', 'inactive', 'deleted'] as const;
+export type AccountStatus = (typeof ACCOUNT_STATUSES)[number];
+
+export interface Account {
+  id: string;
+  /** Stored lower-cased and trimmed: emails are unique case-insensitively. */
+  email: string;
+  fullName: string;
+  phone: string | null;
+  role: Role;
+  status: AccountStatus;
+  passwordHash: string;
+  createdAt: Date;
+  updatedAt: Date;
+  /** Optimistic concurrency version, bumped by every save. */
+  version: number;
+}
+
+export const normaliseEmail = (email: string): string => email.trim().toLowerCase();
+
+export const canSignIn = (account: Account): boolean => account.status === 'active';

@@ -1,0 +1,19 @@
+import type { AccountRepository } from './account-repository.js';
+import type { LoginThrottle } from './login-throttle.js';
+import { token } from './token.js';
+
+/** Every repository, bound either to a transaction or to the database at large. */
+export interface Repositories {
+  accounts: AccountRepository;
+  loginThrottle: LoginThrottle;
+}
+
+/**
+ * Transaction boundary. Contract: writes inside transaction() commit together when work resolves
+ * and are all rolled back when it rejects; `repositories` reads outside any transaction.
+ */
+export interface UnitOfWork {
+  transaction<T>(work: (repositories: Repositories) => Promise<T>): Promise<T>;
+  readonly repositories: Repositories;
+}
+export const UnitOfWork = token<UnitOfWork>('UnitOfWork');
