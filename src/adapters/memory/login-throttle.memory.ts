@@ -16,7 +16,8 @@ export class MemoryLoginThrottle implements LoginThrottle {
     key: string,
     update: (current: LoginThrottleState) => LoginThrottleState,
   ): Promise<LoginThrottleState> {
-    const next = update(await this.get(key));
+    // No await between read and write: concurrent failures are applied one after another.
+    const next = update(structuredClone(this.rows.get(key) ?? { failures: 0 }));
     this.rows.set(key, structuredClone(next));
     return next;
   }

@@ -1,0 +1,20 @@
+import { randomUUID } from 'node:crypto';
+import type { Account } from '../../src/domain/accounts/account.js';
+import { uniqueEmail } from './test-app.js';
+
+export function anAccount(overrides: Partial<Account> = {}): Account {
+  const at = new Date('2026-03-01T10:00:00.000Z');
+  return {
+    id: randomUUID(),
+    email: uniqueEmail('acct'),
+    fullName: 'Ada Lovelace',
+    phone: '+61 400 000 000',
+    role: 'candidate',
+    status: 'active',
+    passwordHash: '$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHQ$aGFzaA',
+    createdAt: at,
+    updatedAt: at,
+    version: 1,
+    ...overrides,
+  };
+}
