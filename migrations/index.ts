@@ -1,5 +1,7 @@
 import type { Migration } from '../src/adapters/postgres/migrator.js';
 import { accounts } from './202611240001_accounts.js';
+import { resumes } from './202611240002_resumes.js';
+import { interviews } from './202611240003_interviews.js';
 
 /** The core schema, in order. Plugins add their own through ctx.migrations(). */
-export const coreMigrations: readonly Migration[] = [accounts];
+export const coreMigrations: readonly Migration[] = [accounts, resumes, interviews];

@@ -1,4 +1,5 @@
 import type { AccountRepository } from './account-repository.js';
+import type { AssessmentResultRepository, IdempotencyStore, InterviewRepository, ResumeLookup } from './interview-repository.js';
 import type { LoginThrottle } from './login-throttle.js';
 import { token } from './token.js';
 
@@ -6,6 +7,10 @@ import { token } from './token.js';
 export interface Repositories {
   accounts: AccountRepository;
   loginThrottle: LoginThrottle;
+  interviews: InterviewRepository;
+  assessments: AssessmentResultRepository;
+  idempotency: IdempotencyStore;
+  resumeLookup: ResumeLookup;
 }
 
 /**

@@ -42,7 +42,7 @@ describe('e2e: health and process lifecycle', function () {
       }
     }
     expect(port).to.be.greaterThan(0);
-    const health = await (await fetch(`http://127.0.0.1:${port}/health`)).json();
+    const health = (await (await fetch(`http://127.0.0.1:${port}/health`)).json()) as { database: unknown };
     expect(health.database).to.deep.equal({ status: 'connected', driver: 'pglite' });
     const inFlight = fetch(`http://127.0.0.1:${port}/api/v1/auth/register`, {
       method: 'POST',

@@ -1,12 +1,19 @@
 import type { Repositories, UnitOfWork } from '../../ports/unit-of-work.js';
 import { MemoryAccountRepository } from './account-repository.memory.js';
 import { MemoryLoginThrottle } from './login-throttle.memory.js';
+import {
+  MemoryAssessmentResultRepository, MemoryIdempotencyStore, MemoryInterviewRepository, MemoryResumeLookup,
+} from './interview-repository.memory.js';
 import { MemoryStore, Mutex } from './memory-store.js';
 
 export function memoryRepositories(store: MemoryStore): Repositories {
   return {
     accounts: new MemoryAccountRepository(store),
     loginThrottle: new MemoryLoginThrottle(store),
+    interviews: new MemoryInterviewRepository(store),
+    assessments: new MemoryAssessmentResultRepository(store),
+    idempotency: new MemoryIdempotencyStore(store),
+    resumeLookup: new MemoryResumeLookup(store),
   };
 }
 

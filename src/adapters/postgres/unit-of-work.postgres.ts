@@ -2,11 +2,17 @@ import type { Knex } from 'knex';
 import type { Repositories, UnitOfWork } from '../../ports/unit-of-work.js';
 import { PgAccountRepository } from './account-repository.postgres.js';
 import { PgLoginThrottle } from './login-throttle.postgres.js';
+import { PgInterviewRepository } from './interview-repository.postgres.js';
+import { PgAssessmentResultRepository, PgIdempotencyStore, PgResumeLookup } from './assessment-repositories.postgres.js';
 
 export function pgRepositories(db: Knex): Repositories {
   return {
     accounts: new PgAccountRepository(db),
     loginThrottle: new PgLoginThrottle(db),
+    interviews: new PgInterviewRepository(db),
+    assessments: new PgAssessmentResultRepository(db),
+    idempotency: new PgIdempotencyStore(db),
+    resumeLookup: new PgResumeLookup(db),
   };
 }
 

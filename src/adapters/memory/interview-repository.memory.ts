@@ -1,0 +1,118 @@
+import type { Interview, InterviewMessage } from '../../domain/interviews/interview.js';
+import { VersionConflict } from '../../domain/shared/domain-error.js';
+import type {
+  AssessmentResultRepository, IdempotencyStore, InterviewRepository, MessagePage, MessagePageRequest, ResumeLookup,
+  StoredAssessment,
+} from '../../ports/interview-repository.js';
+import type { MemoryStore } from './memory-store.js';
+
+const clone = <T>(v: T): T => structuredClone(v);
+
+export class MemoryInterviewRepository implements InterviewRepository {
+  constructor(private readonly store: MemoryStore) {}
+
+  private get interviews() {
+    return this.store.table<Interview>('interviews');
+  }
+  private get messages() {
+    return this.store.table<InterviewMessage>('interview_messages');
+  }
+  private messagesOf(interviewId: string): InterviewMessage[] {
+    return [...this.messages.values()].filter((m) => m.interviewId === interviewId).sort((a, b) => a.sequence - b.sequence);
+  }
+  private checkSequences(messages: readonly InterviewMessage[]): void {
+    for (const m of messages) {
+      if (this.messagesOf(m.interviewId).some((x) => x.sequence === m.sequence)) throw new VersionConflict('Interview', m.interviewId);
+    }
+  }
+
+  async findById(id: string): Promise<Interview | undefined> {
+    const row = this.interviews.get(id);
+    return row && clone(row);
+  }
+
+  async insert(interview: Interview, messages: readonly InterviewMessage[]): Promise<void> {
+    if (this.interviews.has(interview.id)) throw new VersionConflict('Interview', interview.id);
+    this.checkSequences(messages);
+    this.interviews.set(interview.id, clone(interview));
+    for (const m of messages) this.messages.set(m.id, clone(m));
+  }
+
+  async save(interview: Interview, newMessages: readonly InterviewMessage[]): Promise<Interview> {
+    const current = this.interviews.get(interview.id);
+    if (!current || current.version !== interview.version) throw new VersionConflict('Interview', interview.id);
+    this.checkSequences(newMessages);
+    const next = { ...clone(interview), version: interview.version + 1 };
+    this.interviews.set(interview.id, next);
+    for (const m of newMessages) this.messages.set(m.id, clone(m));
+    return clone(next);
+  }
+
+  async listMessages(interviewId: string, page: MessagePageRequest): Promise<MessagePage> {
+    const all = this.messagesOf(interviewId).filter(
+      (m) => (page.minSequence === undefined || m.sequence >= page.minSequence) &&
+        (page.maxSequence === undefined || m.sequence <= page.maxSequence),
+    );
+    return { total: all.length, messages: clone(all.slice(page.skip, page.skip + page.limit)) };
+  }
+
+  async allMessages(interviewId: string): Promise<InterviewMessage[]> {
+    return clone(this.messagesOf(interviewId));
+  }
+
+  async listForCandidate(candidateId: string, page: { skip: number; limit: number }) {
+    const mine = [...this.interviews.values()]
+      .filter((i) => i.candidateId === candidateId)
+      .sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime() || b.id.localeCompare(a.id));
+    return { total: mine.length, interviews: clone(mine.slice(page.skip, page.skip + page.limit)) };
+  }
+}
+
+export class MemoryAssessmentResultRepository implements AssessmentResultRepository {
+  constructor(private readonly store: MemoryStore) {}
+  private get rows() {
+    return this.store.table<StoredAssessment>('assessment_results');
+  }
+  async find(interviewId: string) {
+    const row = this.rows.get(interviewId);
+    return row && clone(row);
+  }
+  async insert(result: StoredAssessment) {
+    if (this.rows.has(result.interviewId)) throw new VersionConflict('AssessmentResult', result.interviewId);
+    this.rows.set(result.interviewId, clone(result));
+  }
+}
+
+export class MemoryIdempotencyStore implements IdempotencyStore {
+  constructor(private readonly store: MemoryStore) {}
+  private get rows() {
+    return this.store.table<{ requestHash: string; response: unknown }>('idempotency_keys');
+  }
+  async find(accountId: string, key: string) {
+    const row = this.rows.get(`${accountId}:${key}`);
+    return row && clone(row);
+  }
+  async save(accountId: string, key: string, requestHash: string, response: unknown) {
+    const id = `${accountId}:${key}`;
+    if (!this.rows.has(id)) this.rows.set(id, clone({ requestHash, response }));
+  }
+}
+
+/** Resumes held in memory for tests: `add` stands in for an upload. */
+export class MemoryResumeLookup implements ResumeLookup {
+  constructor(private readonly store: MemoryStore) {}
+  private get rows() {
+    return this.store.table<{ id: string; candidateId: string; skills: string[]; active: boolean }>('resumes');
+  }
+  add(resume: { id: string; candidateId: string; skills: string[]; active: boolean }): void {
+    this.rows.set(resume.id, clone(resume));
+  }
+  async findOwned(candidateId: string, resumeId: string) {
+    const row = this.rows.get(resumeId);
+    return row && row.candidateId === candidateId ? { id: row.id, skills: [...row.skills] } : undefined;
+  }
+  async findActive(candidateId: string) {
+    const row = [...this.rows.values()].find((r) => r.candidateId === candidateId && r.active);
+    return row ? { id: row.id, skills: [...row.skills] } : undefined;
+  }
+}

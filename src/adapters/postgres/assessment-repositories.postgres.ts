@@ -1,0 +1,80 @@
+import type { Knex } from 'knex';
+import { VersionConflict } from '../../domain/shared/domain-error.js';
+import type {
+  AssessmentResultRepository, IdempotencyStore, ResumeLookup, StoredAssessment,
+} from '../../ports/interview-repository.js';
+import { isUniqueViolation } from './pg-errors.js';
+
+export class PgAssessmentResultRepository implements AssessmentResultRepository {
+  constructor(private readonly db: Knex) {}
+
+  async find(interviewId: string): Promise<StoredAssessment | undefined> {
+    const row = await this.db('assessment_results').where({ interview_id: interviewId }).first();
+    if (!row) return undefined;
+    return {
+      interviewId: row.interview_id,
+      overallScore: Number(row.overall_score),
+      recommendation: row.recommendation,
+      report: row.report,
+      completion: row.completion,
+      generatedAt: new Date(row.generated_at),
+    };
+  }
+
+  async insert(result: StoredAssessment): Promise<void> {
+    try {
+      await this.db('assessment_results').insert({
+        interview_id: result.interviewId,
+        overall_score: result.overallScore,
+        recommendation: result.recommendation,
+        report: JSON.stringify(result.report),
+        completion: JSON.stringify(result.completion),
+        generated_at: result.generatedAt,
+      });
+    } catch (error) {
+      if (isUniqueViolation(error)) throw new VersionConflict('AssessmentResult', result.interviewId);
+      throw error;
+    }
+  }
+}
+
+export class PgIdempotencyStore implements IdempotencyStore {
+  constructor(private readonly db: Knex) {}
+
+  async find(accountId: string, key: string) {
+    const row = await this.db('idempotency_keys').where({ account_id: accountId, key }).first();
+    return row ? { requestHash: row.request_hash as string, response: row.response as unknown } : undefined;
+  }
+
+  async save(accountId: string, key: string, requestHash: string, response: unknown, at: Date): Promise<void> {
+    await this.db('idempotency_keys')
+      .insert({ account_id: accountId, key, request_hash: requestHash, response: JSON.stringify(response), created_at: at })
+      .onConflict(['account_id', 'key'])
+      .ignore();
+  }
+}
+
+const skillsOf = (parsed: unknown): string[] => {
+  const skills = (parsed as { skills?: unknown } | null)?.skills;
+  if (!Array.isArray(skills)) return [];
+  return skills
+    .map((s) => (typeof s === 'string' ? s : (s as { name?: unknown })?.name))
+    .filter((s): s is string => typeof s === 'string');
+};
+
+export class PgResumeLookup implements ResumeLookup {
+  constructor(private readonly db: Knex) {}
+
+  async findOwned(candidateId: string, resumeId: string) {
+    const row = await this.db('resumes').where({ id: resumeId, candidate_id: candidateId }).first('id', 'parsed_data');
+    return row ? { id: row.id as string, skills: skillsOf(row.parsed_data) } : undefined;
+  }
+
+  async findActive(candidateId: string) {
+    const row = await this.db('resumes')
+      .where({ candidate_id: candidateId, is_active: true })
+      .orderBy('uploaded_at', 'desc')
+      .first('id', 'parsed_data');
+    return row ? { id: row.id as string, skills: skillsOf(row.parsed_data) } : undefined;
+  }
+}

@@ -1,0 +1,80 @@
+import type { Phase, SkillLevel } from '../assessment/levels.js';
+import type { ServedBy } from '../../ports/provider-served.js';
+
+export const INTERVIEW_STATUSES = ['scheduled', 'in_progress', 'completed', 'abandoned'] as const;
+export type InterviewStatus = (typeof INTERVIEW_STATUSES)[number];
+
+export type MessageType = 'ai_question' | 'candidate_response';
+
+/** The question waiting for an answer, with what is needed to grade it. */
+export interface PendingQuestion {
+  sequence: number;
+  questionNumber: number;
+  questionId?: string;
+  text: string;
+  skillArea: string;
+  difficulty: Phase;
+  isFollowUp: boolean;
+  referenceAnswer?: string;
+  keyPoints: string[];
+  servedBy: ServedBy;
+}
+
+/** A question asked and (once answered) how the answer went: what the interviewer sees next turn. */
+export interface AskedQuestionRecord {
+  questionNumber: number;
+  questionId?: string;
+  text: string;
+  skillArea: string;
+  difficulty: Phase;
+  isFollowUp: boolean;
+  answered: boolean;
+  score?: number;
+  level?: SkillLevel;
+  missingPoints?: string[];
+}
+
+export interface InterviewContext {
+  resumeSkills: string[];
+  job?: { title: string; description?: string; requiredSkills: string[] };
+}
+
+export interface Interview {
+  id: string;
+  candidateId: string;
+  roleType: string;
+  status: InterviewStatus;
+  resumeId: string | null;
+  jobPostingId: string | null;
+  startedAt: Date | null;
+  completedAt: Date | null;
+  durationSeconds: number | null;
+  aiModelUsed: string | null;
+  totalTokensUsed: number;
+  costUsd: number;
+  videoRecordingConsent: boolean;
+  videoRecordingStatus: string | null;
+  context: InterviewContext;
+  /** Progressive-assessment state (owned by the assessment module; stored as JSON). */
+  progression: unknown;
+  asked: AskedQuestionRecord[];
+  pending: PendingQuestion | null;
+  /** Sequence number of the last message stored. */
+  lastSequence: number;
+  lastActivityAt: Date;
+  createdAt: Date;
+  version: number;
+}
+
+export interface InterviewMessage {
+  id: string;
+  interviewId: string;
+  sequence: number;
+  type: MessageType;
+  text: string;
+  metadata: Record<string, unknown>;
+  createdAt: Date;
+}
+
+export const isOpen = (interview: Interview): boolean =>
+  interview.status === 'in_progress' || interview.status === 'scheduled';
