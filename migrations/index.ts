@@ -2,6 +2,7 @@ import type { Migration } from '../src/adapters/postgres/migrator.js';
 import { accounts } from './202611240001_accounts.js';
 import { resumes } from './202611240002_resumes.js';
 import { interviews } from './202611240003_interviews.js';
+import { jobs } from './202611240004_jobs.js';
 
 /** The core schema, in order. Plugins add their own through ctx.migrations(). */
-export const coreMigrations: readonly Migration[] = [accounts, resumes, interviews];
+export const coreMigrations: readonly Migration[] = [accounts, resumes, interviews, jobs];

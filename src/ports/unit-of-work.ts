@@ -1,5 +1,6 @@
 import type { AccountRepository } from './account-repository.js';
 import type { AssessmentResultRepository, IdempotencyStore, InterviewRepository, ResumeLookup } from './interview-repository.js';
+import type { JobQueue } from './job-queue.js';
 import type { LoginThrottle } from './login-throttle.js';
 import { token } from './token.js';
 
@@ -11,6 +12,7 @@ export interface Repositories {
   assessments: AssessmentResultRepository;
   idempotency: IdempotencyStore;
   resumeLookup: ResumeLookup;
+  jobs: JobQueue;
 }
 
 /**

@@ -1,3 +1,4 @@
+import { MemoryJobQueue } from './job-queue.memory.js';
 import type { Repositories, UnitOfWork } from '../../ports/unit-of-work.js';
 import { MemoryAccountRepository } from './account-repository.memory.js';
 import { MemoryLoginThrottle } from './login-throttle.memory.js';
@@ -14,6 +15,7 @@ export function memoryRepositories(store: MemoryStore): Repositories {
     assessments: new MemoryAssessmentResultRepository(store),
     idempotency: new MemoryIdempotencyStore(store),
     resumeLookup: new MemoryResumeLookup(store),
+    jobs: new MemoryJobQueue(store),
   };
 }
 

@@ -1,3 +1,4 @@
+import { PgJobQueue } from './job-queue.postgres.js';
 import type { Knex } from 'knex';
 import type { Repositories, UnitOfWork } from '../../ports/unit-of-work.js';
 import { PgAccountRepository } from './account-repository.postgres.js';
@@ -13,6 +14,7 @@ export function pgRepositories(db: Knex): Repositories {
     assessments: new PgAssessmentResultRepository(db),
     idempotency: new PgIdempotencyStore(db),
     resumeLookup: new PgResumeLookup(db),
+    jobs: new PgJobQueue(db),
   };
 }
 
