@@ -29,3 +29,9 @@ export class VersionConflict extends DomainError {
 
 /** Input that passed schema validation but breaks a business rule. */
 export class InvalidInput extends DomainError {}
+
+export class InvalidStorageKey extends DomainError {
+  constructor(key: string) {
+    super('storage.invalid_key', `Invalid storage key: ${JSON.stringify(key.slice(0, 100))}`);
+  }
+}

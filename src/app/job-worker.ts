@@ -1,0 +1,102 @@
+import type { Clock } from '../ports/clock.js';
+import type { ClaimedJob } from '../ports/job-queue.js';
+import type { Logger } from '../ports/logger.js';
+import type { UnitOfWork } from '../ports/unit-of-work.js';
+
+export type JobHandler = (job: ClaimedJob) => Promise<void>;
+
+/** Thrown by a handler for a failure that retrying cannot fix: the job fails at once. */
+export class PermanentJobFailure extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'PermanentJobFailure';
+  }
+}
+
+export interface JobWorkerOptions {
+  pollIntervalMs: number;
+  leaseMs: number;
+  /** Retry delay is base × 2^(attempt−1), capped. */
+  backoffBaseMs: number;
+  backoffMaxMs: number;
+}
+
+export const DEFAULT_WORKER_OPTIONS: JobWorkerOptions = {
+  pollIntervalMs: 500, leaseMs: 5 * 60_000, backoffBaseMs: 2_000, backoffMaxMs: 5 * 60_000,
+};
+
+/**
+ * Runs queued jobs in this process: claims one at a time, runs its handler, and records success,
+ * a retry with exponential backoff, or a failure with a readable error.
+ */
+export class JobWorker {
+  private readonly handlers = new Map<string, JobHandler>();
+  private timer: NodeJS.Timeout | undefined;
+  private running: Promise<void> | undefined;
+  private stopped = true;
+
+  constructor(
+    private readonly deps: { uow: UnitOfWork; clock: Clock; logger: Logger },
+    private readonly options: JobWorkerOptions = DEFAULT_WORKER_OPTIONS,
+  ) {}
+
+  handle(type: string, handler: JobHandler): this {
+    if (this.handlers.has(type)) throw new Error(`A handler for job type "${type}" is already registered`);
+    this.handlers.set(type, handler);
+    return this;
+  }
+
+  /** Runs one due job; resolves false when there was none. */
+  async runOne(): Promise<boolean> {
+    const { uow, clock, logger } = this.deps;
+    const now = clock.now();
+    const job = await uow.repositories.jobs.claim([...this.handlers.keys()], now, new Date(now.getTime() + this.options.leaseMs));
+    if (!job) return false;
+    const log = logger.child({ jobId: job.id, jobType: job.type, attempt: job.attempt });
+    try {
+      await this.handlers.get(job.type)!(job);
+      await uow.repositories.jobs.succeed(job.id, clock.now());
+      log.info({}, 'job succeeded');
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      const permanent = error instanceof PermanentJobFailure || job.attempt >= job.maxAttempts;
+      const delay = Math.min(this.options.backoffMaxMs, this.options.backoffBaseMs * 2 ** (job.attempt - 1));
+      const at = clock.now();
+      await uow.repositories.jobs.fail(job.id, message, at, permanent ? undefined : new Date(at.getTime() + delay));
+      log.warn({ error: message, retryInMs: permanent ? null : delay }, permanent ? 'job failed' : 'job failed; will retry');
+    }
+    return true;
+  }
+
+  /** Runs jobs until none is due (tests and the CLI use this instead of the polling loop). */
+  async drain(limit = 1_000): Promise<number> {
+    let count = 0;
+    while (count < limit && (await this.runOne())) count++;
+    return count;
+  }
+
+  start(): void {
+    if (!this.stopped) return;
+    this.stopped = false;
+    const tick = async () => {
+      if (this.stopped) return;
+      try {
+        this.running = this.drain(50).then(() => undefined);
+        await this.running;
+      } catch (error) {
+        this.deps.logger.error({ error: String(error) }, 'job worker tick failed');
+      } finally {
+        this.running = undefined;
+        if (!this.stopped) this.timer = setTimeout(tick, this.options.pollIntervalMs);
+      }
+    };
+    this.timer = setTimeout(tick, 0);
+  }
+
+  /** Stops polling and waits for the job in hand. */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    clearTimeout(this.timer);
+    await this.running;
+  }
+}
