@@ -28,6 +28,13 @@ import { resolveJwtSecret } from './jwt-secret.js';
 import type { PortalPlugin } from './plugin-api.js';
 import { loadExternalPlugins, PluginHost } from './plugin-host.js';
 import { wireAccounts } from './wiring/accounts.wiring.js';
+import { wireInterviews } from './wiring/interviews.wiring.js';
+import offlinePlugin from '../../plugins/offline/index.js';
+import { abortableSleep, DEFAULT_RETRY_POLICY } from '../adapters/composite/fallback.js';
+import { FallbackAnswerGrader, FallbackInterviewer } from '../adapters/composite/fallback-ai.js';
+import { interviewErrorStatuses, interviewRoutes } from '../adapters/http/interviews/interviews.routes.js';
+import { AnswerGrader } from '../ports/answer-grader.js';
+import { Interviewer } from '../ports/interviewer.js';
 
 export interface BootstrapOptions {
   logger?: Logger;
@@ -70,6 +77,7 @@ export async function bootstrap(config: AppConfig, options: BootstrapOptions = {
   const builtins: PortalPlugin<any>[] = [
     createSystemPlugin(() => resolveJwtSecret(config, logger)),
     createPostgresPlugin(options.database),
+    offlinePlugin,
   ];
   const external = await loadExternalPlugins(config.plugins);
   const host = new PluginHost([...builtins, ...external, ...(options.plugins ?? [])], config);
@@ -82,12 +90,17 @@ export async function bootstrap(config: AppConfig, options: BootstrapOptions = {
   host.select(IdGenerator, ['uuid'], 'built-in');
   host.select(PasswordHasher, ['argon2'], 'built-in');
   host.select(AccessTokens, ['jwt'], 'built-in');
+  const fallbackDeps = { policy: DEFAULT_RETRY_POLICY, logger, sleep: abortableSleep, random: Math.random };
+  const chain = <T>(instances: T[], ids: string[]) => ids.map((id, i) => ({ id, provider: instances[i]! }));
+  host.select(Interviewer, config.ai.providers, 'AI_PROVIDERS', (instances, ids) => new FallbackInterviewer(chain(instances, ids), fallbackDeps));
+  host.select(AnswerGrader, config.ai.providers, 'AI_PROVIDERS', (instances, ids) => new FallbackAnswerGrader(chain(instances, ids), fallbackDeps));
 
   const root = globalContainer.createChildContainer();
   root.register(Logger, { useValue: logger });
   host.bind(root);
   for (const [token, value] of options.overrides ?? []) root.register(token, { useValue: value });
   wireAccounts(root, config);
+  wireInterviews(root, config);
 
   const resolver = host.resolverFor(root);
   try {
@@ -100,12 +113,13 @@ export async function bootstrap(config: AppConfig, options: BootstrapOptions = {
     throw error;
   }
 
-  const errorStatuses = new ErrorStatusTable().add(coreErrorStatuses, 'core');
+  const errorStatuses = new ErrorStatusTable().add(coreErrorStatuses, 'core').add(interviewErrorStatuses, 'interviews');
   for (const { plugin, table } of host.errorStatusTables) errorStatuses.add(table, `plugin ${plugin}`);
 
   const registry = new RouteRegistry();
   healthRoutes(APP_VERSION)(registry);
   authRoutes(registry);
+  interviewRoutes(registry);
   for (const mount of host.routes) mount(registry);
 
   const http = createHttpApp({

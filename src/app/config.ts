@@ -1,9 +1,11 @@
 import { z } from 'zod';
+import { type AssessmentThresholds, DEFAULT_THRESHOLDS } from '../domain/assessment/thresholds.js';
 
 const list = (raw: string | undefined) =>
   (raw ?? '').split(',').map((s) => s.trim()).filter(Boolean);
 
 const intIn = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
+const fraction = z.coerce.number().min(0).max(1);
 
 /** Every environment variable the app reads, with its default. */
 const EnvSchema = z.object({
@@ -40,6 +42,12 @@ const EnvSchema = z.object({
   AI_PROVIDERS: z.string().default('offline'),
   INTERVIEW_STARTS_PER_HOUR: intIn(1, 100_000).default(10),
   SHUTDOWN_TIMEOUT_MS: intIn(100, 60_000).default(10_000),
+  WARMUP_MIN_QUESTIONS: intIn(1, 20).default(DEFAULT_THRESHOLDS.warmup.minQuestions),
+  WARMUP_CONFIDENCE_THRESHOLD: fraction.default(DEFAULT_THRESHOLDS.warmup.minMeanConfidence),
+  STANDARD_MIN_QUESTIONS: intIn(1, 20).default(DEFAULT_THRESHOLDS.standard.minQuestions),
+  STANDARD_ACCURACY_THRESHOLD: fraction.default(DEFAULT_THRESHOLDS.standard.minMeanAccuracy),
+  BOUNDARY_CONFIDENCE_THRESHOLD: fraction.default(DEFAULT_THRESHOLDS.boundary.minConfidence),
+  INTERVIEW_MAX_QUESTIONS: intIn(1, 100).default(DEFAULT_THRESHOLDS.completion.maxQuestions),
 });
 
 export interface AppConfig {
@@ -52,7 +60,7 @@ export interface AppConfig {
   plugins: string[];
   pluginOptions: Record<string, unknown>;
   ai: { providers: string[] };
-  interviews: { startsPerHourPerIp: number };
+  interviews: { startsPerHourPerIp: number; thresholds: AssessmentThresholds };
 }
 
 export class ConfigError extends Error {
@@ -105,6 +113,19 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     plugins: list(e.PLUGINS),
     pluginOptions: e.PLUGIN_OPTIONS,
     ai: { providers },
-    interviews: { startsPerHourPerIp: e.INTERVIEW_STARTS_PER_HOUR },
+    interviews: {
+      startsPerHourPerIp: e.INTERVIEW_STARTS_PER_HOUR,
+      thresholds: {
+        ...DEFAULT_THRESHOLDS,
+        warmup: { ...DEFAULT_THRESHOLDS.warmup, minQuestions: e.WARMUP_MIN_QUESTIONS, minMeanConfidence: e.WARMUP_CONFIDENCE_THRESHOLD },
+        standard: { ...DEFAULT_THRESHOLDS.standard, minQuestions: e.STANDARD_MIN_QUESTIONS, minMeanAccuracy: e.STANDARD_ACCURACY_THRESHOLD },
+        boundary: { ...DEFAULT_THRESHOLDS.boundary, minConfidence: e.BOUNDARY_CONFIDENCE_THRESHOLD },
+        completion: {
+          ...DEFAULT_THRESHOLDS.completion,
+          maxQuestions: e.INTERVIEW_MAX_QUESTIONS,
+          minQuestions: Math.min(DEFAULT_THRESHOLDS.completion.minQuestions, e.INTERVIEW_MAX_QUESTIONS),
+        },
+      },
+    },
   };
 }

@@ -1,0 +1,32 @@
+import type { AnswerGrader, Grade, GradeRequest } from '../../ports/answer-grader.js';
+import type { Interviewer, InterviewQuestion, QuestionRequest } from '../../ports/interviewer.js';
+import type { AiCallOptions } from '../../ports/provider-served.js';
+import { callWithFallback, type ChainLink, type FallbackDeps } from './fallback.js';
+
+/** An AnswerGrader that tries a chain of graders (AI_PROVIDERS order). */
+export class FallbackAnswerGrader implements AnswerGrader {
+  constructor(private readonly chain: readonly ChainLink<AnswerGrader>[], private readonly deps: FallbackDeps) {}
+
+  grade(request: GradeRequest, options: AiCallOptions = {}): Promise<Grade> {
+    return callWithFallback(this.chain, this.deps, 'grade', (g) => g.grade(request, options), options.signal);
+  }
+}
+
+/** An Interviewer that tries a chain of interviewers; it supports the roles of the whole chain's first link. */
+export class FallbackInterviewer implements Interviewer {
+  constructor(private readonly chain: readonly ChainLink<Interviewer>[], private readonly deps: FallbackDeps) {}
+
+  supportedRoles(): readonly string[] {
+    return this.chain[0]!.provider.supportedRoles();
+  }
+
+  nextQuestion(request: QuestionRequest, options: AiCallOptions = {}): Promise<InterviewQuestion> {
+    return callWithFallback(
+      this.chain.filter((l, i) => i === 0 || l.provider.supportedRoles().includes(request.roleType)),
+      this.deps,
+      'nextQuestion',
+      (i) => i.nextQuestion(request, options),
+      options.signal,
+    );
+  }
+}

@@ -1,0 +1,82 @@
+import { ProviderBadResponse, ProviderRateLimited, ProviderUnavailable } from '../../ports/ai-errors.js';
+import type { Logger } from '../../ports/logger.js';
+
+export interface RetryPolicy {
+  /** Retries of one provider after its first attempt, for timeouts, 429 and 5xx. */
+  retries: number;
+  baseDelayMs: number;
+  maxDelayMs: number;
+}
+
+export const DEFAULT_RETRY_POLICY: RetryPolicy = { retries: 2, baseDelayMs: 250, maxDelayMs: 8_000 };
+
+export interface ChainLink<T> {
+  id: string;
+  provider: T;
+}
+
+export interface FallbackDeps {
+  policy: RetryPolicy;
+  logger: Logger;
+  /** Waits ms or rejects when the signal aborts. */
+  sleep(ms: number, signal?: AbortSignal): Promise<void>;
+  /** Uniform in [0, 1): the jitter. */
+  random(): number;
+}
+
+export const isAbort = (error: unknown): boolean => (error as Error)?.name === 'AbortError';
+
+const isRetryable = (error: unknown) => error instanceof ProviderUnavailable || error instanceof ProviderRateLimited;
+
+export function abortableSleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(Object.assign(new Error('aborted'), { name: 'AbortError' }));
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(Object.assign(new Error('aborted'), { name: 'AbortError' }));
+    };
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
+}
+
+/**
+ * Calls the chain's providers in order. A provider that times out, rate-limits or fails with 5xx
+ * is retried with exponential backoff and full jitter (a Retry-After it gave wins when longer);
+ * once its retries are spent, or when it answers with something unusable, the next provider
+ * serves the call. Aborts are never retried. When every provider fails, the last error is thrown.
+ */
+export async function callWithFallback<T, R>(
+  chain: readonly ChainLink<T>[],
+  deps: FallbackDeps,
+  operation: string,
+  call: (provider: T) => Promise<R>,
+  signal?: AbortSignal,
+): Promise<R> {
+  let lastError: unknown = new ProviderUnavailable('(none)', 'no provider configured');
+  for (const [index, link] of chain.entries()) {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await call(link.provider);
+      } catch (error) {
+        if (isAbort(error) || signal?.aborted) throw error;
+        lastError = error;
+        const canRetry = isRetryable(error) && attempt < deps.policy.retries;
+        const next = chain[index + 1]?.id;
+        deps.logger.warn(
+          { provider: link.id, operation, attempt: attempt + 1, error: (error as Error).message, next: canRetry ? link.id : next ?? null },
+          canRetry ? 'AI provider call failed; retrying' : next ? 'AI provider failed; falling back' : 'AI provider failed; no fallback left',
+        );
+        if (!canRetry) break;
+        const backoff = Math.min(deps.policy.maxDelayMs, deps.policy.baseDelayMs * 2 ** attempt) * deps.random();
+        const retryAfterMs = error instanceof ProviderRateLimited && error.retryAfterSeconds ? error.retryAfterSeconds * 1000 : 0;
+        await deps.sleep(Math.min(deps.policy.maxDelayMs, Math.max(backoff, retryAfterMs)), signal);
+      }
+    }
+  }
+  if (lastError instanceof ProviderBadResponse || isRetryable(lastError)) throw lastError;
+  throw new ProviderUnavailable(chain.map((l) => l.id).join(','), (lastError as Error)?.message ?? String(lastError));
+}

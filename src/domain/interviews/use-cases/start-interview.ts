@@ -1,0 +1,82 @@
+import { initialProgression } from '../../assessment/index.js';
+import type { Clock } from '../../../ports/clock.js';
+import type { IdGenerator } from '../../../ports/id-generator.js';
+import type { Interviewer } from '../../../ports/interviewer.js';
+import type { UnitOfWork } from '../../../ports/unit-of-work.js';
+import { ApplicationNotFound, ResumeNotFound, RoleRequired, UnknownRole } from '../errors.js';
+import type { Interview, InterviewMessage } from '../interview.js';
+import { normaliseRole } from '../roles.js';
+import { questionMessage, toPending } from './turns.js';
+
+export interface StartInterviewInput {
+  candidateId: string;
+  roleType?: string | null;
+  resumeId?: string | null;
+  applicationId?: string | null;
+}
+
+/** Creates an interview in progress with its first question stored as message 1. */
+export class StartInterview {
+  constructor(
+    private readonly deps: { uow: UnitOfWork; interviewer: Interviewer; clock: Clock; ids: IdGenerator },
+  ) {}
+
+  async execute(input: StartInterviewInput): Promise<{ interview: Interview; firstQuestion: InterviewMessage }> {
+    const { uow, interviewer, clock, ids } = this.deps;
+    if (input.applicationId) throw new ApplicationNotFound(input.applicationId);
+    if (!input.roleType) throw new RoleRequired();
+    const roles = interviewer.supportedRoles();
+    const roleType = normaliseRole(input.roleType);
+    if (!roles.includes(roleType)) throw new UnknownRole(input.roleType, roles);
+
+    const resume = input.resumeId
+      ? await uow.repositories.resumeLookup.findOwned(input.candidateId, input.resumeId)
+      : await uow.repositories.resumeLookup.findActive(input.candidateId);
+    if (input.resumeId && !resume) throw new ResumeNotFound(input.resumeId);
+
+    const id = ids.newId();
+    const now = clock.now();
+    const context = { resumeSkills: resume?.skills ?? [] };
+    const progression = initialProgression();
+    const question = await interviewer.nextQuestion({
+      interviewId: id,
+      roleType,
+      phase: progression.phase,
+      history: [],
+      skillsExplored: [],
+      boundarySkills: [],
+      resumeSkills: context.resumeSkills,
+    });
+    const pending = toPending(question, 1, 1);
+    const firstQuestion = questionMessage(ids.newId(), id, pending, now);
+    const interview: Interview = {
+      id,
+      candidateId: input.candidateId,
+      roleType,
+      status: 'in_progress',
+      resumeId: resume?.id ?? null,
+      jobPostingId: null,
+      startedAt: now,
+      completedAt: null,
+      durationSeconds: null,
+      aiModelUsed: `${question.servedBy.provider}/${question.servedBy.model}`,
+      totalTokensUsed: 0,
+      costUsd: 0,
+      videoRecordingConsent: false,
+      videoRecordingStatus: null,
+      context,
+      progression,
+      asked: [{
+        questionNumber: 1, questionId: question.questionId, text: question.text, skillArea: question.skillArea,
+        difficulty: question.difficulty, isFollowUp: question.isFollowUp, answered: false,
+      }],
+      pending,
+      lastSequence: 1,
+      lastActivityAt: now,
+      createdAt: now,
+      version: 1,
+    };
+    await uow.transaction((repos) => repos.interviews.insert(interview, [firstQuestion]));
+    return { interview, firstQuestion };
+  }
+}

@@ -1,0 +1,190 @@
+import {
+  type AssessmentThresholds, boundaryLevels, boundarySkills, type ProgressionState, recordAnswer, totalQuestionsEstimate,
+} from '../../assessment/index.js';
+import type { Phase } from '../../assessment/levels.js';
+import { VersionConflict } from '../../shared/domain-error.js';
+import { fingerprint } from '../../shared/hash.js';
+import type { AnswerGrader } from '../../../ports/answer-grader.js';
+import type { Clock } from '../../../ports/clock.js';
+import type { IdGenerator } from '../../../ports/id-generator.js';
+import type { Interviewer } from '../../../ports/interviewer.js';
+import type { UnitOfWork } from '../../../ports/unit-of-work.js';
+import { ConcurrentAnswer, IdempotencyKeyReused, InterviewCompleted, InterviewNotActive } from '../errors.js';
+import { type Interview, type InterviewMessage, isOpen } from '../interview.js';
+import { loadOwned } from './access.js';
+import { finishInterview } from './finish.js';
+import { answerMessage, questionMessage, toPending } from './turns.js';
+
+export interface TurnResult {
+  interviewId: string;
+  /** Id of the candidate's stored answer. */
+  messageId: string;
+  aiResponse: string;
+  /** Number of the question now put to the candidate (the last one asked when complete). */
+  questionNumber: number;
+  totalQuestions: number;
+  currentDifficulty: Phase;
+  skillBoundaries: Record<string, string>;
+  questionsAsked: number;
+  interviewComplete: boolean;
+}
+
+export const CLOSING_MESSAGE =
+  'Thank you, that completes the interview. Your answers have been assessed and your results are ready.';
+
+/**
+ * One interview turn: grade the answer to the pending question, update the progressive
+ * assessment, choose the next question (or finish), and commit everything in one transaction.
+ * AI calls happen before the transaction so no database connection waits on a model.
+ */
+export class SubmitAnswer {
+  constructor(
+    private readonly deps: {
+      uow: UnitOfWork;
+      interviewer: Interviewer;
+      grader: AnswerGrader;
+      clock: Clock;
+      ids: IdGenerator;
+      thresholds: AssessmentThresholds;
+    },
+  ) {}
+
+  async execute(input: {
+    interviewId: string;
+    candidateId: string;
+    answer: string;
+    idempotencyKey?: string;
+    signal?: AbortSignal;
+  }): Promise<{ result: TurnResult; replayed: boolean }> {
+    const { uow, interviewer, grader, clock, ids, thresholds } = this.deps;
+    const repos = uow.repositories;
+    const requestHash = `${input.interviewId}:${fingerprint(input.answer)}`;
+    const replay = async () => {
+      if (!input.idempotencyKey) return undefined;
+      const stored = await repos.idempotency.find(input.candidateId, input.idempotencyKey);
+      if (!stored) return undefined;
+      if (stored.requestHash !== requestHash) throw new IdempotencyKeyReused();
+      return { result: stored.response as TurnResult, replayed: true };
+    };
+
+    const interview = await loadOwned(repos, input.interviewId, input.candidateId);
+    const replayed = await replay();
+    if (replayed) return replayed;
+    if (interview.status === 'completed') throw new InterviewCompleted(interview.id);
+    if (!isOpen(interview) || !interview.pending) throw new InterviewNotActive(interview.id, interview.status);
+
+    const pending = interview.pending;
+    const grade = await grader.grade(
+      {
+        question: pending.text,
+        referenceAnswer: pending.referenceAnswer,
+        keyPoints: pending.keyPoints,
+        answer: input.answer,
+        context: { roleType: interview.roleType, skillArea: pending.skillArea, difficulty: pending.difficulty },
+      },
+      { signal: input.signal },
+    );
+    const outcome = recordAnswer(
+      interview.progression as ProgressionState,
+      {
+        questionNumber: pending.questionNumber,
+        questionId: pending.questionId,
+        skillArea: grade.skillArea && grade.skillArea !== 'general' ? grade.skillArea : pending.skillArea,
+        isFollowUp: pending.isFollowUp,
+        grade,
+        answer: input.answer,
+      },
+      thresholds,
+    );
+    const now = clock.now();
+    const asked = interview.asked.map((q) =>
+      q.questionNumber === pending.questionNumber
+        ? { ...q, answered: true, score: grade.score, level: grade.level, missingPoints: grade.missingPoints }
+        : q,
+    );
+    const answerMsg = answerMessage(ids.newId(), interview.id, interview.lastSequence + 1, input.answer, {
+      questionNumber: pending.questionNumber,
+      question: pending.text,
+      ...(pending.questionId ? { questionId: pending.questionId } : {}),
+      skillArea: pending.skillArea,
+      difficulty: pending.difficulty,
+      isFollowUp: pending.isFollowUp,
+      interviewer: pending.servedBy,
+      grade,
+    }, now);
+
+    let updated: Interview = {
+      ...interview,
+      progression: outcome.state,
+      asked,
+      lastActivityAt: now,
+      status: interview.status === 'scheduled' ? 'in_progress' : interview.status,
+    };
+    const newMessages: InterviewMessage[] = [answerMsg];
+    let aiResponse: string;
+    let finished: Awaited<ReturnType<typeof finishInterview>> | undefined;
+
+    if (outcome.complete) {
+      aiResponse = CLOSING_MESSAGE;
+      updated = { ...updated, pending: null, lastSequence: answerMsg.sequence };
+      const all = [...(await repos.interviews.allMessages(interview.id)), answerMsg];
+      finished = finishInterview(updated, all, now);
+      updated = finished.interview;
+    } else {
+      const next = await interviewer.nextQuestion(
+        {
+          interviewId: interview.id,
+          roleType: interview.roleType,
+          phase: outcome.state.phase,
+          history: asked,
+          skillsExplored: outcome.state.skillsExplored,
+          boundarySkills: boundarySkills(outcome.state.boundaries),
+          resumeSkills: interview.context.resumeSkills,
+          ...(interview.context.job ? { job: interview.context.job } : {}),
+        },
+        { signal: input.signal },
+      );
+      const nextPending = toPending(next, answerMsg.sequence + 1, pending.questionNumber + 1);
+      newMessages.push(questionMessage(ids.newId(), interview.id, nextPending, now));
+      aiResponse = next.text;
+      updated = {
+        ...updated,
+        pending: nextPending,
+        lastSequence: nextPending.sequence,
+        asked: [...asked, {
+          questionNumber: nextPending.questionNumber, ...(next.questionId ? { questionId: next.questionId } : {}),
+          text: next.text, skillArea: next.skillArea, difficulty: next.difficulty, isFollowUp: next.isFollowUp, answered: false,
+        }],
+      };
+    }
+
+    const state = updated.progression as ProgressionState;
+    const result: TurnResult = {
+      interviewId: interview.id,
+      messageId: answerMsg.id,
+      aiResponse,
+      questionNumber: updated.pending?.questionNumber ?? pending.questionNumber,
+      totalQuestions: Math.max(totalQuestionsEstimate(state, thresholds), updated.pending?.questionNumber ?? pending.questionNumber),
+      currentDifficulty: state.phase,
+      skillBoundaries: boundaryLevels(state.boundaries),
+      questionsAsked: updated.asked.length,
+      interviewComplete: outcome.complete,
+    };
+
+    try {
+      await uow.transaction(async (tx) => {
+        await tx.interviews.save(updated, newMessages);
+        if (finished) await tx.assessments.insert(finished.assessment);
+        if (input.idempotencyKey) await tx.idempotency.save(input.candidateId, input.idempotencyKey, requestHash, result, now);
+      });
+    } catch (error) {
+      if (error instanceof VersionConflict) {
+        const again = await replay();
+        if (again) return again;
+        throw new ConcurrentAnswer(interview.id);
+      }
+      throw error;
+    }
+    return { result, replayed: false };
+  }
+}
