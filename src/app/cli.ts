@@ -1,5 +1,8 @@
 import 'reflect-metadata';
+import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
+import { RubricAnswerGrader } from '../adapters/offline/answer-grader.rubric.js';
+import { gradeJsonLines } from './commands/grade.js';
 import { resolveFrom } from '../adapters/di.js';
 import { ROLES, type Role, RegisterAccount } from '../domain/accounts/index.js';
 import { DomainError } from '../domain/shared/domain-error.js';
@@ -11,6 +14,7 @@ const USAGE = `Usage: npm run cli -- <command> [options]
 
 Commands:
   migrate                                   apply database migrations and exit
+  grade < in.jsonl > out.jsonl               grade {id, question, referenceAnswer, answer} lines with the offline grader
   create-user --role <candidate|recruiter|admin> --email <email> --name <full name> [--password <pw>]
                                             create an account (password read from CLI_PASSWORD or --password)
 `;
@@ -18,6 +22,13 @@ Commands:
 type Command = (args: string[]) => Promise<number>;
 
 const commands: Record<string, Command> = {
+  async grade() {
+    const lines = createInterface({ input: process.stdin, crlfDelay: Infinity });
+    const { graded, failed } = await gradeJsonLines(lines, new RubricAnswerGrader(), (line) => process.stdout.write(`${line}\n`));
+    console.error(`graded ${graded} answer(s), ${failed} line(s) failed`);
+    return 0;
+  },
+
   async migrate() {
     // bootstrap applies pending migrations before it returns.
     const app = await bootstrap(loadConfig());

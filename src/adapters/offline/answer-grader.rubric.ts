@@ -1,0 +1,182 @@
+import type { SkillLevel } from '../../domain/assessment/levels.js';
+import type { AnswerGrader, Grade, GradeRequest } from '../../ports/answer-grader.js';
+import type { AiCallOptions, ServedBy } from '../../ports/provider-served.js';
+import { explanationMarkers, functionWordShare, gibberishShare, hesitationsIn, isInjection } from './text/signals.js';
+import { charTrigrams, clamp01, contentTokens, cosine, sentences, type Trigrams } from './text/tokens.js';
+
+export const RUBRIC_GRADER: ServedBy = { provider: 'offline', model: 'rubric-grader-v1' };
+
+/** Score bands of the one level vocabulary. */
+export const LEVEL_THRESHOLDS = { intermediate: 40, proficient: 60, expert: 80 } as const;
+
+export const levelOf = (score: number): SkillLevel =>
+  score >= LEVEL_THRESHOLDS.expert ? 'expert'
+    : score >= LEVEL_THRESHOLDS.proficient ? 'proficient'
+      : score >= LEVEL_THRESHOLDS.intermediate ? 'intermediate' : 'novice';
+
+/** Everything about a question and its reference that does not depend on the answer. */
+interface PreparedReference {
+  referenceTokens: string[];
+  weights: Map<string, number>;
+  totalWeight: number;
+  relevant: Set<string>;
+  trigrams: Trigrams;
+  points: Array<{ text: string; tokens: string[] }>;
+}
+
+// Feature weights: reference recall dominates, character-trigram similarity catches paraphrase and
+// morphology, precision rewards staying on topic, and length (only when on topic) rewards detail.
+// Chosen on a few generic features, so they carry to questions the grader has never seen.
+const W = { recall: 1, precision: 0.2, similarity: 0.7, length: 0.2 };
+const RAW_FLOOR = 0.2;
+const RAW_SPAN = 1.8;
+
+const abortError = () => Object.assign(new Error('The grading call was aborted'), { name: 'AbortError' });
+
+/**
+ * The offline grader: deterministic, no network, generalising from question, reference and
+ * answer alone. Instructions inside the answer are removed before scoring (and flagged), so they
+ * can never raise a score.
+ */
+export class RubricAnswerGrader implements AnswerGrader {
+  private readonly cache = new Map<string, PreparedReference>();
+
+  constructor(private readonly cacheSize = 512) {}
+
+  async grade(request: GradeRequest, options: AiCallOptions = {}): Promise<Grade> {
+    if (options.signal?.aborted) throw abortError();
+    return this.gradeSync(request);
+  }
+
+  gradeSync(request: GradeRequest): Grade {
+    const skillArea = request.context?.skillArea ?? 'general';
+    const ref = this.prepare(request);
+    const flags: string[] = [];
+
+    const kept = sentences(request.answer).filter((s) => {
+      if (isInjection(s.text)) {
+        if (!flags.includes('prompt_injection')) flags.push('prompt_injection');
+        return false;
+      }
+      return true;
+    });
+    const answer = kept.map((s) => s.text).join(' ');
+    const tokens = contentTokens(answer);
+    if (tokens.length === 0) {
+      flags.push('empty');
+      return this.result(0, { accuracy: 0, depth: 0, clarity: 0, confidence: 0 }, skillArea, [], ref.points.map((p) => p.text), [], flags,
+        'The answer says nothing that can be assessed.');
+    }
+
+    const present = new Set(tokens);
+    let hit = 0;
+    for (const [t, w] of ref.weights) if (present.has(t)) hit += w;
+    const recall = ref.totalWeight > 0 ? hit / ref.totalWeight : 0;
+    let onTopic = 0;
+    for (const t of present) if (ref.relevant.has(t)) onTopic++;
+    const precision = onTopic / present.size;
+    const similarity = cosine(charTrigrams(answer), ref.trigrams);
+    const relevance = Math.min(1, (recall + similarity) * 2);
+    const length = Math.log(1 + tokens.length) * relevance;
+
+    const covered = ref.points.map((p) => p.tokens.length > 0 && p.tokens.filter((t) => present.has(t)).length / p.tokens.length >= 0.5);
+    const pointCoverage = ref.points.length > 0 ? covered.filter(Boolean).length / ref.points.length : recall;
+    const coverage = request.keyPoints && request.keyPoints.length > 0 ? (recall + pointCoverage) / 2 : recall;
+
+    let raw = W.recall * coverage + W.precision * precision + W.similarity * similarity + W.length * length;
+    let score = Math.round(100 * clamp01((raw - RAW_FLOOR) / RAW_SPAN));
+
+    if (gibberishShare(answer) > 0.5) {
+      flags.push('gibberish');
+      score = Math.min(score, 5);
+    }
+    const referenceShare = onTopic / present.size;
+    if (tokens.length >= 6 && functionWordShare(answer) < 0.12 && referenceShare >= 0.6) {
+      // A bare list of the reference's words shows recognition, not understanding.
+      flags.push('keyword_stuffing');
+      score = Math.round(score * 0.35);
+    }
+    if (precision < 0.05 && similarity < 0.15 && !flags.includes('gibberish')) {
+      flags.push('off_topic');
+      score = Math.min(score, 30);
+    }
+    raw = Math.max(0, raw);
+
+    const hesitations = hesitationsIn(answer);
+    const accuracy = clamp01(0.55 * coverage + 0.25 * similarity + 0.2 * precision + (flags.includes('keyword_stuffing') ? -0.4 : 0));
+    const explained = explanationMarkers(answer);
+    const depth = clamp01(Math.min(1, tokens.length / 40) * 0.5 + Math.min(1, explained / 3) * 0.3 + coverage * 0.2);
+    const structure = functionWordShare(answer);
+    const clarity = clamp01((structure >= 0.15 && structure <= 0.65 ? 0.6 : 0.25) + Math.min(0.4, kept.length * 0.1));
+    const confidence = clamp01((tokens.length >= 5 ? 0.9 : 0.6) - 0.15 * hesitations.length - (flags.includes('gibberish') ? 0.6 : 0));
+
+    const evidence = kept
+      .map((s) => ({ s, overlap: contentTokens(s.text).filter((t) => ref.weights.has(t)).length }))
+      .filter((x) => x.overlap > 0)
+      .sort((a, b) => b.overlap - a.overlap || a.s.start - b.s.start)
+      .slice(0, 3)
+      .sort((a, b) => a.s.start - b.s.start)
+      .map((x) => x.s.text)
+      .filter((q) => request.answer.includes(q));
+    const missing = ref.points.filter((_, i) => !covered[i]).map((p) => p.text);
+    const reasoning =
+      `Covers ${Math.round(coverage * 100)}% of the reference` +
+      (ref.points.length > 0 ? ` (${covered.filter(Boolean).length} of ${ref.points.length} key points)` : '') +
+      `; similarity ${similarity.toFixed(2)}` + (flags.length > 0 ? `; flags: ${flags.join(', ')}` : '') + '.';
+    return this.result(score, { accuracy, depth, clarity, confidence }, skillArea, evidence, missing, hesitations, flags, reasoning);
+  }
+
+  private result(
+    score: number, dims: { accuracy: number; depth: number; clarity: number; confidence: number }, skillArea: string,
+    evidence: string[], missingPoints: string[], hesitations: string[], flags: string[], reasoning: string,
+  ): Grade {
+    const round2 = (x: number) => Math.round(x * 100) / 100;
+    return {
+      score,
+      accuracy: round2(dims.accuracy),
+      depth: round2(dims.depth),
+      clarity: round2(dims.clarity),
+      confidence: round2(dims.confidence),
+      level: levelOf(score),
+      skillArea,
+      evidence,
+      missingPoints,
+      hesitations,
+      flags,
+      reasoning,
+      servedBy: RUBRIC_GRADER,
+    };
+  }
+
+  private prepare(request: GradeRequest): PreparedReference {
+    const key = `${request.question}\u0000${request.referenceAnswer ?? ''}\u0000${(request.keyPoints ?? []).join('\u0000')}`;
+    const cached = this.cache.get(key);
+    if (cached) {
+      this.cache.delete(key);
+      this.cache.set(key, cached);
+      return cached;
+    }
+    const referenceText = [request.referenceAnswer ?? '', ...(request.keyPoints ?? [])].join('. ');
+    const question = new Set(contentTokens(request.question));
+    const referenceTokens = contentTokens(referenceText);
+    const weights = new Map<string, number>();
+    // Words the question already contains are demoted: repeating the question is not answering it.
+    for (const t of referenceTokens) weights.set(t, question.has(t) ? 0.5 : 1);
+    const totalWeight = [...weights.values()].reduce((a, b) => a + b, 0);
+    const points = (request.keyPoints && request.keyPoints.length > 0
+      ? request.keyPoints
+      : (request.referenceAnswer ?? '').split(/[.;]|,\s*(?:and|but|so)\s+/).map((s) => s.trim()).filter((s) => contentTokens(s).length >= 2)
+    ).map((text) => ({ text, tokens: [...new Set(contentTokens(text))] }));
+    const prepared: PreparedReference = {
+      referenceTokens,
+      weights,
+      totalWeight,
+      relevant: new Set([...referenceTokens, ...question]),
+      trigrams: charTrigrams(referenceText),
+      points,
+    };
+    this.cache.set(key, prepared);
+    if (this.cache.size > this.cacheSize) this.cache.delete(this.cache.keys().next().value as string);
+    return prepared;
+  }
+}

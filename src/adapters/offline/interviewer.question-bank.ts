@@ -1,0 +1,127 @@
+import type { Phase } from '../../domain/assessment/levels.js';
+import type { Interviewer, InterviewQuestion, QuestionRequest } from '../../ports/interviewer.js';
+import type { AiCallOptions, ServedBy } from '../../ports/provider-served.js';
+import { QUESTION_BANK } from './question-bank/index.js';
+import { type BankQuestion, ROLE_IDS, type RoleId } from './question-bank/types.js';
+
+export const QUESTION_BANK_INTERVIEWER: ServedBy = { provider: 'offline', model: 'question-bank-v1' };
+
+/** Partial answers (between these scores) with missing points earn one follow-up. */
+const FOLLOW_UP_BAND = { min: 35, max: 70 } as const;
+/** At most one follow-up in this many questions, so follow-ups never dominate. */
+const FOLLOW_UP_SPACING = 4;
+
+const NEIGHBOURS: Record<Phase, Phase[]> = {
+  warmup: ['warmup', 'standard', 'advanced'],
+  standard: ['standard', 'advanced', 'warmup'],
+  advanced: ['advanced', 'standard', 'warmup'],
+};
+
+/** FNV-1a over a string: a stable, well-spread number for deterministic variety. */
+function hash(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h;
+}
+
+const abortError = () => Object.assign(new Error('The question request was aborted'), { name: 'AbortError' });
+
+/**
+ * The offline interviewer: picks from a curated bank by role and phase, adapts to what has been
+ * explored, where the candidate's limits are and what their resume or the job asks for, and
+ * follows up on the missing points of a partial answer. Deterministic: same request, same question.
+ */
+export class QuestionBankInterviewer implements Interviewer {
+  private readonly byRole = new Map<string, BankQuestion[]>();
+
+  constructor(bank: readonly BankQuestion[] = QUESTION_BANK) {
+    for (const q of bank) {
+      const list = this.byRole.get(q.role) ?? [];
+      list.push(q);
+      this.byRole.set(q.role, list);
+    }
+  }
+
+  supportedRoles(): readonly string[] {
+    return ROLE_IDS.filter((r) => this.byRole.has(r));
+  }
+
+  async nextQuestion(request: QuestionRequest, options: AiCallOptions = {}): Promise<InterviewQuestion> {
+    if (options.signal?.aborted) throw abortError();
+    if (!this.byRole.has(request.roleType)) {
+      throw new Error(`The offline interviewer has no questions for role "${request.roleType}"`);
+    }
+    return this.followUp(request) ?? this.fromBank(request);
+  }
+
+  private followUp(request: QuestionRequest): InterviewQuestion | undefined {
+    const last = request.history[request.history.length - 1];
+    if (!last || last.isFollowUp || last.score === undefined || !last.missingPoints?.length) return undefined;
+    if (last.score < FOLLOW_UP_BAND.min || last.score > FOLLOW_UP_BAND.max) return undefined;
+    const recent = request.history.slice(-FOLLOW_UP_SPACING);
+    if (recent.some((h) => h.isFollowUp)) return undefined;
+    const missing = last.missingPoints.slice(0, 2);
+    const lower = (s: string) => s.charAt(0).toLowerCase() + s.slice(1).replace(/[.]$/, '');
+    const text =
+      missing.length === 1
+        ? `Good start. Let's go one step further on that: can you explain how ${lower(missing[0]!)}?`
+        : `Good start. Let's go one step further on that: can you explain how ${lower(missing[0]!)}, and how ${lower(missing[1]!)}?`;
+    return {
+      text: text.replace(/how how /g, 'how ').replace(/\?\?$/, '?'),
+      skillArea: last.skillArea,
+      difficulty: last.difficulty,
+      isFollowUp: true,
+      keyPoints: missing,
+      servedBy: QUESTION_BANK_INTERVIEWER,
+    };
+  }
+
+  private fromBank(request: QuestionRequest): InterviewQuestion {
+    const askedIds = new Set(request.history.map((h) => h.questionId).filter(Boolean));
+    const askedTexts = new Set(request.history.map((h) => h.text.trim().toLowerCase()));
+    const unused = (q: BankQuestion) => !askedIds.has(q.id) && !askedTexts.has(q.text.trim().toLowerCase());
+    const wanted = new Set([...(request.resumeSkills ?? []), ...(request.job?.requiredSkills ?? [])].map((s) => s.toLowerCase()));
+    const explored = new Set(request.skillsExplored);
+    const boundaries = new Set(request.boundarySkills);
+    const seed = hash(`${request.interviewId}:${request.history.length}`);
+
+    const pools: BankQuestion[][] = [];
+    for (const phase of NEIGHBOURS[request.phase]) pools.push((this.byRole.get(request.roleType) ?? []).filter((q) => q.difficulty === phase));
+    if (request.roleType !== 'fullstack') {
+      for (const phase of NEIGHBOURS[request.phase]) pools.push((this.byRole.get('fullstack') ?? []).filter((q) => q.difficulty === phase));
+    }
+    for (const pool of pools) {
+      const candidates = pool.filter(unused);
+      if (candidates.length === 0) continue;
+      // Every third question favours the candidate's claimed skills, when any question probes them.
+      const favourClaims = wanted.size > 0 && request.history.length % 3 === 0;
+      const scored = candidates.map((q) => {
+        let score = 0;
+        if (!explored.has(q.skillArea)) score += 4;
+        if (boundaries.has(q.skillArea)) score -= 6;
+        const claims = q.tags.filter((t) => wanted.has(t)).length;
+        if (claims > 0) score += favourClaims ? 8 : 1;
+        return { q, score, tie: hash(`${seed}:${q.id}`) };
+      });
+      scored.sort((a, b) => b.score - a.score || a.tie - b.tie);
+      const chosen = scored[0]!.q;
+      const claim = favourClaims ? chosen.tags.find((t) => wanted.has(t)) : undefined;
+      return {
+        questionId: chosen.id,
+        text: claim ? `Your background mentions ${claim}. ${chosen.text}` : chosen.text,
+        skillArea: chosen.skillArea,
+        difficulty: request.phase,
+        isFollowUp: false,
+        referenceAnswer: chosen.referenceAnswer,
+        keyPoints: [...chosen.keyPoints],
+        servedBy: QUESTION_BANK_INTERVIEWER,
+      };
+    }
+    throw new Error(`The question bank has no unused question left for role "${request.roleType}"`);
+  }
+}
+
+export const isRoleId = (role: string): role is RoleId => (ROLE_IDS as readonly string[]).includes(role);
