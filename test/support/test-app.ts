@@ -1,5 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
+import { resolveFrom } from '../../src/adapters/di.js';
+import { RegisterAccount } from '../../src/domain/accounts/index.js';
 import { RecordingLogger } from '../../src/adapters/system/logger.pino.js';
 import { bootstrap, type App, type BootstrapOptions } from '../../src/app/bootstrap.js';
 import { loadConfig } from '../../src/app/config.js';
@@ -71,4 +73,13 @@ export async function registerCandidate(t: TestApp, overrides: Record<string, un
   });
   if (res.status !== 201) throw new Error(`register failed: ${res.status} ${res.text}`);
   return { email, token: res.body.token as string, id: res.body.candidate_id as string };
+}
+
+/** A staff account (recruiter or admin) made as the CLI makes it, signed in over HTTP. */
+export async function signInStaff(t: TestApp, role: 'recruiter' | 'admin') {
+  const email = uniqueEmail(role);
+  await resolveFrom(t.app.container, RegisterAccount).create({ email, password: 'staff password 123', fullName: `Staff ${role}`, role });
+  const login = await t.request('POST', '/api/v1/auth/login', { body: { email, password: 'staff password 123' } });
+  if (login.status !== 200) throw new Error(`staff login failed: ${login.status} ${login.text}`);
+  return { email, token: login.body.token as string, id: login.body.candidate_id as string };
 }
