@@ -1,0 +1,203 @@
+import { expect } from 'chai';
+import { bankQuestionFor, strong } from '../support/simulated-candidates.js';
+import { registerCandidate, signInStaff, startTestApp, type TestApp } from '../support/test-app.js';
+
+const GOOD = 'A good, detailed answer that explains the reasons and the trade-offs involved in this choice.';
+
+describe('e2e: interview routes over HTTP', function () {
+  this.timeout(60_000);
+  let t: TestApp;
+  before(async () => {
+    t = await startTestApp({ INTERVIEW_STARTS_PER_HOUR: '1000' });
+  });
+  after(async () => t.close());
+
+  const start = async (token: string, body: Record<string, unknown> = { role_type: 'react' }) =>
+    t.request('POST', '/api/v1/interviews/start', { token, body });
+
+  it('starts an interview with its first question as message 1', async () => {
+    const { token, id } = await registerCandidate(t);
+    const res = await start(token);
+    expect(res.status).to.equal(201);
+    expect(res.body).to.include({ candidate_id: id, role_type: 'react', status: 'in_progress', resume_id: null, total_tokens_used: 0 });
+    expect(res.body.started_at).to.be.a('string');
+    const messages = await t.request('GET', `/api/v1/interviews/${res.body.id}/messages`, { token });
+    expect(messages.body.total_count).to.equal(1);
+    expect(messages.body.messages[0]).to.include({ sequence_number: 1, message_type: 'ai_question' });
+    expect(bankQuestionFor(messages.body.messages[0].content_text)).not.to.equal(undefined);
+  });
+
+  it('answers 422 listing the roles for an unknown role, 400 without a role and 404 for a foreign resume', async () => {
+    const { token } = await registerCandidate(t);
+    const unknown = await start(token, { role_type: 'cobol' });
+    expect(unknown.status).to.equal(422);
+    expect(unknown.body.detail).to.match(/Unknown role_type "cobol". Valid roles: react, javascript, typescript, node, python, java, go, fullstack, devops, data_engineering, qa_automation, system_design/);
+    const none = await start(token, {});
+    expect(none.status).to.equal(400);
+    expect(none.body.detail).to.equal('role_type or application_id is required');
+    const resume = await start(token, { role_type: 'react', resume_id: '00000000-0000-4000-8000-000000000001' });
+    expect(resume.status).to.equal(404);
+    const alias = await start(token, { role_type: 'Node.js' });
+    expect(alias.status).to.equal(201);
+    expect(alias.body.role_type).to.equal('node');
+  });
+
+  it('keeps interviews private: another candidate gets 403, an unknown id 404, a bad id 422', async () => {
+    const owner = await registerCandidate(t);
+    const other = await registerCandidate(t);
+    const { body } = await start(owner.token);
+    for (const [method, path, payload] of [
+      ['GET', `/api/v1/interviews/${body.id}/messages`, undefined],
+      ['GET', `/api/v1/interviews/${body.id}/status`, undefined],
+      ['GET', `/api/v1/interviews/${body.id}/transcript`, undefined],
+      ['GET', `/api/v1/interviews/${body.id}/results`, undefined],
+      ['POST', `/api/v1/interviews/${body.id}/messages`, { message_text: GOOD }],
+      ['POST', `/api/v1/interviews/${body.id}/complete`, undefined],
+    ] as const) {
+      const res = await t.request(method, path, { token: other.token, body: payload });
+      expect(res.status, `${method} ${path}`).to.equal(403);
+    }
+    expect((await t.request('GET', '/api/v1/interviews/00000000-0000-4000-8000-000000000000/status', { token: owner.token })).status).to.equal(404);
+    expect((await t.request('GET', '/api/v1/interviews/not-a-uuid/status', { token: owner.token })).status).to.equal(422);
+    const mine = await t.request('GET', '/api/v1/interviews', { token: other.token });
+    expect(mine.body.interviews.map((i: { id: string }) => i.id)).not.to.include(body.id);
+  });
+
+  it('lets staff read but not answer a candidate interview', async () => {
+    const owner = await registerCandidate(t);
+    const { body } = await start(owner.token);
+    const recruiter = await signInStaff(t, 'recruiter');
+    expect((await t.request('GET', `/api/v1/interviews/${body.id}/transcript`, { token: recruiter.token })).status).to.equal(200);
+    expect((await t.request('POST', `/api/v1/interviews/${body.id}/messages`, { token: recruiter.token, body: { message_text: GOOD } })).status).to.equal(403);
+  });
+
+  it('validates the answer: 1 to 2000 characters', async () => {
+    const { token } = await registerCandidate(t);
+    const { body } = await start(token);
+    expect((await t.request('POST', `/api/v1/interviews/${body.id}/messages`, { token, body: { message_text: '' } })).status).to.equal(422);
+    expect((await t.request('POST', `/api/v1/interviews/${body.id}/messages`, { token, body: { message_text: 'x'.repeat(2001) } })).status).to.equal(422);
+    expect((await t.request('POST', `/api/v1/interviews/${body.id}/messages`, { token, body: {} })).status).to.equal(422);
+  });
+
+  it('returns the turn contract and keeps sequences gap-free', async () => {
+    const { token } = await registerCandidate(t);
+    const { body } = await start(token);
+    const first = await t.request('GET', `/api/v1/interviews/${body.id}/messages`, { token });
+    const turn = await t.request('POST', `/api/v1/interviews/${body.id}/messages`, {
+      token, body: { message_text: strong(first.body.messages[0].content_text, 0) },
+    });
+    expect(turn.status).to.equal(200);
+    expect(turn.body).to.have.keys(['message_id', 'ai_response', 'question_number', 'total_questions', 'session_state', 'interview_complete']);
+    expect(turn.body.question_number).to.equal(2);
+    expect(turn.body.total_questions).to.equal(15);
+    expect(turn.body.session_state.questions_asked).to.equal(2);
+    expect(turn.body.session_state.current_difficulty).to.equal('warmup');
+    expect(turn.body.interview_complete).to.equal(false);
+    const messages = await t.request('GET', `/api/v1/interviews/${body.id}/messages`, { token });
+    expect(messages.body.messages.map((m: { sequence_number: number }) => m.sequence_number)).to.deep.equal([1, 2, 3]);
+    expect(messages.body.messages[1]).to.include({ id: turn.body.message_id, message_type: 'candidate_response' });
+    expect(messages.body.messages[2].content_text).to.equal(turn.body.ai_response);
+    const status = await t.request('GET', `/api/v1/interviews/${body.id}/status`, { token });
+    expect(status.body).to.include({
+      interview_id: body.id, status: 'in_progress', role_type: 'react', questions_asked: 2, current_difficulty: 'warmup',
+      video_recording_consent: false, video_recording_status: null, job_posting_id: null,
+    });
+    expect(Object.keys(status.body.skill_boundaries)).to.have.length(1);
+  });
+
+  it('replays a turn sent twice with one Idempotency-Key, and refuses the key for another answer', async () => {
+    const { token } = await registerCandidate(t);
+    const { body } = await start(token);
+    const headers = { 'idempotency-key': 'turn-1-abc' };
+    const a = await t.request('POST', `/api/v1/interviews/${body.id}/messages`, { token, headers, body: { message_text: GOOD } });
+    const b = await t.request('POST', `/api/v1/interviews/${body.id}/messages`, { token, headers, body: { message_text: GOOD } });
+    expect(a.status).to.equal(200);
+    expect(b.status).to.equal(200);
+    expect(b.body).to.deep.equal(a.body);
+    expect(b.headers.get('idempotent-replayed')).to.equal('true');
+    const messages = await t.request('GET', `/api/v1/interviews/${body.id}/messages`, { token });
+    expect(messages.body.total_count).to.equal(3);
+    const reused = await t.request('POST', `/api/v1/interviews/${body.id}/messages`, { token, headers, body: { message_text: 'Another answer.' } });
+    expect(reused.status).to.equal(422);
+    expect(reused.body.code).to.equal('interviews.idempotency_key_reused');
+  });
+
+  it('keeps sequences unique and gap-free under concurrent answers (a losing race answers 409)', async () => {
+    const { token } = await registerCandidate(t);
+    const { body } = await start(token);
+    const results = await Promise.all(
+      Array.from({ length: 4 }, (_, i) => t.request('POST', `/api/v1/interviews/${body.id}/messages`, { token, body: { message_text: `${GOOD} (${i})` } })),
+    );
+    for (const r of results) expect(r.status).to.be.oneOf([200, 409]);
+    const accepted = results.filter((r) => r.status === 200);
+    expect(new Set(accepted.map((r) => r.body.question_number)).size).to.equal(accepted.length);
+    const messages = await t.request('GET', `/api/v1/interviews/${body.id}/messages`, { token });
+    const sequences = messages.body.messages.map((m: { sequence_number: number }) => m.sequence_number);
+    expect(sequences).to.deep.equal(Array.from({ length: 1 + 2 * accepted.length }, (_, i) => i + 1));
+  });
+
+  it('pages messages in the database with skip, limit and a sequence range', async () => {
+    const { token } = await registerCandidate(t);
+    const { body } = await start(token);
+    for (let i = 0; i < 3; i++) await t.request('POST', `/api/v1/interviews/${body.id}/messages`, { token, body: { message_text: `${GOOD} ${i}` } });
+    const page = await t.request('GET', `/api/v1/interviews/${body.id}/messages?skip=1&limit=2`, { token });
+    expect(page.body).to.include({ total_count: 7, skip: 1, limit: 2 });
+    expect(page.body.messages.map((m: { sequence_number: number }) => m.sequence_number)).to.deep.equal([2, 3]);
+    const range = await t.request('GET', `/api/v1/interviews/${body.id}/messages?min_sequence=4&max_sequence=6`, { token });
+    expect(range.body.messages.map((m: { sequence_number: number }) => m.sequence_number)).to.deep.equal([4, 5, 6]);
+    expect((await t.request('GET', `/api/v1/interviews/${body.id}/messages?limit=101`, { token })).status).to.equal(422);
+    const transcript = await t.request('GET', `/api/v1/interviews/${body.id}/transcript`, { token });
+    expect(transcript.body.messages).to.have.length(7);
+    expect(transcript.body.messages[0]).to.include({ sequence_number: 1, message_type: 'ai_question', audio_url: null });
+  });
+
+  it('completes idempotently, persists the report, and refuses answers afterwards', async () => {
+    const { token } = await registerCandidate(t);
+    const { body } = await start(token);
+    expect((await t.request('GET', `/api/v1/interviews/${body.id}/results`, { token })).status).to.equal(409);
+    await t.request('POST', `/api/v1/interviews/${body.id}/messages`, { token, body: { message_text: GOOD } });
+    const first = await t.request('POST', `/api/v1/interviews/${body.id}/complete`, { token });
+    const second = await t.request('POST', `/api/v1/interviews/${body.id}/complete`, { token });
+    expect(first.status).to.equal(200);
+    expect(second.status).to.equal(200);
+    expect(second.body).to.deep.equal(first.body);
+    expect(first.body).to.include({ interview_id: body.id, questions_answered: 1 });
+    expect(first.body.skill_assessments).to.have.length(1);
+    expect(first.body.highlights.length).to.be.within(1, 3);
+    const after = await t.request('POST', `/api/v1/interviews/${body.id}/messages`, { token, body: { message_text: GOOD } });
+    expect(after.status).to.equal(400);
+    expect(after.body.code).to.equal('INTERVIEW_COMPLETED');
+    const results = await t.request('GET', `/api/v1/interviews/${body.id}/results`, { token });
+    expect(results.status).to.equal(200);
+    expect(results.body).to.include({ interview_id: body.id, questions_answered: 1 });
+    expect(results.body.recommendation.decision).to.be.oneOf(['advance', 'hold', 'decline']);
+    const status = await t.request('GET', `/api/v1/interviews/${body.id}/status`, { token });
+    expect(status.body.status).to.equal('completed');
+    expect(status.body.completed_at).to.be.a('string');
+  });
+
+  it('lists my interviews newest first', async () => {
+    const { token } = await registerCandidate(t);
+    const a = await start(token);
+    const b = await start(token, { role_type: 'python' });
+    const list = await t.request('GET', '/api/v1/interviews', { token });
+    expect(list.body.total).to.equal(2);
+    expect(list.body.interviews.map((i: { id: string }) => i.id)).to.deep.equal([b.body.id, a.body.id]);
+  });
+
+  it('limits interview starts per address with 429 and Retry-After', async () => {
+    const limited = await startTestApp({ INTERVIEW_STARTS_PER_HOUR: '2' });
+    try {
+      const { token } = await registerCandidate(limited);
+      for (let i = 0; i < 2; i++) {
+        expect((await limited.request('POST', '/api/v1/interviews/start', { token, body: { role_type: 'go' } })).status).to.equal(201);
+      }
+      const refused = await limited.request('POST', '/api/v1/interviews/start', { token, body: { role_type: 'go' } });
+      expect(refused.status).to.equal(429);
+      expect(Number(refused.headers.get('retry-after'))).to.be.within(3500, 3600);
+      expect(refused.body.code).to.equal('RATE_LIMIT_EXCEEDED');
+    } finally {
+      await limited.close();
+    }
+  });
+});

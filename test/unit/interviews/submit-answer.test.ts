@@ -1,0 +1,96 @@
+import { expect } from 'chai';
+import { MemoryUnitOfWork } from '../../../src/adapters/memory/unit-of-work.memory.js';
+import { RubricAnswerGrader } from '../../../src/adapters/offline/answer-grader.rubric.js';
+import { QuestionBankInterviewer } from '../../../src/adapters/offline/interviewer.question-bank.js';
+import { FixedClock } from '../../../src/adapters/system/clock.system.js';
+import { UuidIdGenerator } from '../../../src/adapters/system/id-generator.uuid.js';
+import { DEFAULT_THRESHOLDS } from '../../../src/domain/assessment/index.js';
+import {
+  CompleteInterview, ConcurrentAnswer, InterviewAccessDenied, StartInterview, SubmitAnswer,
+} from '../../../src/domain/interviews/index.js';
+import { finishInterview } from '../../../src/domain/interviews/use-cases/finish.js';
+import type { AnswerGrader, Grade, GradeRequest } from '../../../src/ports/answer-grader.js';
+import { anAccount } from '../../support/builders.js';
+
+/** A grader that holds every call until `release` is called: makes races deterministic. */
+class GatedGrader implements AnswerGrader {
+  private waiting: Array<() => void> = [];
+  constructor(private readonly inner: AnswerGrader, private readonly expected: number, private readonly onAllWaiting: () => void) {}
+  async grade(request: GradeRequest): Promise<Grade> {
+    await new Promise<void>((resolve) => {
+      this.waiting.push(resolve);
+      if (this.waiting.length === this.expected) this.onAllWaiting();
+    });
+    return this.inner.grade(request);
+  }
+  release(): void {
+    for (const go of this.waiting.splice(0)) go();
+  }
+}
+
+async function setup(grader: AnswerGrader = new RubricAnswerGrader()) {
+  const uow = new MemoryUnitOfWork();
+  const clock = new FixedClock(new Date('2026-07-01T09:00:00Z'));
+  const ids = new UuidIdGenerator();
+  const interviewer = new QuestionBankInterviewer();
+  const candidate = anAccount();
+  await uow.transaction((r) => r.accounts.insert(candidate));
+  const startUc = new StartInterview({ uow, interviewer, clock, ids });
+  const submit = new SubmitAnswer({ uow, interviewer, grader, clock, ids, thresholds: DEFAULT_THRESHOLDS });
+  const complete = new CompleteInterview({ uow, clock });
+  const { interview } = await startUc.execute({ candidateId: candidate.id, roleType: 'react' });
+  return { uow, clock, candidate, interview, submit, complete };
+}
+
+describe('SubmitAnswer and CompleteInterview use cases', () => {
+  it('lets exactly one of two answers that raced on the same question commit', async () => {
+    let grader!: GatedGrader;
+    grader = new GatedGrader(new RubricAnswerGrader(), 2, () => grader.release());
+    const { uow, candidate, interview, submit } = await setup(grader);
+    const outcomes = await Promise.allSettled([
+      submit.execute({ interviewId: interview.id, candidateId: candidate.id, answer: 'First answer about JSX and components.' }),
+      submit.execute({ interviewId: interview.id, candidateId: candidate.id, answer: 'Second answer about props and state.' }),
+    ]);
+    expect(outcomes.filter((o) => o.status === 'fulfilled')).to.have.length(1);
+    const rejected = outcomes.find((o) => o.status === 'rejected') as PromiseRejectedResult;
+    expect(rejected.reason).to.be.instanceOf(ConcurrentAnswer);
+    const messages = await uow.repositories.interviews.allMessages(interview.id);
+    expect(messages.map((m) => m.sequence)).to.deep.equal([1, 2, 3]);
+  });
+
+  it('replays the stored result for a repeated idempotency key even when the first request won a race', async () => {
+    let grader!: GatedGrader;
+    grader = new GatedGrader(new RubricAnswerGrader(), 2, () => grader.release());
+    const { candidate, interview, submit } = await setup(grader);
+    const input = { interviewId: interview.id, candidateId: candidate.id, answer: 'Same answer twice.', idempotencyKey: 'k1' };
+    const [a, b] = await Promise.all([submit.execute(input), submit.execute(input)]);
+    expect(a.result).to.deep.equal(b.result);
+    expect([a.replayed, b.replayed].sort()).to.deep.equal([false, true]);
+  });
+
+  it('refuses a candidate who does not own the interview', async () => {
+    const { interview, submit } = await setup();
+    let error: unknown;
+    try {
+      await submit.execute({ interviewId: interview.id, candidateId: anAccount().id, answer: 'hi' });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).to.be.instanceOf(InterviewAccessDenied);
+  });
+
+  it('produces the same report from the same transcript', async () => {
+    const { uow, candidate, interview, submit, complete, clock } = await setup();
+    for (let i = 0; i < 3; i++) {
+      clock.advance(30_000);
+      await submit.execute({ interviewId: interview.id, candidateId: candidate.id, answer: `Answer ${i}: props flow down and state changes re-render the component.` });
+    }
+    clock.advance(30_000);
+    const done = await complete.execute({ interviewId: interview.id, candidateId: candidate.id });
+    const reloaded = (await uow.repositories.interviews.findById(interview.id))!;
+    const messages = await uow.repositories.interviews.allMessages(interview.id);
+    const again = finishInterview({ ...reloaded, status: 'in_progress' }, messages, reloaded.completedAt!);
+    expect(again.assessment.report).to.deep.equal(done.assessment.report);
+    expect(done.assessment.report.durationSeconds).to.equal(120);
+  });
+});
