@@ -1,0 +1,90 @@
+import { expect } from 'chai';
+import { FallbackAnswerGrader } from '../../../src/adapters/composite/fallback-ai.js';
+import { RubricAnswerGrader } from '../../../src/adapters/offline/answer-grader.rubric.js';
+import { RecordingLogger } from '../../../src/adapters/system/logger.pino.js';
+import { ProviderBadResponse, ProviderRateLimited, ProviderUnavailable } from '../../../src/ports/ai-errors.js';
+import type { AnswerGrader, Grade, GradeRequest } from '../../../src/ports/answer-grader.js';
+
+const REQUEST: GradeRequest = { question: 'What is a stack?', referenceAnswer: 'Last in, first out.', answer: 'Last in first out.' };
+
+class ScriptedGrader implements AnswerGrader {
+  calls = 0;
+  constructor(private readonly script: Array<Error | 'ok'>, private readonly inner = new RubricAnswerGrader()) {}
+  async grade(request: GradeRequest): Promise<Grade> {
+    const step = this.script[Math.min(this.calls++, this.script.length - 1)]!;
+    if (step !== 'ok') throw step;
+    return { ...(await this.inner.grade(request)), servedBy: { provider: 'scripted', model: 'm1' } };
+  }
+}
+
+function chain(...graders: Array<[string, AnswerGrader]>) {
+  const sleeps: number[] = [];
+  const logger = new RecordingLogger();
+  const grader = new FallbackAnswerGrader(graders.map(([id, provider]) => ({ id, provider })), {
+    policy: { retries: 2, baseDelayMs: 100, maxDelayMs: 5_000 },
+    logger,
+    sleep: async (ms) => void sleeps.push(ms),
+    random: () => 0.5,
+  });
+  return { grader, sleeps, logger };
+}
+
+describe('fallback chain of AI providers', () => {
+  it('retries a provider that is unavailable, with exponential backoff and jitter, then succeeds', async () => {
+    const flaky = new ScriptedGrader([new ProviderUnavailable('vendor', '503'), new ProviderUnavailable('vendor', 'timeout'), 'ok']);
+    const { grader, sleeps } = chain(['vendor', flaky]);
+    expect((await grader.grade(REQUEST)).servedBy.provider).to.equal('scripted');
+    expect(flaky.calls).to.equal(3);
+    expect(sleeps).to.deep.equal([50, 100]);
+  });
+
+  it('honours Retry-After when the provider rate-limits', async () => {
+    const limited = new ScriptedGrader([new ProviderRateLimited('vendor', 3), 'ok']);
+    const { grader, sleeps } = chain(['vendor', limited]);
+    await grader.grade(REQUEST);
+    expect(sleeps).to.deep.equal([3000]);
+  });
+
+  it('falls back to the next provider when retries run out, and logs it', async () => {
+    const down = new ScriptedGrader([new ProviderUnavailable('vendor', 'connection refused')]);
+    const { grader, logger } = chain(['vendor', down], ['offline', new RubricAnswerGrader()]);
+    const grade = await grader.grade(REQUEST);
+    expect(grade.servedBy).to.deep.equal({ provider: 'offline', model: 'rubric-grader-v1' });
+    expect(down.calls).to.equal(3);
+    expect(logger.entries.some((e) => e.message === 'AI provider failed; falling back' && e.fields.next === 'offline')).to.equal(true);
+  });
+
+  it('falls back at once, without retrying, on an unusable answer', async () => {
+    const bad = new ScriptedGrader([new ProviderBadResponse('vendor', 'invalid JSON twice')]);
+    const { grader, sleeps } = chain(['vendor', bad], ['offline', new RubricAnswerGrader()]);
+    await grader.grade(REQUEST);
+    expect(bad.calls).to.equal(1);
+    expect(sleeps).to.deep.equal([]);
+  });
+
+  it('throws the last port error when every provider fails', async () => {
+    const { grader } = chain(['a', new ScriptedGrader([new ProviderUnavailable('a', 'down')])], ['b', new ScriptedGrader([new ProviderRateLimited('b', 1)])]);
+    let error: unknown;
+    try {
+      await grader.grade(REQUEST);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).to.be.instanceOf(ProviderRateLimited);
+  });
+
+  it('never retries or falls back after an abort', async () => {
+    const abort = Object.assign(new Error('aborted'), { name: 'AbortError' });
+    const first = new ScriptedGrader([abort]);
+    const second = new ScriptedGrader(['ok']);
+    const { grader } = chain(['a', first], ['b', second]);
+    let error: unknown;
+    try {
+      await grader.grade(REQUEST);
+    } catch (e) {
+      error = e;
+    }
+    expect((error as Error).name).to.equal('AbortError');
+    expect(second.calls).to.equal(0);
+  });
+});

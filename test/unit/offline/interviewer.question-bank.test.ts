@@ -1,0 +1,103 @@
+import { expect } from 'chai';
+import { QuestionBankInterviewer } from '../../../src/adapters/offline/interviewer.question-bank.js';
+import { QUESTION_BANK } from '../../../src/adapters/offline/question-bank/index.js';
+import { ROLE_IDS } from '../../../src/adapters/offline/question-bank/types.js';
+import type { Phase } from '../../../src/domain/assessment/levels.js';
+import type { AskedQuestion, QuestionRequest } from '../../../src/ports/interviewer.js';
+
+const interviewer = new QuestionBankInterviewer();
+const base = (over: Partial<QuestionRequest> = {}): QuestionRequest => ({
+  interviewId: 'interview-1', roleType: 'react', phase: 'warmup', history: [], skillsExplored: [], boundarySkills: [], ...over,
+});
+const answered = (q: { questionId?: string; text: string; skillArea: string; difficulty: Phase; isFollowUp: boolean }, score = 80, missing: string[] = []): AskedQuestion =>
+  ({ ...q, answer: 'an answer', score, level: score >= 60 ? 'proficient' : 'intermediate', missingPoints: missing });
+
+describe('question-bank interviewer (offline)', () => {
+  it('asks a question of the requested role and phase, with key points to grade it', async () => {
+    for (const phase of ['warmup', 'standard', 'advanced'] as const) {
+      const q = await interviewer.nextQuestion(base({ phase }));
+      const source = QUESTION_BANK.find((b) => b.id === q.questionId)!;
+      expect(source.role).to.equal('react');
+      expect(source.difficulty).to.equal(phase);
+      expect(q.keyPoints).to.deep.equal(source.keyPoints);
+      expect(q.servedBy).to.deep.equal({ provider: 'offline', model: 'question-bank-v1' });
+    }
+  });
+
+  it('is deterministic for the same request and varies across interviews', async () => {
+    expect(await interviewer.nextQuestion(base())).to.deep.equal(await interviewer.nextQuestion(base()));
+    const firsts = new Set<string>();
+    for (let i = 0; i < 10; i++) firsts.add((await interviewer.nextQuestion(base({ interviewId: `iv-${i}` }))).text);
+    expect(firsts.size).to.be.greaterThan(2);
+  });
+
+  for (const role of ROLE_IDS) {
+    it(`never repeats a question over a 20-question ${role} interview`, async () => {
+      const history: AskedQuestion[] = [];
+      const phases: Phase[] = [...Array(5).fill('warmup'), ...Array(9).fill('standard'), ...Array(6).fill('advanced')];
+      for (const phase of phases) {
+        const q = await interviewer.nextQuestion(base({ roleType: role, phase, history, skillsExplored: history.map((h) => h.skillArea) }));
+        expect(history.map((h) => h.text)).not.to.include(q.text);
+        history.push(answered(q));
+      }
+    });
+  }
+
+  it('prefers skill areas not explored yet and avoids boundary skills', async () => {
+    const all = QUESTION_BANK.filter((q) => q.role === 'react' && q.difficulty === 'standard');
+    const areas = [...new Set(all.map((q) => q.skillArea))];
+    const explored = areas.slice(0, -1);
+    const q = await interviewer.nextQuestion(base({ phase: 'standard', skillsExplored: explored }));
+    expect(q.skillArea).to.equal(areas[areas.length - 1]);
+    const avoided = await interviewer.nextQuestion(base({ phase: 'standard', boundarySkills: ['react_hooks'], skillsExplored: areas }));
+    expect(avoided.skillArea).not.to.equal('react_hooks');
+  });
+
+  it('favours skills from the resume and names them', async () => {
+    const q = await interviewer.nextQuestion(base({ phase: 'standard', resumeSkills: ['redux'] }));
+    const source = QUESTION_BANK.find((b) => b.id === q.questionId)!;
+    expect(source.tags).to.include('redux');
+    expect(q.text).to.match(/^Your background mentions redux\. /);
+  });
+
+  it('follows up once on the missing points of a partial answer, and not after a follow-up', async () => {
+    const first = await interviewer.nextQuestion(base());
+    const partial = answered(first, 50, ['keys give items a stable identity']);
+    const follow = await interviewer.nextQuestion(base({ history: [partial] }));
+    expect(follow.isFollowUp).to.equal(true);
+    expect(follow.skillArea).to.equal(first.skillArea);
+    expect(follow.keyPoints).to.deep.equal(['keys give items a stable identity']);
+    expect(follow.text).to.contain('keys give items a stable identity');
+    const next = await interviewer.nextQuestion(base({ history: [partial, answered(follow, 50, ['still missing'])] }));
+    expect(next.isFollowUp).to.equal(false);
+    const strongAnswer = await interviewer.nextQuestion(base({ history: [answered(first, 90, ['x'])] }));
+    expect(strongAnswer.isFollowUp).to.equal(false);
+  });
+
+  it('falls back to a neighbouring phase, then to fullstack, when a pool is used up', async () => {
+    const history: AskedQuestion[] = QUESTION_BANK.filter((q) => q.role === 'go' && q.difficulty === 'advanced')
+      .map((q) => answered({ questionId: q.id, text: q.text, skillArea: q.skillArea, difficulty: q.difficulty, isFollowUp: false }));
+    const q = await interviewer.nextQuestion(base({ roleType: 'go', phase: 'advanced', history }));
+    expect(q.difficulty).to.equal('advanced');
+    expect(history.map((h) => h.text)).not.to.include(q.text);
+  });
+
+  it('rejects an aborted call and an unknown role', async () => {
+    const controller = new AbortController();
+    controller.abort();
+    let aborted: unknown;
+    try {
+      await interviewer.nextQuestion(base(), { signal: controller.signal });
+    } catch (e) {
+      aborted = e;
+    }
+    expect((aborted as Error).name).to.equal('AbortError');
+    let unknown: unknown;
+    try {
+      await interviewer.nextQuestion(base({ roleType: 'cobol' }));
+    } catch (e) {
+      unknown = e;
+    }
+    expect((unknown as Error).message).to.match(/no questions for role "cobol"/);
+  });
+});

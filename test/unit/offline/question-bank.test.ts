@@ -1,0 +1,34 @@
+import { expect } from 'chai';
+import { QUESTION_BANK, questionsFor } from '../../../src/adapters/offline/question-bank/index.js';
+import { ROLE_IDS } from '../../../src/adapters/offline/question-bank/types.js';
+import { PHASES } from '../../../src/domain/assessment/levels.js';
+
+const MIN_PER_LEVEL: Record<string, number> = { react: 10, python: 10, javascript: 10, fullstack: 10 };
+
+describe('curated question bank', () => {
+  for (const role of ROLE_IDS) {
+    for (const phase of PHASES) {
+      const min = MIN_PER_LEVEL[role] ?? 5;
+      it(`has at least ${min} ${phase} questions for ${role}`, () => {
+        expect(questionsFor(role).filter((q) => q.difficulty === phase).length).to.be.at.least(min);
+      });
+    }
+  }
+
+  it('has unique ids and texts', () => {
+    expect(new Set(QUESTION_BANK.map((q) => q.id)).size).to.equal(QUESTION_BANK.length);
+    expect(new Set(QUESTION_BANK.map((q) => q.text.toLowerCase())).size).to.equal(QUESTION_BANK.length);
+  });
+
+  it('gives every question a gradeable reference, 2–5 key points, a snake_case skill area and lower-case tags', () => {
+    for (const q of QUESTION_BANK) {
+      expect(q.id, q.id).to.match(new RegExp(`^${q.role}\\.${q.difficulty}\\.\\d{2}$`));
+      expect(q.text.trim().length, q.id).to.be.greaterThan(15);
+      expect(q.referenceAnswer.trim().length, q.id).to.be.greaterThan(40);
+      expect(q.keyPoints.length, q.id).to.be.within(2, 5);
+      expect(q.skillArea, q.id).to.match(/^[a-z][a-z0-9_]*$/);
+      expect(q.tags.length, q.id).to.be.greaterThan(0);
+      for (const tag of q.tags) expect(tag, q.id).to.equal(tag.toLowerCase());
+    }
+  });
+});
