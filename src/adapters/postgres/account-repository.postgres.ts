@@ -22,23 +22,24 @@ const toAccount = (row: AccountModel): Account => ({
 export class PgAccountRepository implements AccountRepository {
   private readonly model: typeof AccountModel;
 
-  constructor(db: Knex) {
-    this.model = AccountModel.bindKnex(db);
+  /** `root` binds the model once; queries run on `db`, which may be a transaction of it. */
+  constructor(private readonly db: Knex, root: Knex = db) {
+    this.model = AccountModel.bindKnex(root);
   }
 
   async findById(id: string): Promise<Account | undefined> {
-    const row = await this.model.query().findById(id);
+    const row = await this.model.query(this.db).findById(id);
     return row && toAccount(row);
   }
 
   async findByEmail(email: string): Promise<Account | undefined> {
-    const row = await this.model.query().whereRaw('lower(email) = ?', [normaliseEmail(email)]).first();
+    const row = await this.model.query(this.db).whereRaw('lower(email) = ?', [normaliseEmail(email)]).first();
     return row && toAccount(row);
   }
 
   async insert(account: Account): Promise<void> {
     try {
-      await this.model.query().insert({
+      await this.model.query(this.db).insert({
         id: account.id,
         email: normaliseEmail(account.email),
         full_name: account.fullName,
@@ -59,7 +60,7 @@ export class PgAccountRepository implements AccountRepository {
   async save(account: Account): Promise<Account> {
     const next = account.version + 1;
     const updated = await this.model
-      .query()
+      .query(this.db)
       .patch({
         email: normaliseEmail(account.email),
         full_name: account.fullName,

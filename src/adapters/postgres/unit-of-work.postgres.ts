@@ -6,11 +6,11 @@ import { PgLoginThrottle } from './login-throttle.postgres.js';
 import { PgInterviewRepository } from './interview-repository.postgres.js';
 import { PgAssessmentResultRepository, PgIdempotencyStore, PgResumeLookup } from './assessment-repositories.postgres.js';
 
-export function pgRepositories(db: Knex): Repositories {
+export function pgRepositories(db: Knex, root: Knex = db): Repositories {
   return {
-    accounts: new PgAccountRepository(db),
+    accounts: new PgAccountRepository(db, root),
     loginThrottle: new PgLoginThrottle(db),
-    interviews: new PgInterviewRepository(db),
+    interviews: new PgInterviewRepository(db, root),
     assessments: new PgAssessmentResultRepository(db),
     idempotency: new PgIdempotencyStore(db),
     resumeLookup: new PgResumeLookup(db),
@@ -27,6 +27,6 @@ export class PgUnitOfWork implements UnitOfWork {
   }
 
   transaction<T>(work: (repositories: Repositories) => Promise<T>): Promise<T> {
-    return this.db.transaction((trx) => work(pgRepositories(trx)));
+    return this.db.transaction((trx) => work(pgRepositories(trx, this.db)));
   }
 }

@@ -172,11 +172,16 @@ export class SubmitAnswer {
     };
 
     try {
-      await uow.transaction(async (tx) => {
-        await tx.interviews.save(updated, newMessages);
-        if (finished) await tx.assessments.insert(finished.assessment);
-        if (input.idempotencyKey) await tx.idempotency.save(input.candidateId, input.idempotencyKey, requestHash, result, now);
-      });
+      if (finished || input.idempotencyKey) {
+        await uow.transaction(async (tx) => {
+          await tx.interviews.save(updated, newMessages);
+          if (finished) await tx.assessments.insert(finished.assessment);
+          if (input.idempotencyKey) await tx.idempotency.save(input.candidateId, input.idempotencyKey, requestHash, result, now);
+        });
+      } else {
+        // A plain turn writes one aggregate, which the repository saves atomically on its own.
+        await repos.interviews.save(updated, newMessages);
+      }
     } catch (error) {
       if (error instanceof VersionConflict) {
         const again = await replay();
