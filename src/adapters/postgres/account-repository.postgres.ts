@@ -19,6 +19,15 @@ const toAccount = (row: AccountModel): Account => ({
   updatedAt: new Date(row.updated_at),
 });
 
+const toRow = (account: Account) => ({
+  email: normaliseEmail(account.email),
+  full_name: account.fullName,
+  phone: account.phone,
+  role: account.role,
+  status: account.status,
+  password_hash: account.passwordHash,
+});
+
 export class PgAccountRepository implements AccountRepository {
   private readonly model: typeof AccountModel;
 
@@ -41,12 +50,7 @@ export class PgAccountRepository implements AccountRepository {
     try {
       await this.model.query(this.db).insert({
         id: account.id,
-        email: normaliseEmail(account.email),
-        full_name: account.fullName,
-        phone: account.phone,
-        role: account.role,
-        status: account.status,
-        password_hash: account.passwordHash,
+        ...toRow(account),
         version: account.version,
         created_at: account.createdAt,
         updated_at: account.updatedAt,
@@ -62,12 +66,7 @@ export class PgAccountRepository implements AccountRepository {
     const updated = await this.model
       .query(this.db)
       .patch({
-        email: normaliseEmail(account.email),
-        full_name: account.fullName,
-        phone: account.phone,
-        role: account.role,
-        status: account.status,
-        password_hash: account.passwordHash,
+        ...toRow(account),
         updated_at: account.updatedAt,
         version: next,
       })

@@ -1,5 +1,5 @@
-import type { Phase, SkillLevel } from '../assessment/levels.js';
-import type { ServedBy } from '../../ports/provider-served.js';
+import type { SkillLevel } from '../assessment/levels.js';
+import type { InterviewQuestion } from '../../ports/interviewer.js';
 
 export const INTERVIEW_STATUSES = ['scheduled', 'in_progress', 'completed', 'abandoned'] as const;
 export type InterviewStatus = (typeof INTERVIEW_STATUSES)[number];
@@ -7,27 +7,14 @@ export type InterviewStatus = (typeof INTERVIEW_STATUSES)[number];
 export type MessageType = 'ai_question' | 'candidate_response';
 
 /** The question waiting for an answer, with what is needed to grade it. */
-export interface PendingQuestion {
+export interface PendingQuestion extends InterviewQuestion {
   sequence: number;
   questionNumber: number;
-  questionId?: string;
-  text: string;
-  skillArea: string;
-  difficulty: Phase;
-  isFollowUp: boolean;
-  referenceAnswer?: string;
-  keyPoints: string[];
-  servedBy: ServedBy;
 }
 
 /** A question asked and (once answered) how the answer went: what the interviewer sees next turn. */
-export interface AskedQuestionRecord {
+export interface AskedQuestionRecord extends Pick<InterviewQuestion, 'questionId' | 'text' | 'skillArea' | 'difficulty' | 'isFollowUp'> {
   questionNumber: number;
-  questionId?: string;
-  text: string;
-  skillArea: string;
-  difficulty: Phase;
-  isFollowUp: boolean;
   answered: boolean;
   score?: number;
   level?: SkillLevel;

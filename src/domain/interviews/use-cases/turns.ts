@@ -3,16 +3,9 @@ import type { InterviewQuestion } from '../../../ports/interviewer.js';
 import type { InterviewMessage, PendingQuestion } from '../interview.js';
 
 export const toPending = (q: InterviewQuestion, sequence: number, questionNumber: number): PendingQuestion => ({
+  ...q,
   sequence,
   questionNumber,
-  ...(q.questionId ? { questionId: q.questionId } : {}),
-  text: q.text,
-  skillArea: q.skillArea,
-  difficulty: q.difficulty,
-  isFollowUp: q.isFollowUp,
-  ...(q.referenceAnswer ? { referenceAnswer: q.referenceAnswer } : {}),
-  keyPoints: q.keyPoints,
-  servedBy: q.servedBy,
 });
 
 export const questionMessage = (id: string, interviewId: string, q: PendingQuestion, at: Date): InterviewMessage => ({
