@@ -8,4 +8,9 @@ export interface ServedBy {
 export interface AiCallOptions {
   /** Aborting must stop the work and reject with an AbortError-like error. */
   signal?: AbortSignal;
+  /**
+   * Receives the produced text as it is generated, in order; the concatenation of all tokens equals
+   * the final text. Providers that cannot stream call it once with the whole text.
+   */
+  onToken?: (token: string) => void;
 }

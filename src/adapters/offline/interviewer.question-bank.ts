@@ -54,7 +54,9 @@ export class QuestionBankInterviewer implements Interviewer {
     if (!this.byRole.has(request.roleType)) {
       throw new Error(`The offline interviewer has no questions for role "${request.roleType}"`);
     }
-    return this.followUp(request) ?? this.fromBank(request);
+    const question = this.followUp(request) ?? this.fromBank(request);
+    if (options.onToken) await streamWords(question.text, options);
+    return question;
   }
 
   private followUp(request: QuestionRequest): InterviewQuestion | undefined {
@@ -121,6 +123,15 @@ export class QuestionBankInterviewer implements Interviewer {
       };
     }
     throw new Error(`The question bank has no unused question left for role "${request.roleType}"`);
+  }
+}
+
+/** Emits a text word by word, yielding to the event loop between words so each one is flushed. */
+export async function streamWords(text: string, options: AiCallOptions): Promise<void> {
+  for (const word of text.match(/\S+\s*/g) ?? []) {
+    if (options.signal?.aborted) throw abortError();
+    options.onToken!(word);
+    await new Promise<void>((resolve) => setImmediate(resolve));
   }
 }
 

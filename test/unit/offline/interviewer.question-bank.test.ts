@@ -82,6 +82,29 @@ describe('question-bank interviewer (offline)', () => {
     expect(history.map((h) => h.text)).not.to.include(q.text);
   });
 
+  it('streams the question word by word in order, and stops when aborted mid-stream', async () => {
+    const tokens: string[] = [];
+    const q = await interviewer.nextQuestion(base(), { onToken: (t) => tokens.push(t) });
+    expect(tokens.length).to.be.greaterThan(3);
+    expect(tokens.join('')).to.equal(q.text);
+    const controller = new AbortController();
+    const partial: string[] = [];
+    let error: unknown;
+    try {
+      await interviewer.nextQuestion(base(), {
+        signal: controller.signal,
+        onToken: (t) => {
+          partial.push(t);
+          if (partial.length === 2) controller.abort();
+        },
+      });
+    } catch (e) {
+      error = e;
+    }
+    expect((error as Error).name).to.equal('AbortError');
+    expect(partial).to.have.length(2);
+  });
+
   it('rejects an aborted call and an unknown role', async () => {
     const controller = new AbortController();
     controller.abort();

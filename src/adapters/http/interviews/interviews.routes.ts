@@ -2,6 +2,7 @@ import {
   CompleteInterview, InterviewQueries, StartInterview, SubmitAnswer,
 } from '../../../domain/interviews/index.js';
 import { boundaryLevels, type ProgressionState } from '../../../domain/assessment/index.js';
+import { DomainError } from '../../../domain/shared/domain-error.js';
 import { token } from '../../../ports/token.js';
 import { HttpError } from '../http-errors.js';
 import type { SlidingWindowLimiter } from '../rate-limiter.js';
@@ -96,6 +97,69 @@ export function interviewRoutes(registry: RouteRegistry): void {
           idempotencyKey: key?.data, signal: controller.signal,
         });
         return { body: toTurnResponse(result), headers: { 'Idempotent-Replayed': String(replayed) } };
+      } finally {
+        koa.req.off('close', onClose);
+      }
+    },
+  });
+
+  registry.add({
+    method: 'post',
+    path: '/api/v1/interviews/:id/messages/stream',
+    summary: 'Answer the current question; the reply streams as Server-Sent Events (token events, then one final event with the same payload as the non-streaming route)',
+    tags: ['interviews'],
+    auth: ['candidate'],
+    params: InterviewIdParams,
+    body: SubmitMessageBody,
+    responses: {
+      200: { description: 'text/event-stream: `event: token` {text}…, then `event: final` with the turn payload (or `event: error` {detail, code})', contentType: 'text/event-stream', schema: TurnResponse },
+      400: { description: 'Interview completed or not active (answered as JSON before any event)', schema: ErrorBody },
+      ...forbidden, ...notFound,
+      422: { description: 'Invalid message or Idempotency-Key', schema: ErrorBody },
+    },
+    async handler({ params, body, user, koa, resolve }) {
+      const rawKey = koa.get('Idempotency-Key');
+      const key = rawKey ? IdempotencyKey.safeParse(rawKey) : undefined;
+      if (key && !key.success) throw new HttpError(422, 'Idempotency-Key must be 1–255 printable ASCII characters without spaces');
+      const controller = new AbortController();
+      const res = koa.res;
+      const onClose = () => {
+        if (!res.writableEnded) controller.abort();
+      };
+      koa.req.once('close', onClose);
+      let started = false;
+      // Errors before the first event are answered as ordinary JSON errors by the error middleware.
+      const send = (event: string, data: unknown) => {
+        if (!started) {
+          started = true;
+          koa.respond = false;
+          koa.status = 200;
+          res.writeHead(200, {
+            ...(res.getHeaders() as Record<string, string>),
+            'Content-Type': 'text/event-stream; charset=utf-8',
+            'Cache-Control': 'no-cache, no-transform',
+            Connection: 'keep-alive',
+            'X-Accel-Buffering': 'no',
+          });
+        }
+        if (!res.writableEnded) res.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
+      };
+      try {
+        const { result } = await resolve(SubmitAnswer).execute({
+          interviewId: params.id, candidateId: user.id, answer: body.message_text,
+          idempotencyKey: key?.data, signal: controller.signal, onToken: (text) => send('token', { text }),
+        });
+        send('final', toTurnResponse(result));
+        res.end();
+      } catch (error) {
+        if (!started) throw error;
+        if ((error as Error)?.name !== 'AbortError') {
+          // Only domain errors say what went wrong; anything else stays internal.
+          send('error', error instanceof DomainError
+            ? { detail: error.message, code: error.code }
+            : { detail: 'Internal Server Error', code: null });
+        }
+        res.end();
       } finally {
         koa.req.off('close', onClose);
       }

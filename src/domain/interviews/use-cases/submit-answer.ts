@@ -55,6 +55,8 @@ export class SubmitAnswer {
     answer: string;
     idempotencyKey?: string;
     signal?: AbortSignal;
+    /** Receives the interviewer's reply as it is produced (streaming clients). */
+    onToken?: (token: string) => void;
   }): Promise<{ result: TurnResult; replayed: boolean }> {
     const { uow, interviewer, grader, clock, ids, thresholds } = this.deps;
     const repos = uow.repositories;
@@ -69,7 +71,10 @@ export class SubmitAnswer {
 
     const interview = await loadOwned(repos, input.interviewId, input.candidateId);
     const replayed = await replay();
-    if (replayed) return replayed;
+    if (replayed) {
+      input.onToken?.(replayed.result.aiResponse);
+      return replayed;
+    }
     if (interview.status === 'completed') throw new InterviewCompleted(interview.id);
     if (!isOpen(interview) || !interview.pending) throw new InterviewNotActive(interview.id, interview.status);
 
@@ -126,6 +131,7 @@ export class SubmitAnswer {
 
     if (outcome.complete) {
       aiResponse = CLOSING_MESSAGE;
+      input.onToken?.(CLOSING_MESSAGE);
       updated = { ...updated, pending: null, lastSequence: answerMsg.sequence };
       const all = [...(await repos.interviews.allMessages(interview.id)), answerMsg];
       finished = finishInterview(updated, all, now);
@@ -142,7 +148,7 @@ export class SubmitAnswer {
           resumeSkills: interview.context.resumeSkills,
           ...(interview.context.job ? { job: interview.context.job } : {}),
         },
-        { signal: input.signal },
+        { signal: input.signal, ...(input.onToken ? { onToken: input.onToken } : {}) },
       );
       const nextPending = toPending(next, answerMsg.sequence + 1, pending.questionNumber + 1);
       newMessages.push(questionMessage(ids.newId(), interview.id, nextPending, now));
