@@ -30,7 +30,8 @@ import { loadExternalPlugins, PluginHost } from './plugin-host.js';
 import { wireAccounts } from './wiring/accounts.wiring.js';
 import { wireInterviews } from './wiring/interviews.wiring.js';
 import offlinePlugin from '../../plugins/offline/index.js';
-import { abortableSleep, DEFAULT_RETRY_POLICY } from '../adapters/composite/fallback.js';
+import openAiPlugin from '../../plugins/openai/index.js';
+import { abortableSleep } from '../adapters/composite/fallback.js';
 import { FallbackAnswerGrader, FallbackInterviewer } from '../adapters/composite/fallback-ai.js';
 import { interviewErrorStatuses, interviewRoutes } from '../adapters/http/interviews/interviews.routes.js';
 import { AnswerGrader } from '../ports/answer-grader.js';
@@ -78,6 +79,7 @@ export async function bootstrap(config: AppConfig, options: BootstrapOptions = {
     createSystemPlugin(() => resolveJwtSecret(config, logger)),
     createPostgresPlugin(options.database),
     offlinePlugin,
+    openAiPlugin,
   ];
   const external = await loadExternalPlugins(config.plugins);
   const host = new PluginHost([...builtins, ...external, ...(options.plugins ?? [])], config);
@@ -90,7 +92,7 @@ export async function bootstrap(config: AppConfig, options: BootstrapOptions = {
   host.select(IdGenerator, ['uuid'], 'built-in');
   host.select(PasswordHasher, ['argon2'], 'built-in');
   host.select(AccessTokens, ['jwt'], 'built-in');
-  const fallbackDeps = { policy: DEFAULT_RETRY_POLICY, logger, sleep: abortableSleep, random: Math.random };
+  const fallbackDeps = { policy: config.ai.retry, logger, sleep: abortableSleep, random: Math.random };
   const chain = <T>(instances: T[], ids: string[]) => ids.map((id, i) => ({ id, provider: instances[i]! }));
   host.select(Interviewer, config.ai.providers, 'AI_PROVIDERS', (instances, ids) => new FallbackInterviewer(chain(instances, ids), fallbackDeps));
   host.select(AnswerGrader, config.ai.providers, 'AI_PROVIDERS', (instances, ids) => new FallbackAnswerGrader(chain(instances, ids), fallbackDeps));

@@ -48,6 +48,14 @@ const EnvSchema = z.object({
   STANDARD_ACCURACY_THRESHOLD: fraction.default(DEFAULT_THRESHOLDS.standard.minMeanAccuracy),
   BOUNDARY_CONFIDENCE_THRESHOLD: fraction.default(DEFAULT_THRESHOLDS.boundary.minConfidence),
   INTERVIEW_MAX_QUESTIONS: intIn(1, 100).default(DEFAULT_THRESHOLDS.completion.maxQuestions),
+  AI_RETRIES: intIn(0, 10).default(2),
+  AI_RETRY_BASE_MS: intIn(1, 60_000).default(250),
+  OPENAI_API_KEY: z.string().min(1).optional(),
+  OPENAI_BASE_URL: z.url().optional(),
+  OPENAI_MODEL: z.string().min(1).default('gpt-4o-mini'),
+  OPENAI_TEMPERATURE: z.coerce.number().min(0).max(2).default(0.2),
+  OPENAI_MAX_TOKENS: intIn(16, 32_000).default(800),
+  OPENAI_TIMEOUT_MS: intIn(1_000, 300_000).default(30_000),
 });
 
 export interface AppConfig {
@@ -59,7 +67,11 @@ export interface AppConfig {
   logLevel: string;
   plugins: string[];
   pluginOptions: Record<string, unknown>;
-  ai: { providers: string[] };
+  ai: {
+    providers: string[];
+    retry: { retries: number; baseDelayMs: number; maxDelayMs: number };
+    openai: { apiKey?: string; baseUrl?: string; model: string; temperature: number; maxTokens: number; timeoutMs: number };
+  };
   interviews: { startsPerHourPerIp: number; thresholds: AssessmentThresholds };
 }
 
@@ -112,7 +124,14 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     logLevel: e.LOG_LEVEL,
     plugins: list(e.PLUGINS),
     pluginOptions: e.PLUGIN_OPTIONS,
-    ai: { providers },
+    ai: {
+      providers,
+      retry: { retries: e.AI_RETRIES, baseDelayMs: e.AI_RETRY_BASE_MS, maxDelayMs: Math.max(e.AI_RETRY_BASE_MS, 8_000) },
+      openai: {
+        apiKey: e.OPENAI_API_KEY, baseUrl: e.OPENAI_BASE_URL, model: e.OPENAI_MODEL,
+        temperature: e.OPENAI_TEMPERATURE, maxTokens: e.OPENAI_MAX_TOKENS, timeoutMs: e.OPENAI_TIMEOUT_MS,
+      },
+    },
     interviews: {
       startsPerHourPerIp: e.INTERVIEW_STARTS_PER_HOUR,
       thresholds: {

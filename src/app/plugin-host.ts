@@ -146,7 +146,13 @@ export class PluginHost {
 
   async start(resolver: Resolver): Promise<void> {
     for (const plugin of this.ordered) {
-      if (plugin.start) await plugin.start(resolver);
+      if (plugin.start) {
+        try {
+          await plugin.start(resolver);
+        } catch (error) {
+          throw new PluginError(`Plugin "${plugin.name}" failed to start: ${(error as Error).message}`);
+        }
+      }
       this.started.push(plugin);
     }
   }

@@ -1,0 +1,85 @@
+import type { BaseChatModel } from '@langchain/core/language_models/chat_models';
+import { z } from 'zod';
+import { SKILL_LEVELS } from '../../domain/assessment/levels.js';
+import type { AnswerGrader, Grade, GradeRequest } from '../../ports/answer-grader.js';
+import type { AiCallOptions } from '../../ports/provider-served.js';
+import { levelOf } from '../offline/answer-grader.rubric.js';
+import { isInjection } from '../offline/text/signals.js';
+import { sentences } from '../offline/text/tokens.js';
+import { invokeJson } from './chat-model.js';
+
+const fraction = z.number().min(0).max(1);
+const GradeJson = z.object({
+  score: z.number().min(0).max(100),
+  accuracy: fraction,
+  depth: fraction,
+  clarity: fraction,
+  confidence: fraction,
+  level: z.enum(SKILL_LEVELS),
+  evidence: z.array(z.string()).max(10),
+  missing_points: z.array(z.string()).max(20),
+  hesitations: z.array(z.string()).max(20),
+  skill_area: z.string().min(1).max(80),
+  reasoning: z.string().max(2000),
+});
+
+const tag = (name: string, body: string) => `<${name}>\n${body}\n</${name}>`;
+
+/**
+ * An AnswerGrader backed by any LangChain chat model. Sentences that address the grader are
+ * removed before the model sees the answer (and flagged), so an injection cannot raise a score
+ * whatever the model would have done with it.
+ */
+export class ChatModelAnswerGrader implements AnswerGrader {
+  constructor(
+    private readonly model: BaseChatModel,
+    private readonly provider: string,
+    private readonly modelName: string,
+    private readonly systemPrompt: string,
+  ) {}
+
+  async grade(request: GradeRequest, options: AiCallOptions = {}): Promise<Grade> {
+    if (options.signal?.aborted) throw Object.assign(new Error('The AI call was aborted'), { name: 'AbortError' });
+    const flags: string[] = [];
+    const kept = sentences(request.answer).filter((s) => !isInjection(s.text));
+    if (kept.length < sentences(request.answer).length) flags.push('prompt_injection');
+    const answer = kept.map((s) => s.text).join(' ');
+    const skillArea = request.context?.skillArea ?? 'general';
+    if (answer.trim() === '') {
+      return {
+        score: 0, accuracy: 0, depth: 0, clarity: 0, confidence: 0, level: 'novice', skillArea, evidence: [],
+        missingPoints: [...(request.keyPoints ?? [])], hesitations: [], flags: [...flags, 'empty'],
+        reasoning: 'The answer says nothing that can be assessed.', servedBy: { provider: this.provider, model: this.modelName },
+      };
+    }
+    const { value, model } = await invokeJson(this.model, this.provider, GradeJson, [
+      { role: 'system', content: this.systemPrompt },
+      {
+        role: 'user',
+        content: [
+          tag('question', request.question),
+          tag('reference_answer', request.referenceAnswer ?? '(none: use the key points)'),
+          tag('key_points', (request.keyPoints ?? []).map((p) => `- ${p}`).join('\n') || '(none)'),
+          tag('candidate_answer', answer),
+        ].join('\n\n'),
+      },
+    ], options);
+    const score = Math.round(value.score);
+    return {
+      score,
+      accuracy: value.accuracy,
+      depth: value.depth,
+      clarity: value.clarity,
+      confidence: value.confidence,
+      // The level follows the score, so the two can never disagree.
+      level: levelOf(score),
+      skillArea: request.context?.skillArea ?? value.skill_area,
+      evidence: value.evidence.filter((q) => q.trim() !== '' && request.answer.includes(q)).slice(0, 3),
+      missingPoints: value.missing_points,
+      hesitations: value.hesitations,
+      flags,
+      reasoning: value.reasoning,
+      servedBy: { provider: this.provider, model: model || this.modelName },
+    };
+  }
+}

@@ -1,0 +1,107 @@
+import type { BaseChatModel } from '@langchain/core/language_models/chat_models';
+import { ChatOpenAI } from '@langchain/openai';
+import type { ZodType } from 'zod';
+import { ProviderBadResponse, ProviderRateLimited, ProviderUnavailable } from '../../ports/ai-errors.js';
+import type { AiCallOptions } from '../../ports/provider-served.js';
+
+export interface ChatModelSettings {
+  apiKey: string;
+  baseUrl?: string;
+  model: string;
+  temperature: number;
+  maxTokens: number;
+  timeoutMs: number;
+}
+
+/**
+ * The one place chat models are made. Retries are off here: the fallback chain owns retry and
+ * backoff, so a failing vendor is retried once per policy, not twice.
+ */
+export function createOpenAiChatModel(settings: ChatModelSettings): BaseChatModel {
+  return new ChatOpenAI({
+    model: settings.model,
+    apiKey: settings.apiKey,
+    temperature: settings.temperature,
+    maxTokens: settings.maxTokens,
+    timeout: settings.timeoutMs,
+    maxRetries: 0,
+    ...(settings.baseUrl ? { configuration: { baseURL: settings.baseUrl } } : {}),
+  });
+}
+
+export interface ChatMessage {
+  role: 'system' | 'user' | 'assistant';
+  content: string;
+}
+
+export interface JsonResult<T> {
+  value: T;
+  model: string;
+  usage: { inputTokens: number; outputTokens: number };
+}
+
+/** Translates a vendor SDK failure into the port's errors; aborts keep their AbortError name. */
+export function toPortError(provider: string, error: unknown): Error {
+  const e = error as { name?: string; status?: number; message?: string; retryAfterMs?: number; headers?: unknown };
+  if (e?.name === 'AbortError') return Object.assign(new Error('The AI call was aborted'), { name: 'AbortError' });
+  if (e?.status === 429) {
+    const header = (e.headers as { get?: (k: string) => string | null } | undefined)?.get?.('retry-after')
+      ?? (e.headers as Record<string, string> | undefined)?.['retry-after'];
+    const seconds = e.retryAfterMs !== undefined ? e.retryAfterMs / 1000 : header ? Number(header) : undefined;
+    return new ProviderRateLimited(provider, Number.isFinite(seconds) ? seconds : undefined);
+  }
+  if (e?.status === undefined || e.status >= 500 || e.status === 408) {
+    return new ProviderUnavailable(provider, e?.message ?? String(error));
+  }
+  return new ProviderBadResponse(provider, `HTTP ${e.status}: ${e.message ?? 'request refused'}`);
+}
+
+const textOf = (content: unknown): string =>
+  typeof content === 'string' ? content
+    : Array.isArray(content) ? content.map((p) => (typeof p === 'string' ? p : (p as { text?: string }).text ?? '')).join('') : '';
+
+/**
+ * Asks for a JSON object and validates it with a zod schema. Invalid JSON or a schema mismatch
+ * gets one repair request; a second failure is a ProviderBadResponse — never a made-up value.
+ */
+export async function invokeJson<T>(
+  model: BaseChatModel,
+  provider: string,
+  schema: ZodType<T>,
+  messages: ChatMessage[],
+  options: AiCallOptions = {},
+): Promise<JsonResult<T>> {
+  const conversation = [...messages];
+  let inputTokens = 0;
+  let outputTokens = 0;
+  for (let attempt = 0; attempt < 2; attempt++) {
+    let reply;
+    try {
+      reply = await model.invoke(conversation.map((m) => [m.role, m.content] as [string, string]), { signal: options.signal, response_format: { type: 'json_object' } } as never);
+    } catch (error) {
+      throw toPortError(provider, error);
+    }
+    inputTokens += reply.usage_metadata?.input_tokens ?? 0;
+    outputTokens += reply.usage_metadata?.output_tokens ?? 0;
+    const text = textOf(reply.content);
+    let problem: string;
+    try {
+      const parsed = schema.safeParse(JSON.parse(text.replace(/^```(?:json)?\s*|\s*```$/g, '')));
+      if (parsed.success) {
+        return {
+          value: parsed.data,
+          model: String((reply.response_metadata as { model_name?: string })?.model_name ?? ''),
+          usage: { inputTokens, outputTokens },
+        };
+      }
+      problem = parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ');
+    } catch (error) {
+      problem = `not valid JSON (${(error as Error).message})`;
+    }
+    conversation.push(
+      { role: 'assistant', content: text },
+      { role: 'user', content: `That reply was unusable: ${problem}. Answer again with only the corrected JSON object.` },
+    );
+  }
+  throw new ProviderBadResponse(provider, 'invalid JSON after one repair attempt');
+}

@@ -1,0 +1,62 @@
+import type { BaseChatModel } from '@langchain/core/language_models/chat_models';
+import { z } from 'zod';
+import { ProviderBadResponse } from '../../ports/ai-errors.js';
+import type { Interviewer, InterviewQuestion, QuestionRequest } from '../../ports/interviewer.js';
+import type { AiCallOptions } from '../../ports/provider-served.js';
+import { invokeJson } from './chat-model.js';
+
+const QuestionJson = z.object({
+  question: z.string().min(10).max(1000),
+  skill_area: z.string().regex(/^[a-z][a-z0-9_]*$/).max(80),
+  is_followup: z.boolean(),
+  key_points: z.array(z.string().min(1)).min(1).max(5),
+  reference_answer: z.string().max(2000).optional().default(''),
+});
+
+/** An Interviewer backed by any LangChain chat model; the interview state goes in as tagged JSON data. */
+export class ChatModelInterviewer implements Interviewer {
+  constructor(
+    private readonly model: BaseChatModel,
+    private readonly provider: string,
+    private readonly modelName: string,
+    private readonly systemPrompt: string,
+    private readonly roles: readonly string[],
+  ) {}
+
+  supportedRoles(): readonly string[] {
+    return this.roles;
+  }
+
+  async nextQuestion(request: QuestionRequest, options: AiCallOptions = {}): Promise<InterviewQuestion> {
+    if (options.signal?.aborted) throw Object.assign(new Error('The AI call was aborted'), { name: 'AbortError' });
+    const state = {
+      role: request.roleType,
+      phase: request.phase,
+      history: request.history.map((h) => ({
+        question: h.text, skill_area: h.skillArea, difficulty: h.difficulty, is_followup: h.isFollowUp,
+        score: h.score ?? null, level: h.level ?? null, missing_points: h.missingPoints ?? [],
+      })),
+      skills_explored: request.skillsExplored,
+      boundary_skills: request.boundarySkills,
+      resume_skills: request.resumeSkills ?? [],
+      job: request.job ?? null,
+    };
+    const { value, model } = await invokeJson(this.model, this.provider, QuestionJson, [
+      { role: 'system', content: this.systemPrompt },
+      { role: 'user', content: `<interview_state>\n${JSON.stringify(state)}\n</interview_state>` },
+    ], options);
+    const asked = new Set(request.history.map((h) => h.text.trim().toLowerCase()));
+    if (asked.has(value.question.trim().toLowerCase())) throw new ProviderBadResponse(this.provider, 'repeated a question already asked');
+    // Non-streaming call: the whole question is one token for streaming clients.
+    options.onToken?.(value.question);
+    return {
+      text: value.question,
+      skillArea: value.skill_area,
+      difficulty: request.phase,
+      isFollowUp: value.is_followup && request.history.length > 0,
+      keyPoints: value.key_points,
+      ...(value.reference_answer ? { referenceAnswer: value.reference_answer } : {}),
+      servedBy: { provider: this.provider, model: model || this.modelName },
+    };
+  }
+}

@@ -1,0 +1,82 @@
+import { expect } from 'chai';
+import { readFileSync } from 'node:fs';
+import { ChatModelAnswerGrader } from '../../src/adapters/llm/answer-grader.chat-model.js';
+import { createOpenAiChatModel } from '../../src/adapters/llm/chat-model.js';
+import { ChatModelInterviewer } from '../../src/adapters/llm/interviewer.chat-model.js';
+import { ROLE_IDS } from '../../src/adapters/offline/question-bank/types.js';
+import { ProviderBadResponse, ProviderRateLimited, ProviderUnavailable } from '../../src/ports/ai-errors.js';
+import { answerGraderContract } from '../contract/suites/answer-grader.contract.js';
+import { interviewerContract } from '../contract/suites/interviewer.contract.js';
+import { FakeOpenAiServer } from './fake-openai.js';
+import { competentModel } from './openai-responder.js';
+
+const prompts = {
+  grader: readFileSync('plugins/openai/prompts/answer-grader.v1.md', 'utf8'),
+  interviewer: readFileSync('plugins/openai/prompts/interviewer.v1.md', 'utf8'),
+};
+const REQUEST = { question: 'What is a stack?', referenceAnswer: 'Last in, first out: push and pop at the top.', answer: 'A LIFO structure with push and pop.' };
+
+describe('OpenAI adapters against a fake OpenAI server (wire format over loopback)', function () {
+  this.timeout(30_000);
+  const fake = new FakeOpenAiServer(competentModel());
+  const model = () => createOpenAiChatModel({ apiKey: 'sk-test', baseUrl: fake.baseUrl, model: 'gpt-4o-mini', temperature: 0.2, maxTokens: 800, timeoutMs: 2_000 });
+  const grader = () => new ChatModelAnswerGrader(model(), 'openai', 'gpt-4o-mini', prompts.grader);
+  before(async () => {
+    await fake.start();
+  });
+  after(async () => fake.kill());
+  afterEach(() => {
+    fake.respond = competentModel();
+  });
+
+  answerGraderContract('openai (fake server)', grader);
+  interviewerContract('openai (fake server)', () => new ChatModelInterviewer(model(), 'openai', 'gpt-4o-mini', prompts.interviewer, ROLE_IDS), ['react', 'python']);
+
+  it('sends the candidate answer as delimited data with the versioned prompt, and names the model', async () => {
+    const before = fake.requests.length;
+    const grade = await grader().grade(REQUEST);
+    const sent = fake.requests[before]!.body;
+    expect(sent.model).to.equal('gpt-4o-mini');
+    expect(sent.messages[0]!.content).to.equal(prompts.grader);
+    expect(sent.messages[1]!.content).to.contain('<candidate_answer>\nA LIFO structure with push and pop.\n</candidate_answer>');
+    expect(sent.response_format).to.deep.equal({ type: 'json_object' });
+    expect(grade.servedBy).to.deep.equal({ provider: 'openai', model: 'gpt-4o-mini' });
+  });
+
+  it('repairs invalid JSON once, then gives up with a port error (never a made-up score)', async () => {
+    let calls = 0;
+    const good = competentModel();
+    fake.respond = async (r) => (++calls === 1 ? { kind: 'json', content: 'Sure! Here is the grade: 80' } : good(r));
+    expect((await grader().grade(REQUEST)).score).to.be.a('number');
+    expect(calls).to.equal(2);
+    fake.respond = () => ({ kind: 'json', content: '{"score": "high"}' });
+    let error: unknown;
+    try {
+      await grader().grade(REQUEST);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).to.be.instanceOf(ProviderBadResponse);
+  });
+
+  const faults: Array<[string, () => ReturnType<FakeOpenAiServer['respond']>, new (...a: never[]) => Error]> = [
+    ['429 with Retry-After', () => ({ kind: 'error', status: 429, message: 'Rate limit reached', retryAfter: 7 }), ProviderRateLimited],
+    ['500', () => ({ kind: 'error', status: 500, message: 'The server had an error' }), ProviderUnavailable],
+    ['401', () => ({ kind: 'error', status: 401, message: 'Incorrect API key provided' }), ProviderBadResponse],
+    ['400', () => ({ kind: 'error', status: 400, message: 'Invalid request' }), ProviderBadResponse],
+    ['a response slower than the timeout', () => ({ kind: 'json', content: '{}', delayMs: 3_000 }), ProviderUnavailable],
+  ];
+  for (const [name, reply, type] of faults) {
+    it(`maps ${name} to ${type.name}`, async () => {
+      fake.respond = reply;
+      let error: unknown;
+      try {
+        await grader().grade(REQUEST);
+      } catch (e) {
+        error = e;
+      }
+      expect(error).to.be.instanceOf(type);
+      if (error instanceof ProviderRateLimited) expect(error.retryAfterSeconds).to.equal(7);
+    });
+  }
+});
