@@ -3,6 +3,7 @@ import { accounts } from './202611240001_accounts.js';
 import { resumes } from './202611240002_resumes.js';
 import { interviews } from './202611240003_interviews.js';
 import { jobs } from './202611240004_jobs.js';
+import { aiUsage } from './202611240005_ai_usage.js';
 
 /** The core schema, in order. Plugins add their own through ctx.migrations(). */
-export const coreMigrations: readonly Migration[] = [accounts, resumes, interviews, jobs];
+export const coreMigrations: readonly Migration[] = [accounts, resumes, interviews, jobs, aiUsage];

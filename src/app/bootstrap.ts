@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import type Koa from 'koa';
 import { container as globalContainer, type DependencyContainer } from 'tsyringe';
 import { resolveFrom } from '../adapters/di.js';
+import { costRoutes } from '../adapters/http/admin/costs.routes.js';
 import { authRoutes } from '../adapters/http/auth/auth.routes.js';
 import { coreErrorStatuses, ErrorStatusTable } from '../adapters/http/error-statuses.js';
 import { RouteRegistry } from '../adapters/http/route-registry.js';
@@ -122,6 +123,7 @@ export async function bootstrap(config: AppConfig, options: BootstrapOptions = {
   healthRoutes(APP_VERSION)(registry);
   authRoutes(registry);
   interviewRoutes(registry);
+  costRoutes(registry);
   for (const mount of host.routes) mount(registry);
 
   const http = createHttpApp({

@@ -6,6 +6,15 @@ const list = (raw: string | undefined) =>
 
 const intIn = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
 const fraction = z.coerce.number().min(0).max(1);
+const PriceTableSchema = z.record(z.string(), z.object({ input: z.number().min(0), output: z.number().min(0) }));
+
+/** USD per million tokens; override with AI_PRICES. */
+export const DEFAULT_PRICES = {
+  'gpt-4o-mini': { input: 0.15, output: 0.6 },
+  'gpt-4o': { input: 2.5, output: 10 },
+  'gpt-4.1-mini': { input: 0.4, output: 1.6 },
+  'gpt-4.1': { input: 2, output: 8 },
+};
 
 /** Every environment variable the app reads, with its default. */
 const EnvSchema = z.object({
@@ -49,6 +58,20 @@ const EnvSchema = z.object({
   BOUNDARY_CONFIDENCE_THRESHOLD: fraction.default(DEFAULT_THRESHOLDS.boundary.minConfidence),
   INTERVIEW_MAX_QUESTIONS: intIn(1, 100).default(DEFAULT_THRESHOLDS.completion.maxQuestions),
   AI_RETRIES: intIn(0, 10).default(2),
+  AI_BUDGET_USD: z.coerce.number().min(0).default(5),
+  AI_PRICES: z
+    .string()
+    .default(JSON.stringify(DEFAULT_PRICES))
+    .transform((raw, ctx) => {
+      try {
+        const parsed = PriceTableSchema.safeParse(JSON.parse(raw));
+        if (parsed.success) return parsed.data;
+      } catch {
+        /* reported below */
+      }
+      ctx.addIssue({ code: 'custom', message: 'must be JSON like {"gpt-4o-mini":{"input":0.15,"output":0.6}} (USD per million tokens)' });
+      return z.NEVER;
+    }),
   AI_RETRY_BASE_MS: intIn(1, 60_000).default(250),
   OPENAI_API_KEY: z.string().min(1).optional(),
   OPENAI_BASE_URL: z.url().optional(),
@@ -70,6 +93,8 @@ export interface AppConfig {
   ai: {
     providers: string[];
     retry: { retries: number; baseDelayMs: number; maxDelayMs: number };
+    prices: Record<string, { input: number; output: number }>;
+    budgetUsd: number;
     openai: { apiKey?: string; baseUrl?: string; model: string; temperature: number; maxTokens: number; timeoutMs: number };
   };
   interviews: { startsPerHourPerIp: number; thresholds: AssessmentThresholds };
@@ -126,6 +151,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     pluginOptions: e.PLUGIN_OPTIONS,
     ai: {
       providers,
+      prices: e.AI_PRICES,
+      budgetUsd: e.AI_BUDGET_USD,
       retry: { retries: e.AI_RETRIES, baseDelayMs: e.AI_RETRY_BASE_MS, maxDelayMs: Math.max(e.AI_RETRY_BASE_MS, 8_000) },
       openai: {
         apiKey: e.OPENAI_API_KEY, baseUrl: e.OPENAI_BASE_URL, model: e.OPENAI_MODEL,

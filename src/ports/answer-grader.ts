@@ -1,5 +1,5 @@
 import type { Phase, SkillLevel } from '../domain/assessment/levels.js';
-import type { AiCallOptions, ServedBy } from './provider-served.js';
+import type { AiCallOptions, ServedBy, TokenUsage } from './provider-served.js';
 import { token } from './token.js';
 
 export interface GradeRequest {
@@ -38,6 +38,8 @@ export interface Grade {
   flags: string[];
   reasoning: string;
   servedBy: ServedBy;
+  /** Tokens the vendor billed for this result; absent for providers that bill nothing. */
+  usage?: TokenUsage;
 }
 
 /**

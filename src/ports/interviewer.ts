@@ -1,5 +1,5 @@
 import type { Phase, SkillLevel } from '../domain/assessment/levels.js';
-import type { AiCallOptions, ServedBy } from './provider-served.js';
+import type { AiCallOptions, ServedBy, TokenUsage } from './provider-served.js';
 import { token } from './token.js';
 
 export interface AskedQuestion {
@@ -39,6 +39,8 @@ export interface InterviewQuestion {
   referenceAnswer?: string;
   keyPoints: string[];
   servedBy: ServedBy;
+  /** Tokens the vendor billed for this result; absent for providers that bill nothing. */
+  usage?: TokenUsage;
 }
 
 /**

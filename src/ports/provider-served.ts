@@ -4,6 +4,24 @@ export interface ServedBy {
   model: string;
 }
 
+export interface TokenUsage {
+  inputTokens: number;
+  outputTokens: number;
+  /** True when the vendor reported no counts and they were estimated from text length. */
+  estimated: boolean;
+}
+
+/** One attempt at an AI call, successful or not: what the usage log and the cost figures are made of. */
+export interface AiCallRecord {
+  port: 'interviewer' | 'grader';
+  provider: string;
+  model: string;
+  outcome: 'ok' | 'error';
+  latencyMs: number;
+  usage?: TokenUsage;
+  error?: string;
+}
+
 /** Options every AI port call accepts. */
 export interface AiCallOptions {
   /** Aborting must stop the work and reject with an AbortError-like error. */
@@ -13,4 +31,6 @@ export interface AiCallOptions {
    * the final text. Providers that cannot stream call it once with the whole text.
    */
   onToken?: (token: string) => void;
+  /** Told about every provider attempt the call makes (fallback chains make several). */
+  onCall?: (record: AiCallRecord) => void;
 }

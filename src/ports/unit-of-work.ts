@@ -1,5 +1,6 @@
 import type { AccountRepository } from './account-repository.js';
 import type { AssessmentResultRepository, IdempotencyStore, InterviewRepository, ResumeLookup } from './interview-repository.js';
+import type { AiUsageLog } from './ai-usage-log.js';
 import type { JobQueue } from './job-queue.js';
 import type { LoginThrottle } from './login-throttle.js';
 import { token } from './token.js';
@@ -13,6 +14,7 @@ export interface Repositories {
   idempotency: IdempotencyStore;
   resumeLookup: ResumeLookup;
   jobs: JobQueue;
+  aiUsage: AiUsageLog;
 }
 
 /**

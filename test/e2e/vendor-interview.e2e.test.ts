@@ -5,7 +5,7 @@ import { FakeOpenAiServer } from '../integration/fake-openai.js';
 import { competentModel } from '../integration/openai-responder.js';
 import { sharedPglite } from '../support/databases.js';
 import { runInterview, strong } from '../support/simulated-candidates.js';
-import { registerCandidate, startTestApp, TEST_JWT_SECRET } from '../support/test-app.js';
+import { registerCandidate, signInStaff, startTestApp, TEST_JWT_SECRET } from '../support/test-app.js';
 
 describe('e2e: interviews served by a vendor (fake OpenAI server)', function () {
   this.timeout(120_000);
@@ -65,5 +65,55 @@ describe('e2e: interviews served by a vendor (fake OpenAI server)', function () 
       error = e;
     }
     expect((error as Error).message).to.equal('Plugin "openai" failed to start: OPENAI_API_KEY is required when AI_PROVIDERS includes "openai"');
+  });
+});
+
+describe('e2e: AI cost and usage', function () {
+  this.timeout(120_000);
+  let fake: FakeOpenAiServer;
+  before(async () => {
+    fake = await new FakeOpenAiServer(competentModel()).start();
+  });
+  after(async () => fake.kill());
+
+  it('records vendor tokens and cost per interview and per call, sums them for admins, and warns past the budget', async () => {
+    const t = await startTestApp({
+      AI_PROVIDERS: 'openai,offline', OPENAI_API_KEY: 'sk-test', OPENAI_BASE_URL: fake.baseUrl, OPENAI_MODEL: 'priced-model',
+      AI_PRICES: JSON.stringify({ 'priced-model': { input: 1000, output: 2000 } }), AI_BUDGET_USD: '1', AI_RETRIES: '0',
+      INTERVIEW_STARTS_PER_HOUR: '1000',
+    });
+    try {
+      const { token } = await registerCandidate(t);
+      const start = await t.request('POST', '/api/v1/interviews/start', { token, body: { role_type: 'go' } });
+      // The fake bills 350 prompt + 120 completion tokens for a question: 350×1000 + 120×2000 per million = $0.59.
+      expect(start.body).to.include({ total_tokens_used: 470, cost_usd: 0.59, ai_model_used: 'openai/priced-model' });
+      await t.request('POST', `/api/v1/interviews/${start.body.id}/messages`, { token, body: { message_text: 'Goroutines are cheap threads managed by the Go runtime.' } });
+      const after = await t.request('GET', `/api/v1/interviews/${start.body.id}`, { token });
+      // + a grade (420 + 90 tokens = $0.60) + the next question ($0.59).
+      expect(after.body).to.include({ total_tokens_used: 470 + 510 + 470, cost_usd: 1.78 });
+      expect(t.logger.entries.filter((e) => e.message === 'interview AI cost passed its budget')).to.have.length(1);
+
+      expect((await t.request('GET', '/api/v1/admin/costs', { token })).status).to.equal(403);
+      const admin = await signInStaff(t, 'admin');
+      const costs = await t.request('GET', '/api/v1/admin/costs', { token: admin.token });
+      expect(costs.status).to.equal(200);
+      const row = costs.body.rows.find((r: { provider: string; model: string }) => r.provider === 'openai' && r.model === 'priced-model');
+      expect(row).to.include({ calls: 3, failures: 0, input_tokens: 350 + 420 + 350, output_tokens: 120 + 90 + 120 });
+      expect(row.cost_usd).to.be.closeTo(1.78, 1e-9);
+      expect(costs.body.total_cost_usd).to.be.at.least(1.78);
+      const none = await t.request('GET', '/api/v1/admin/costs?from=2000-01-01&to=2000-01-02', { token: admin.token });
+      expect(none.body).to.deep.equal({ rows: [], total_cost_usd: 0, total_tokens: 0 });
+
+      const failuresOf = async () => ((await t.request('GET', '/api/v1/admin/costs', { token: admin.token })).body.rows
+        .find((r: { provider: string; model: string }) => r.provider === 'openai' && r.model === '(unknown)')?.failures ?? 0) as number;
+      const failuresBefore = await failuresOf();
+      fake.respond = () => ({ kind: 'error', status: 500, message: 'down' });
+      const fallback = await t.request('POST', `/api/v1/interviews/${start.body.id}/messages`, { token, body: { message_text: 'Channels pass values between goroutines.' } });
+      expect(fallback.status).to.equal(200);
+      // Both vendor calls of the turn failed (grade and next question) and were logged; offline served them.
+      expect((await failuresOf()) - failuresBefore).to.equal(2);
+    } finally {
+      await t.close();
+    }
   });
 });

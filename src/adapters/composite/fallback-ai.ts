@@ -3,12 +3,15 @@ import type { Interviewer, InterviewQuestion, QuestionRequest } from '../../port
 import type { AiCallOptions } from '../../ports/provider-served.js';
 import { callWithFallback, type ChainLink, type FallbackDeps } from './fallback.js';
 
+/** The chain reports attempts itself; providers inside it must not report them again. */
+const withoutOnCall = ({ onCall: _onCall, ...rest }: AiCallOptions): AiCallOptions => rest;
+
 /** An AnswerGrader that tries a chain of graders (AI_PROVIDERS order). */
 export class FallbackAnswerGrader implements AnswerGrader {
   constructor(private readonly chain: readonly ChainLink<AnswerGrader>[], private readonly deps: FallbackDeps) {}
 
   grade(request: GradeRequest, options: AiCallOptions = {}): Promise<Grade> {
-    return callWithFallback(this.chain, this.deps, 'grade', (g) => g.grade(request, options), options.signal);
+    return callWithFallback(this.chain, this.deps, 'grader', (g) => g.grade(request, withoutOnCall(options)), options);
   }
 }
 
@@ -24,9 +27,9 @@ export class FallbackInterviewer implements Interviewer {
     return callWithFallback(
       this.chain.filter((l, i) => i === 0 || l.provider.supportedRoles().includes(request.roleType)),
       this.deps,
-      'nextQuestion',
-      (i) => i.nextQuestion(request, options),
-      options.signal,
+      'interviewer',
+      (i) => i.nextQuestion(request, withoutOnCall(options)),
+      options,
     );
   }
 }

@@ -1,5 +1,6 @@
 import { ProviderBadResponse, ProviderRateLimited, ProviderUnavailable } from '../../ports/ai-errors.js';
 import type { Logger } from '../../ports/logger.js';
+import type { AiCallOptions, AiCallRecord, TokenUsage } from '../../ports/provider-served.js';
 
 export interface RetryPolicy {
   /** Retries of one provider after its first attempt, for timeouts, 429 and 5xx. */
@@ -49,20 +50,31 @@ export function abortableSleep(ms: number, signal?: AbortSignal): Promise<void> 
  * once its retries are spent, or when it answers with something unusable, the next provider
  * serves the call. Aborts are never retried. When every provider fails, the last error is thrown.
  */
-export async function callWithFallback<T, R>(
+export async function callWithFallback<T, R extends { servedBy: { model: string }; usage?: TokenUsage }>(
   chain: readonly ChainLink<T>[],
   deps: FallbackDeps,
-  operation: string,
+  operation: AiCallRecord['port'],
   call: (provider: T) => Promise<R>,
-  signal?: AbortSignal,
+  options: AiCallOptions = {},
 ): Promise<R> {
+  const { signal, onCall } = options;
   let lastError: unknown = new ProviderUnavailable('(none)', 'no provider configured');
   for (const [index, link] of chain.entries()) {
     for (let attempt = 0; ; attempt++) {
+      const started = performance.now();
       try {
-        return await call(link.provider);
+        const result = await call(link.provider);
+        onCall?.({
+          port: operation, provider: link.id, model: result.servedBy.model, outcome: 'ok',
+          latencyMs: Math.round(performance.now() - started), ...(result.usage ? { usage: result.usage } : {}),
+        });
+        return result;
       } catch (error) {
         if (isAbort(error) || signal?.aborted) throw error;
+        onCall?.({
+          port: operation, provider: link.id, model: '', outcome: 'error',
+          latencyMs: Math.round(performance.now() - started), error: (error as Error).message,
+        });
         lastError = error;
         const canRetry = isRetryable(error) && attempt < deps.policy.retries;
         const next = chain[index + 1]?.id;

@@ -52,7 +52,7 @@ export class ChatModelAnswerGrader implements AnswerGrader {
         reasoning: 'The answer says nothing that can be assessed.', servedBy: { provider: this.provider, model: this.modelName },
       };
     }
-    const { value, model } = await invokeJson(this.model, this.provider, GradeJson, [
+    const { value, model, usage } = await invokeJson(this.model, this.provider, GradeJson, [
       { role: 'system', content: this.systemPrompt },
       {
         role: 'user',
@@ -80,6 +80,7 @@ export class ChatModelAnswerGrader implements AnswerGrader {
       flags,
       reasoning: value.reasoning,
       servedBy: { provider: this.provider, model: model || this.modelName },
+      usage,
     };
   }
 }

@@ -2,7 +2,7 @@ import type { BaseChatModel } from '@langchain/core/language_models/chat_models'
 import { ChatOpenAI } from '@langchain/openai';
 import type { ZodType } from 'zod';
 import { ProviderBadResponse, ProviderRateLimited, ProviderUnavailable } from '../../ports/ai-errors.js';
-import type { AiCallOptions } from '../../ports/provider-served.js';
+import type { AiCallOptions, TokenUsage } from '../../ports/provider-served.js';
 
 export interface ChatModelSettings {
   apiKey: string;
@@ -37,7 +37,7 @@ export interface ChatMessage {
 export interface JsonResult<T> {
   value: T;
   model: string;
-  usage: { inputTokens: number; outputTokens: number };
+  usage: TokenUsage;
 }
 
 /** Translates a vendor SDK failure into the port's errors; aborts keep their AbortError name. */
@@ -74,6 +74,7 @@ export async function invokeJson<T>(
   const conversation = [...messages];
   let inputTokens = 0;
   let outputTokens = 0;
+  let estimated = false;
   for (let attempt = 0; attempt < 2; attempt++) {
     let reply;
     try {
@@ -81,9 +82,16 @@ export async function invokeJson<T>(
     } catch (error) {
       throw toPortError(provider, error);
     }
-    inputTokens += reply.usage_metadata?.input_tokens ?? 0;
-    outputTokens += reply.usage_metadata?.output_tokens ?? 0;
     const text = textOf(reply.content);
+    if (reply.usage_metadata) {
+      inputTokens += reply.usage_metadata.input_tokens ?? 0;
+      outputTokens += reply.usage_metadata.output_tokens ?? 0;
+    } else {
+      // No counts from the vendor: estimate at about four characters a token.
+      estimated = true;
+      inputTokens += Math.ceil(conversation.reduce((n, m) => n + m.content.length, 0) / 4);
+      outputTokens += Math.ceil(text.length / 4);
+    }
     let problem: string;
     try {
       const parsed = schema.safeParse(JSON.parse(text.replace(/^```(?:json)?\s*|\s*```$/g, '')));
@@ -91,7 +99,7 @@ export async function invokeJson<T>(
         return {
           value: parsed.data,
           model: String((reply.response_metadata as { model_name?: string })?.model_name ?? ''),
-          usage: { inputTokens, outputTokens },
+          usage: { inputTokens, outputTokens, estimated },
         };
       }
       problem = parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ');

@@ -41,7 +41,7 @@ export class ChatModelInterviewer implements Interviewer {
       resume_skills: request.resumeSkills ?? [],
       job: request.job ?? null,
     };
-    const { value, model } = await invokeJson(this.model, this.provider, QuestionJson, [
+    const { value, model, usage } = await invokeJson(this.model, this.provider, QuestionJson, [
       { role: 'system', content: this.systemPrompt },
       { role: 'user', content: `<interview_state>\n${JSON.stringify(state)}\n</interview_state>` },
     ], options);
@@ -57,6 +57,7 @@ export class ChatModelInterviewer implements Interviewer {
       keyPoints: value.key_points,
       ...(value.reference_answer ? { referenceAnswer: value.reference_answer } : {}),
       servedBy: { provider: this.provider, model: model || this.modelName },
+      usage,
     };
   }
 }

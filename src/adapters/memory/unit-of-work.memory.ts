@@ -1,3 +1,4 @@
+import { MemoryAiUsageLog } from './ai-usage-log.memory.js';
 import { MemoryJobQueue } from './job-queue.memory.js';
 import type { Repositories, UnitOfWork } from '../../ports/unit-of-work.js';
 import { MemoryAccountRepository } from './account-repository.memory.js';
@@ -16,6 +17,7 @@ export function memoryRepositories(store: MemoryStore): Repositories {
     idempotency: new MemoryIdempotencyStore(store),
     resumeLookup: new MemoryResumeLookup(store),
     jobs: new MemoryJobQueue(store),
+    aiUsage: new MemoryAiUsageLog(store),
   };
 }
 

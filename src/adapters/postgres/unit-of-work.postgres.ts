@@ -1,3 +1,4 @@
+import { PgAiUsageLog } from './ai-usage-log.postgres.js';
 import { PgJobQueue } from './job-queue.postgres.js';
 import type { Knex } from 'knex';
 import type { Repositories, UnitOfWork } from '../../ports/unit-of-work.js';
@@ -15,6 +16,7 @@ export function pgRepositories(db: Knex, root: Knex = db): Repositories {
     idempotency: new PgIdempotencyStore(db),
     resumeLookup: new PgResumeLookup(db),
     jobs: new PgJobQueue(db),
+    aiUsage: new PgAiUsageLog(db),
   };
 }
 

@@ -8,6 +8,7 @@ import { AnswerGrader } from '../../ports/answer-grader.js';
 import { Clock } from '../../ports/clock.js';
 import { IdGenerator } from '../../ports/id-generator.js';
 import { Interviewer } from '../../ports/interviewer.js';
+import { Logger } from '../../ports/logger.js';
 import { UnitOfWork } from '../../ports/unit-of-work.js';
 import type { AppConfig } from '../config.js';
 
@@ -17,11 +18,11 @@ export function wireInterviews(container: DependencyContainer, config: AppConfig
   const thresholds = validateThresholds(config.interviews.thresholds);
   const cached = <T>(make: (c: DependencyContainer) => T) => ({ useFactory: instanceCachingFactory(make) });
   container.register(StartInterview, cached((c) => new StartInterview({
-    uow: r(c, UnitOfWork), interviewer: r(c, Interviewer), clock: r(c, Clock), ids: r(c, IdGenerator),
+    uow: r(c, UnitOfWork), interviewer: r(c, Interviewer), clock: r(c, Clock), ids: r(c, IdGenerator), prices: config.ai.prices,
   })));
   container.register(SubmitAnswer, cached((c) => new SubmitAnswer({
     uow: r(c, UnitOfWork), interviewer: r(c, Interviewer), grader: r(c, AnswerGrader), clock: r(c, Clock),
-    ids: r(c, IdGenerator), thresholds,
+    ids: r(c, IdGenerator), thresholds, prices: config.ai.prices, budgetUsd: config.ai.budgetUsd, logger: r(c, Logger),
   })));
   container.register(CompleteInterview, cached((c) => new CompleteInterview({ uow: r(c, UnitOfWork), clock: r(c, Clock) })));
   container.register(InterviewQueries, cached((c) => new InterviewQueries({ uow: r(c, UnitOfWork) })));

@@ -2,6 +2,7 @@ import { expect } from 'chai';
 import { MemoryUnitOfWork } from '../../../src/adapters/memory/unit-of-work.memory.js';
 import { RubricAnswerGrader } from '../../../src/adapters/offline/answer-grader.rubric.js';
 import { QuestionBankInterviewer } from '../../../src/adapters/offline/interviewer.question-bank.js';
+import { SilentLogger } from '../../../src/adapters/system/logger.pino.js';
 import { FixedClock } from '../../../src/adapters/system/clock.system.js';
 import { UuidIdGenerator } from '../../../src/adapters/system/id-generator.uuid.js';
 import { DEFAULT_THRESHOLDS } from '../../../src/domain/assessment/index.js';
@@ -35,8 +36,8 @@ async function setup(grader: AnswerGrader = new RubricAnswerGrader()) {
   const interviewer = new QuestionBankInterviewer();
   const candidate = anAccount();
   await uow.transaction((r) => r.accounts.insert(candidate));
-  const startUc = new StartInterview({ uow, interviewer, clock, ids });
-  const submit = new SubmitAnswer({ uow, interviewer, grader, clock, ids, thresholds: DEFAULT_THRESHOLDS });
+  const startUc = new StartInterview({ uow, interviewer, clock, ids, prices: {} });
+  const submit = new SubmitAnswer({ uow, interviewer, grader, clock, ids, thresholds: DEFAULT_THRESHOLDS, prices: {}, budgetUsd: 5, logger: new SilentLogger() });
   const complete = new CompleteInterview({ uow, clock });
   const { interview } = await startUc.execute({ candidateId: candidate.id, roleType: 'react' });
   return { uow, clock, candidate, interview, submit, complete };

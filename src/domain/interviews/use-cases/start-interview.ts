@@ -2,7 +2,9 @@ import { initialProgression } from '../../assessment/index.js';
 import type { Clock } from '../../../ports/clock.js';
 import type { IdGenerator } from '../../../ports/id-generator.js';
 import type { Interviewer } from '../../../ports/interviewer.js';
+import type { AiCallRecord } from '../../../ports/provider-served.js';
 import type { UnitOfWork } from '../../../ports/unit-of-work.js';
+import { costOf, isWorthLogging, type PriceTable, priceCall, tokensOf } from '../costs.js';
 import { ApplicationNotFound, ResumeNotFound, RoleRequired, UnknownRole } from '../errors.js';
 import type { Interview, InterviewMessage } from '../interview.js';
 import { normaliseRole } from '../roles.js';
@@ -18,7 +20,7 @@ export interface StartInterviewInput {
 /** Creates an interview in progress with its first question stored as message 1. */
 export class StartInterview {
   constructor(
-    private readonly deps: { uow: UnitOfWork; interviewer: Interviewer; clock: Clock; ids: IdGenerator },
+    private readonly deps: { uow: UnitOfWork; interviewer: Interviewer; clock: Clock; ids: IdGenerator; prices: PriceTable },
   ) {}
 
   async execute(input: StartInterviewInput): Promise<{ interview: Interview; firstQuestion: InterviewMessage }> {
@@ -38,6 +40,7 @@ export class StartInterview {
     const now = clock.now();
     const context = { resumeSkills: resume?.skills ?? [] };
     const progression = initialProgression();
+    const calls: AiCallRecord[] = [];
     const question = await interviewer.nextQuestion({
       interviewId: id,
       roleType,
@@ -46,7 +49,8 @@ export class StartInterview {
       skillsExplored: [],
       boundarySkills: [],
       resumeSkills: context.resumeSkills,
-    });
+    }, { onCall: (c) => void calls.push(c) });
+    const priced = calls.map((c) => priceCall(c, this.deps.prices));
     const pending = toPending(question, 1, 1);
     const firstQuestion = questionMessage(ids.newId(), id, pending, now);
     const interview: Interview = {
@@ -60,8 +64,8 @@ export class StartInterview {
       completedAt: null,
       durationSeconds: null,
       aiModelUsed: `${question.servedBy.provider}/${question.servedBy.model}`,
-      totalTokensUsed: 0,
-      costUsd: 0,
+      totalTokensUsed: tokensOf(priced),
+      costUsd: costOf(priced),
       videoRecordingConsent: false,
       videoRecordingStatus: null,
       context,
@@ -76,7 +80,11 @@ export class StartInterview {
       createdAt: now,
       version: 1,
     };
-    await uow.transaction((repos) => repos.interviews.insert(interview, [firstQuestion]));
+    await uow.transaction(async (repos) => {
+      await repos.interviews.insert(interview, [firstQuestion]);
+      const usage = priced.filter(isWorthLogging);
+      if (usage.length > 0) await repos.aiUsage.record(interview.id, usage, now);
+    });
     return { interview, firstQuestion };
   }
 }

@@ -8,7 +8,10 @@ import type { AnswerGrader } from '../../../ports/answer-grader.js';
 import type { Clock } from '../../../ports/clock.js';
 import type { IdGenerator } from '../../../ports/id-generator.js';
 import type { Interviewer } from '../../../ports/interviewer.js';
+import type { Logger } from '../../../ports/logger.js';
+import type { AiCallRecord } from '../../../ports/provider-served.js';
 import type { UnitOfWork } from '../../../ports/unit-of-work.js';
+import { costOf, isWorthLogging, type PriceTable, priceCall, tokensOf } from '../costs.js';
 import { ConcurrentAnswer, IdempotencyKeyReused, InterviewCompleted, InterviewNotActive } from '../errors.js';
 import { type Interview, type InterviewMessage, isOpen } from '../interview.js';
 import { loadOwned } from './access.js';
@@ -46,6 +49,10 @@ export class SubmitAnswer {
       clock: Clock;
       ids: IdGenerator;
       thresholds: AssessmentThresholds;
+      prices: PriceTable;
+      /** Per-interview AI spend above which a warning is logged. */
+      budgetUsd: number;
+      logger: Logger;
     },
   ) {}
 
@@ -79,6 +86,8 @@ export class SubmitAnswer {
     if (!isOpen(interview) || !interview.pending) throw new InterviewNotActive(interview.id, interview.status);
 
     const pending = interview.pending;
+    const calls: AiCallRecord[] = [];
+    const onCall = (record: AiCallRecord) => void calls.push(record);
     const grade = await grader.grade(
       {
         question: pending.text,
@@ -87,7 +96,7 @@ export class SubmitAnswer {
         answer: input.answer,
         context: { roleType: interview.roleType, skillArea: pending.skillArea, difficulty: pending.difficulty },
       },
-      { signal: input.signal },
+      { signal: input.signal, onCall },
     );
     const outcome = recordAnswer(
       interview.progression as ProgressionState,
@@ -148,7 +157,7 @@ export class SubmitAnswer {
           resumeSkills: interview.context.resumeSkills,
           ...(interview.context.job ? { job: interview.context.job } : {}),
         },
-        { signal: input.signal, ...(input.onToken ? { onToken: input.onToken } : {}) },
+        { signal: input.signal, onCall, ...(input.onToken ? { onToken: input.onToken } : {}) },
       );
       const nextPending = toPending(next, answerMsg.sequence + 1, pending.questionNumber + 1);
       newMessages.push(questionMessage(ids.newId(), interview.id, nextPending, now));
@@ -164,6 +173,21 @@ export class SubmitAnswer {
       };
     }
 
+    const priced = calls.map((c) => priceCall(c, this.deps.prices));
+    const served = [...priced].reverse().find((c) => c.outcome === 'ok');
+    updated = {
+      ...updated,
+      totalTokensUsed: updated.totalTokensUsed + tokensOf(priced),
+      costUsd: Math.round((updated.costUsd + costOf(priced)) * 1e6) / 1e6,
+      aiModelUsed: served ? `${served.provider}/${served.model}` : updated.aiModelUsed,
+    };
+    if (updated.costUsd > this.deps.budgetUsd && interview.costUsd <= this.deps.budgetUsd) {
+      this.deps.logger.warn(
+        { interviewId: interview.id, costUsd: updated.costUsd, budgetUsd: this.deps.budgetUsd },
+        'interview AI cost passed its budget',
+      );
+    }
+    const usageToLog = priced.filter(isWorthLogging);
     const state = updated.progression as ProgressionState;
     const result: TurnResult = {
       interviewId: interview.id,
@@ -178,14 +202,15 @@ export class SubmitAnswer {
     };
 
     try {
-      if (finished || input.idempotencyKey) {
+      if (finished || input.idempotencyKey || usageToLog.length > 0) {
         await uow.transaction(async (tx) => {
           await tx.interviews.save(updated, newMessages);
+          if (usageToLog.length > 0) await tx.aiUsage.record(interview.id, usageToLog, now);
           if (finished) await tx.assessments.insert(finished.assessment);
           if (input.idempotencyKey) await tx.idempotency.save(input.candidateId, input.idempotencyKey, requestHash, result, now);
         });
       } else {
-        // A plain turn writes one aggregate, which the repository saves atomically on its own.
+        // A plain turn with nothing billed writes one aggregate, which the repository saves atomically.
         await repos.interviews.save(updated, newMessages);
       }
     } catch (error) {

@@ -1,0 +1,33 @@
+import type { Knex } from 'knex';
+import type { PricedCall } from '../../domain/interviews/costs.js';
+import type { AiUsageLog, UsageSummaryRow } from '../../ports/ai-usage-log.js';
+
+export class PgAiUsageLog implements AiUsageLog {
+  constructor(private readonly db: Knex) {}
+
+  async record(interviewId: string, calls: readonly PricedCall[], at: Date): Promise<void> {
+    if (calls.length === 0) return;
+    await this.db('ai_usage').insert(calls.map((c) => ({
+      interview_id: interviewId, port: c.port, provider: c.provider, model: c.model || '(unknown)', outcome: c.outcome,
+      input_tokens: c.usage?.inputTokens ?? 0, output_tokens: c.usage?.outputTokens ?? 0, estimated: c.usage?.estimated ?? false,
+      cost_usd: c.costUsd, latency_ms: c.latencyMs, error: c.error ?? null, created_at: at,
+    })));
+  }
+
+  async summary(range: { from?: Date; to?: Date }): Promise<UsageSummaryRow[]> {
+    const q = this.db('ai_usage')
+      .select(this.db.raw(`to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD') as day`), 'provider', 'model')
+      .count({ calls: '*' })
+      .select(this.db.raw(`count(*) filter (where outcome = 'error') as failures`))
+      .sum({ input_tokens: 'input_tokens', output_tokens: 'output_tokens', cost_usd: 'cost_usd' })
+      .groupBy('day', 'provider', 'model')
+      .orderBy([{ column: 'day' }, { column: 'provider' }, { column: 'model' }]);
+    if (range.from) q.where('created_at', '>=', range.from);
+    if (range.to) q.where('created_at', '<', range.to);
+    const rows = (await q) as Array<Record<string, string | number>>;
+    return rows.map((r) => ({
+      day: String(r.day), provider: String(r.provider), model: String(r.model), calls: Number(r.calls), failures: Number(r.failures),
+      inputTokens: Number(r.input_tokens), outputTokens: Number(r.output_tokens), costUsd: Math.round(Number(r.cost_usd) * 1e6) / 1e6,
+    }));
+  }
+}
