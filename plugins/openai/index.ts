@@ -1,26 +1,13 @@
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { createOpenAiChatModel } from '../../src/adapters/llm/chat-model.js';
 import { ChatModelAnswerGrader } from '../../src/adapters/llm/answer-grader.chat-model.js';
 import { ChatModelInterviewer } from '../../src/adapters/llm/interviewer.chat-model.js';
+import { loadPrompt, PROMPTS } from '../../src/adapters/llm/prompts.js';
 import { ROLE_IDS } from '../../src/adapters/offline/question-bank/types.js';
 import { definePlugin, type Resolver } from '../../src/app/plugin-api.js';
 import { AnswerGrader } from '../../src/ports/answer-grader.js';
 import { Interviewer } from '../../src/ports/interviewer.js';
 
 const PROVIDER = 'openai';
-
-/** Versioned prompt files live beside the plugin (copied next to the compiled JS by the build). */
-const prompt = (name: string) => {
-  for (const candidate of [`./prompts/${name}`, `../../../plugins/openai/prompts/${name}`]) {
-    try {
-      return readFileSync(fileURLToPath(new URL(candidate, import.meta.url)), 'utf8');
-    } catch {
-      /* try the next location */
-    }
-  }
-  throw new Error(`openai plugin: prompt file ${name} not found`);
-};
 
 /** OpenAI (or any server speaking its chat-completions API) behind the Interviewer and AnswerGrader ports. */
 export default definePlugin({
@@ -29,8 +16,8 @@ export default definePlugin({
   register(ctx) {
     const settings = ctx.config.ai.openai;
     const model = () => createOpenAiChatModel({ ...settings, apiKey: settings.apiKey ?? '' });
-    ctx.provide(AnswerGrader, PROVIDER, () => new ChatModelAnswerGrader(model(), PROVIDER, settings.model, prompt('answer-grader.v1.md')));
-    ctx.provide(Interviewer, PROVIDER, () => new ChatModelInterviewer(model(), PROVIDER, settings.model, prompt('interviewer.v1.md'), ROLE_IDS));
+    ctx.provide(AnswerGrader, PROVIDER, () => new ChatModelAnswerGrader(model(), PROVIDER, settings.model, loadPrompt(PROMPTS.answerGrader)));
+    ctx.provide(Interviewer, PROVIDER, () => new ChatModelInterviewer(model(), PROVIDER, settings.model, loadPrompt(PROMPTS.interviewer), ROLE_IDS));
   },
   async start(resolver: Resolver) {
     const selected = [...resolver.selectedIds(AnswerGrader), ...resolver.selectedIds(Interviewer)].includes(PROVIDER);

@@ -32,6 +32,7 @@ import { wireAccounts } from './wiring/accounts.wiring.js';
 import { wireInterviews } from './wiring/interviews.wiring.js';
 import offlinePlugin from '../../plugins/offline/index.js';
 import openAiPlugin from '../../plugins/openai/index.js';
+import azurePlugin from '../../plugins/azure/index.js';
 import { abortableSleep } from '../adapters/composite/fallback.js';
 import { FallbackAnswerGrader, FallbackInterviewer } from '../adapters/composite/fallback-ai.js';
 import { interviewErrorStatuses, interviewRoutes } from '../adapters/http/interviews/interviews.routes.js';
@@ -81,6 +82,7 @@ export async function bootstrap(config: AppConfig, options: BootstrapOptions = {
     createPostgresPlugin(options.database),
     offlinePlugin,
     openAiPlugin,
+    azurePlugin,
   ];
   const external = await loadExternalPlugins(config.plugins);
   const host = new PluginHost([...builtins, ...external, ...(options.plugins ?? [])], config);

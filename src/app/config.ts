@@ -73,6 +73,10 @@ const EnvSchema = z.object({
       return z.NEVER;
     }),
   AI_RETRY_BASE_MS: intIn(1, 60_000).default(250),
+  AZURE_OPENAI_API_KEY: z.string().min(1).optional(),
+  AZURE_OPENAI_ENDPOINT: z.url().optional(),
+  AZURE_OPENAI_DEPLOYMENT: z.string().min(1).optional(),
+  AZURE_OPENAI_API_VERSION: z.string().min(1).default('2024-10-21'),
   OPENAI_API_KEY: z.string().min(1).optional(),
   OPENAI_BASE_URL: z.url().optional(),
   OPENAI_MODEL: z.string().min(1).default('gpt-4o-mini'),
@@ -96,6 +100,7 @@ export interface AppConfig {
     prices: Record<string, { input: number; output: number }>;
     budgetUsd: number;
     openai: { apiKey?: string; baseUrl?: string; model: string; temperature: number; maxTokens: number; timeoutMs: number };
+    azure: { apiKey?: string; endpoint?: string; deployment?: string; apiVersion: string };
   };
   interviews: { startsPerHourPerIp: number; thresholds: AssessmentThresholds };
 }
@@ -154,6 +159,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       prices: e.AI_PRICES,
       budgetUsd: e.AI_BUDGET_USD,
       retry: { retries: e.AI_RETRIES, baseDelayMs: e.AI_RETRY_BASE_MS, maxDelayMs: Math.max(e.AI_RETRY_BASE_MS, 8_000) },
+      azure: {
+        apiKey: e.AZURE_OPENAI_API_KEY, endpoint: e.AZURE_OPENAI_ENDPOINT, deployment: e.AZURE_OPENAI_DEPLOYMENT,
+        apiVersion: e.AZURE_OPENAI_API_VERSION,
+      },
       openai: {
         apiKey: e.OPENAI_API_KEY, baseUrl: e.OPENAI_BASE_URL, model: e.OPENAI_MODEL,
         temperature: e.OPENAI_TEMPERATURE, maxTokens: e.OPENAI_MAX_TOKENS, timeoutMs: e.OPENAI_TIMEOUT_MS,

@@ -1,8 +1,8 @@
 import { expect } from 'chai';
-import { readFileSync } from 'node:fs';
 import { ChatModelAnswerGrader } from '../../src/adapters/llm/answer-grader.chat-model.js';
 import { createOpenAiChatModel } from '../../src/adapters/llm/chat-model.js';
 import { ChatModelInterviewer } from '../../src/adapters/llm/interviewer.chat-model.js';
+import { loadPrompt, PROMPTS } from '../../src/adapters/llm/prompts.js';
 import { ROLE_IDS } from '../../src/adapters/offline/question-bank/types.js';
 import { ProviderBadResponse, ProviderRateLimited, ProviderUnavailable } from '../../src/ports/ai-errors.js';
 import { answerGraderContract } from '../contract/suites/answer-grader.contract.js';
@@ -10,10 +10,7 @@ import { interviewerContract } from '../contract/suites/interviewer.contract.js'
 import { FakeOpenAiServer } from './fake-openai.js';
 import { competentModel } from './openai-responder.js';
 
-const prompts = {
-  grader: readFileSync('plugins/openai/prompts/answer-grader.v1.md', 'utf8'),
-  interviewer: readFileSync('plugins/openai/prompts/interviewer.v1.md', 'utf8'),
-};
+const prompts = { grader: loadPrompt(PROMPTS.answerGrader), interviewer: loadPrompt(PROMPTS.interviewer) };
 const REQUEST = { question: 'What is a stack?', referenceAnswer: 'Last in, first out: push and pop at the top.', answer: 'A LIFO structure with push and pop.' };
 
 describe('OpenAI adapters against a fake OpenAI server (wire format over loopback)', function () {

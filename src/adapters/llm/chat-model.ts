@@ -1,5 +1,5 @@
 import type { BaseChatModel } from '@langchain/core/language_models/chat_models';
-import { ChatOpenAI } from '@langchain/openai';
+import { AzureChatOpenAI, ChatOpenAI } from '@langchain/openai';
 import type { ZodType } from 'zod';
 import { ProviderBadResponse, ProviderRateLimited, ProviderUnavailable } from '../../ports/ai-errors.js';
 import type { AiCallOptions, TokenUsage } from '../../ports/provider-served.js';
@@ -26,6 +26,31 @@ export function createOpenAiChatModel(settings: ChatModelSettings): BaseChatMode
     timeout: settings.timeoutMs,
     maxRetries: 0,
     ...(settings.baseUrl ? { configuration: { baseURL: settings.baseUrl } } : {}),
+  });
+}
+
+export interface AzureChatModelSettings {
+  apiKey: string;
+  /** https://<resource>.openai.azure.com */
+  endpoint: string;
+  deployment: string;
+  apiVersion: string;
+  temperature: number;
+  maxTokens: number;
+  timeoutMs: number;
+}
+
+/** Azure OpenAI: same chat models, addressed by resource endpoint, deployment and API version. */
+export function createAzureChatModel(settings: AzureChatModelSettings): BaseChatModel {
+  return new AzureChatOpenAI({
+    azureOpenAIApiKey: settings.apiKey,
+    azureOpenAIEndpoint: settings.endpoint,
+    azureOpenAIApiDeploymentName: settings.deployment,
+    azureOpenAIApiVersion: settings.apiVersion,
+    temperature: settings.temperature,
+    maxTokens: settings.maxTokens,
+    timeout: settings.timeoutMs,
+    maxRetries: 0,
   });
 }
 

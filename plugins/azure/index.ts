@@ -1,0 +1,34 @@
+import { createAzureChatModel } from '../../src/adapters/llm/chat-model.js';
+import { ChatModelAnswerGrader } from '../../src/adapters/llm/answer-grader.chat-model.js';
+import { ChatModelInterviewer } from '../../src/adapters/llm/interviewer.chat-model.js';
+import { loadPrompt, PROMPTS } from '../../src/adapters/llm/prompts.js';
+import { ROLE_IDS } from '../../src/adapters/offline/question-bank/types.js';
+import { definePlugin, type Resolver } from '../../src/app/plugin-api.js';
+import { AnswerGrader } from '../../src/ports/answer-grader.js';
+import { Interviewer } from '../../src/ports/interviewer.js';
+
+const PROVIDER = 'azure';
+
+/** Azure OpenAI (deployment, endpoint, API version, key) behind the Interviewer and AnswerGrader ports. */
+export default definePlugin({
+  name: 'azure',
+  apiVersion: 1,
+  register(ctx) {
+    const { azure, openai } = ctx.config.ai;
+    const model = () => createAzureChatModel({
+      apiKey: azure.apiKey ?? '', endpoint: azure.endpoint ?? '', deployment: azure.deployment ?? '', apiVersion: azure.apiVersion,
+      temperature: openai.temperature, maxTokens: openai.maxTokens, timeoutMs: openai.timeoutMs,
+    });
+    const name = azure.deployment ?? 'azure-deployment';
+    ctx.provide(AnswerGrader, PROVIDER, () => new ChatModelAnswerGrader(model(), PROVIDER, name, loadPrompt(PROMPTS.answerGrader)));
+    ctx.provide(Interviewer, PROVIDER, () => new ChatModelInterviewer(model(), PROVIDER, name, loadPrompt(PROMPTS.interviewer), ROLE_IDS));
+  },
+  async start(resolver: Resolver) {
+    const selected = [...resolver.selectedIds(AnswerGrader), ...resolver.selectedIds(Interviewer)].includes(PROVIDER);
+    const { azure } = resolver.config.ai;
+    const missing = [
+      !azure.apiKey && 'AZURE_OPENAI_API_KEY', !azure.endpoint && 'AZURE_OPENAI_ENDPOINT', !azure.deployment && 'AZURE_OPENAI_DEPLOYMENT',
+    ].filter(Boolean);
+    if (selected && missing.length > 0) throw new Error(`${missing.join(', ')} required when AI_PROVIDERS includes "azure"`);
+  },
+});
