@@ -1,4 +1,4 @@
-import { ProviderBadResponse, ProviderRateLimited, ProviderUnavailable } from '../../ports/ai-errors.js';
+import { ProviderUnavailable } from '../../ports/ai-errors.js';
 import type { Logger } from '../../ports/logger.js';
 import type { AiCallOptions, AiCallRecord, TokenUsage } from '../../ports/provider-served.js';
 
@@ -27,7 +27,10 @@ export interface FallbackDeps {
 
 export const isAbort = (error: unknown): boolean => (error as Error)?.name === 'AbortError';
 
-const isRetryable = (error: unknown) => error instanceof ProviderUnavailable || error instanceof ProviderRateLimited;
+// By code, not instanceof: a plugin may bring its own copy of the error classes.
+const codeOf = (error: unknown) => (error as { code?: unknown })?.code;
+const isRetryable = (error: unknown) => codeOf(error) === 'ai.provider_unavailable' || codeOf(error) === 'ai.rate_limited';
+const isPortError = (error: unknown) => isRetryable(error) || codeOf(error) === 'ai.bad_response';
 
 export function abortableSleep(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
@@ -84,11 +87,12 @@ export async function callWithFallback<T, R extends { servedBy: { model: string 
         );
         if (!canRetry) break;
         const backoff = Math.min(deps.policy.maxDelayMs, deps.policy.baseDelayMs * 2 ** attempt) * deps.random();
-        const retryAfterMs = error instanceof ProviderRateLimited && error.retryAfterSeconds ? error.retryAfterSeconds * 1000 : 0;
+        const retryAfterSeconds = (error as { retryAfterSeconds?: number }).retryAfterSeconds;
+        const retryAfterMs = codeOf(error) === 'ai.rate_limited' && retryAfterSeconds ? retryAfterSeconds * 1000 : 0;
         await deps.sleep(Math.min(deps.policy.maxDelayMs, Math.max(backoff, retryAfterMs)), signal);
       }
     }
   }
-  if (lastError instanceof ProviderBadResponse || isRetryable(lastError)) throw lastError;
+  if (isPortError(lastError)) throw lastError;
   throw new ProviderUnavailable(chain.map((l) => l.id).join(','), (lastError as Error)?.message ?? String(lastError));
 }

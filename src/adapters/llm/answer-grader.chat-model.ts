@@ -6,7 +6,7 @@ import type { AiCallOptions } from '../../ports/provider-served.js';
 import { levelOf } from '../offline/answer-grader.rubric.js';
 import { isInjection } from '../offline/text/signals.js';
 import { sentences } from '../offline/text/tokens.js';
-import { invokeJson } from './chat-model.js';
+import { invokeJson, type JsonMode } from './chat-model.js';
 
 const fraction = z.number().min(0).max(1);
 const GradeJson = z.object({
@@ -36,6 +36,7 @@ export class ChatModelAnswerGrader implements AnswerGrader {
     private readonly provider: string,
     private readonly modelName: string,
     private readonly systemPrompt: string,
+    private readonly jsonMode: JsonMode = 'native',
   ) {}
 
   async grade(request: GradeRequest, options: AiCallOptions = {}): Promise<Grade> {
@@ -63,7 +64,7 @@ export class ChatModelAnswerGrader implements AnswerGrader {
           tag('candidate_answer', answer),
         ].join('\n\n'),
       },
-    ], options);
+    ], options, this.jsonMode);
     const score = Math.round(value.score);
     return {
       score,

@@ -54,6 +54,8 @@ export function createAzureChatModel(settings: AzureChatModelSettings): BaseChat
   });
 }
 
+export type JsonMode = 'native' | 'prompt';
+
 export interface ChatMessage {
   role: 'system' | 'user' | 'assistant';
   content: string;
@@ -95,6 +97,8 @@ export async function invokeJson<T>(
   schema: ZodType<T>,
   messages: ChatMessage[],
   options: AiCallOptions = {},
+  /** 'native' asks the vendor for JSON mode (OpenAI's response_format); 'prompt' relies on the prompt alone. */
+  jsonMode: JsonMode = 'native',
 ): Promise<JsonResult<T>> {
   const conversation = [...messages];
   let inputTokens = 0;
@@ -103,7 +107,10 @@ export async function invokeJson<T>(
   for (let attempt = 0; attempt < 2; attempt++) {
     let reply;
     try {
-      reply = await model.invoke(conversation.map((m) => [m.role, m.content] as [string, string]), { signal: options.signal, response_format: { type: 'json_object' } } as never);
+      reply = await model.invoke(
+        conversation.map((m) => [m.role, m.content] as [string, string]),
+        { signal: options.signal, ...(jsonMode === 'native' ? { response_format: { type: 'json_object' } } : {}) } as never,
+      );
     } catch (error) {
       throw toPortError(provider, error);
     }

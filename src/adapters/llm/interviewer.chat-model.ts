@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { ProviderBadResponse } from '../../ports/ai-errors.js';
 import type { Interviewer, InterviewQuestion, QuestionRequest } from '../../ports/interviewer.js';
 import type { AiCallOptions } from '../../ports/provider-served.js';
-import { invokeJson } from './chat-model.js';
+import { invokeJson, type JsonMode } from './chat-model.js';
 
 const QuestionJson = z.object({
   question: z.string().min(10).max(1000),
@@ -21,6 +21,7 @@ export class ChatModelInterviewer implements Interviewer {
     private readonly modelName: string,
     private readonly systemPrompt: string,
     private readonly roles: readonly string[],
+    private readonly jsonMode: JsonMode = 'native',
   ) {}
 
   supportedRoles(): readonly string[] {
@@ -44,7 +45,7 @@ export class ChatModelInterviewer implements Interviewer {
     const { value, model, usage } = await invokeJson(this.model, this.provider, QuestionJson, [
       { role: 'system', content: this.systemPrompt },
       { role: 'user', content: `<interview_state>\n${JSON.stringify(state)}\n</interview_state>` },
-    ], options);
+    ], options, this.jsonMode);
     const asked = new Set(request.history.map((h) => h.text.trim().toLowerCase()));
     if (asked.has(value.question.trim().toLowerCase())) throw new ProviderBadResponse(this.provider, 'repeated a question already asked');
     // Non-streaming call: the whole question is one token for streaming clients.
