@@ -4,6 +4,7 @@ import { resumes } from './202611240002_resumes.js';
 import { interviews } from './202611240003_interviews.js';
 import { jobs } from './202611240004_jobs.js';
 import { aiUsage } from './202611240005_ai_usage.js';
+import { aiSettings } from './202611240006_ai_settings.js';
 
 /** The core schema, in order. Plugins add their own through ctx.migrations(). */
-export const coreMigrations: readonly Migration[] = [accounts, resumes, interviews, jobs, aiUsage];
+export const coreMigrations: readonly Migration[] = [accounts, resumes, interviews, jobs, aiUsage, aiSettings];

@@ -5,6 +5,8 @@ import type Koa from 'koa';
 import { container as globalContainer, type DependencyContainer } from 'tsyringe';
 import { resolveFrom } from '../adapters/di.js';
 import { costRoutes } from '../adapters/http/admin/costs.routes.js';
+import { AiProviderCatalog, AiProviderSwitchToken, aiProviderErrorStatuses, aiProviderRoutes } from '../adapters/http/admin/ai-providers.routes.js';
+import { AiProviderSwitch, SwitchableAnswerGrader, SwitchableInterviewer } from '../adapters/composite/switchable-ai.js';
 import { authRoutes } from '../adapters/http/auth/auth.routes.js';
 import { coreErrorStatuses, ErrorStatusTable } from '../adapters/http/error-statuses.js';
 import { RouteRegistry } from '../adapters/http/route-registry.js';
@@ -34,7 +36,6 @@ import offlinePlugin from '../../plugins/offline/index.js';
 import openAiPlugin from '../../plugins/openai/index.js';
 import azurePlugin from '../../plugins/azure/index.js';
 import { abortableSleep } from '../adapters/composite/fallback.js';
-import { FallbackAnswerGrader, FallbackInterviewer } from '../adapters/composite/fallback-ai.js';
 import { interviewErrorStatuses, interviewRoutes } from '../adapters/http/interviews/interviews.routes.js';
 import { AnswerGrader } from '../ports/answer-grader.js';
 import { Interviewer } from '../ports/interviewer.js';
@@ -96,13 +97,24 @@ export async function bootstrap(config: AppConfig, options: BootstrapOptions = {
   host.select(PasswordHasher, ['argon2'], 'built-in');
   host.select(AccessTokens, ['jwt'], 'built-in');
   const fallbackDeps = { policy: config.ai.retry, logger, sleep: abortableSleep, random: Math.random };
-  const chain = <T>(instances: T[], ids: string[]) => ids.map((id, i) => ({ id, provider: instances[i]! }));
-  host.select(Interviewer, config.ai.providers, 'AI_PROVIDERS', (instances, ids) => new FallbackInterviewer(chain(instances, ids), fallbackDeps));
-  host.select(AnswerGrader, config.ai.providers, 'AI_PROVIDERS', (instances, ids) => new FallbackAnswerGrader(chain(instances, ids), fallbackDeps));
+  // The AI ports are bound below to a chain an admin can switch at run time; selecting them here
+  // validates AI_PROVIDERS and tells plugins which vendors are in use.
+  host.select(Interviewer, config.ai.providers, 'AI_PROVIDERS', undefined, { bind: false });
+  host.select(AnswerGrader, config.ai.providers, 'AI_PROVIDERS', undefined, { bind: false });
 
   const root = globalContainer.createChildContainer();
   root.register(Logger, { useValue: logger });
   host.bind(root);
+  const aiSwitch = new AiProviderSwitch(config.ai.providers, {
+    grader: (id) => host.makeProvider(AnswerGrader, id, host.resolverFor(root)),
+    interviewer: (id) => host.makeProvider(Interviewer, id, host.resolverFor(root)),
+  }, fallbackDeps);
+  root.register(AiProviderSwitchToken, { useValue: aiSwitch });
+  root.register(AiProviderCatalog, {
+    useValue: { interviewer: host.providerIds(Interviewer), grader: host.providerIds(AnswerGrader) },
+  });
+  root.register(Interviewer, { useValue: new SwitchableInterviewer(aiSwitch) });
+  root.register(AnswerGrader, { useValue: new SwitchableAnswerGrader(aiSwitch) });
   for (const [token, value] of options.overrides ?? []) root.register(token, { useValue: value });
   wireAccounts(root, config);
   wireInterviews(root, config);
@@ -113,12 +125,24 @@ export async function bootstrap(config: AppConfig, options: BootstrapOptions = {
     resolveFrom(root, AccessTokens); // fail fast on a bad secret, and make it (with its warning) now
     const applied = await resolveFrom(root, DatabaseMigrator).latest(host.migrations);
     if (applied.length > 0) logger.info({ migrations: applied }, 'database migrated');
+    const saved = await resolveFrom(root, UnitOfWork).repositories.aiSettings.load();
+    if (saved) {
+      const registered = (port: typeof Interviewer | typeof AnswerGrader) => host.providerIds(port);
+      const usable = saved.chain.every((id) => registered(Interviewer).includes(id) && registered(AnswerGrader).includes(id));
+      if (usable) {
+        aiSwitch.switchTo(saved.chain);
+        logger.info({ chain: saved.chain, by: saved.updatedBy }, 'AI provider chain set by an admin is in force');
+      } else {
+        logger.warn({ chain: saved.chain }, 'the AI provider chain saved by an admin names providers not loaded now; using AI_PROVIDERS');
+      }
+    }
   } catch (error) {
     await host.stop();
     throw error;
   }
 
-  const errorStatuses = new ErrorStatusTable().add(coreErrorStatuses, 'core').add(interviewErrorStatuses, 'interviews');
+  const errorStatuses = new ErrorStatusTable().add(coreErrorStatuses, 'core').add(interviewErrorStatuses, 'interviews')
+    .add(aiProviderErrorStatuses, 'admin');
   for (const { plugin, table } of host.errorStatusTables) errorStatuses.add(table, `plugin ${plugin}`);
 
   const registry = new RouteRegistry();
@@ -126,6 +150,7 @@ export async function bootstrap(config: AppConfig, options: BootstrapOptions = {
   authRoutes(registry);
   interviewRoutes(registry);
   costRoutes(registry);
+  aiProviderRoutes(registry);
   for (const mount of host.routes) mount(registry);
 
   const http = createHttpApp({

@@ -29,6 +29,8 @@ interface Provider {
 interface Selection {
   ids: string[];
   variable: string;
+  /** False when the app binds the port itself (the switchable AI chain) from makeProvider. */
+  bind: boolean;
   combine?: (instances: unknown[], ids: string[]) => unknown;
 }
 
@@ -104,7 +106,13 @@ export class PluginHost {
    * Chooses which providers serve a port. `variable` names the setting the ids came from, for the
    * error message. Several ids need `combine` (a fallback chain, say).
    */
-  select<T>(port: Token<T>, ids: readonly string[], variable: string, combine?: (instances: T[], ids: string[]) => T): void {
+  select<T>(
+    port: Token<T>,
+    ids: readonly string[],
+    variable: string,
+    combine?: (instances: T[], ids: string[]) => T,
+    options: { bind?: boolean } = {},
+  ): void {
     const valid = this.providerIds(port);
     for (const id of ids) {
       if (!valid.includes(id)) {
@@ -114,8 +122,10 @@ export class PluginHost {
       }
     }
     if (ids.length === 0) throw new PluginError(`${variable}: no provider selected for ${portName(port)}`);
-    if (ids.length > 1 && !combine) throw new PluginError(`${variable}: ${portName(port)} takes exactly one provider`);
-    this.selections.set(port, { ids: [...ids], variable, combine: combine as Selection['combine'] });
+    if (ids.length > 1 && !combine && options.bind !== false) {
+      throw new PluginError(`${variable}: ${portName(port)} takes exactly one provider`);
+    }
+    this.selections.set(port, { ids: [...ids], variable, combine: combine as Selection['combine'], bind: options.bind !== false });
   }
 
   selectedIds(port: Token<unknown>): readonly string[] {
@@ -126,6 +136,7 @@ export class PluginHost {
   bind(container: DependencyContainer): void {
     const resolver = this.resolverFor(container);
     for (const [port, selection] of this.selections) {
+      if (!selection.bind) continue;
       const byId = this.providers.get(port)!;
       container.register(port, {
         useFactory: instanceCachingFactory(() => {
@@ -134,6 +145,17 @@ export class PluginHost {
         }),
       });
     }
+  }
+
+  private readonly built = new Map<string, unknown>();
+
+  /** Builds (once) the provider `id` of a port, selected or not: for chains switched at run time. */
+  makeProvider<T>(port: Token<T>, id: string, resolver: Resolver): T {
+    const provider = this.providers.get(port)?.get(id);
+    if (!provider) throw new PluginError(`unknown provider "${id}" for ${portName(port)}`);
+    const key = `${String(port.description)}:${id}`;
+    if (!this.built.has(key)) this.built.set(key, provider.make(resolver));
+    return this.built.get(key) as T;
   }
 
   resolverFor(container: DependencyContainer): Resolver {

@@ -1,5 +1,6 @@
 import type { AccountRepository } from './account-repository.js';
 import type { AssessmentResultRepository, IdempotencyStore, InterviewRepository, ResumeLookup } from './interview-repository.js';
+import type { AiSettingsStore } from './ai-settings.js';
 import type { AiUsageLog } from './ai-usage-log.js';
 import type { JobQueue } from './job-queue.js';
 import type { LoginThrottle } from './login-throttle.js';
@@ -15,6 +16,7 @@ export interface Repositories {
   resumeLookup: ResumeLookup;
   jobs: JobQueue;
   aiUsage: AiUsageLog;
+  aiSettings: AiSettingsStore;
 }
 
 /**

@@ -1,3 +1,4 @@
+import { MemoryAiSettingsStore } from './ai-settings.memory.js';
 import { MemoryAiUsageLog } from './ai-usage-log.memory.js';
 import { MemoryJobQueue } from './job-queue.memory.js';
 import type { Repositories, UnitOfWork } from '../../ports/unit-of-work.js';
@@ -18,6 +19,7 @@ export function memoryRepositories(store: MemoryStore): Repositories {
     resumeLookup: new MemoryResumeLookup(store),
     jobs: new MemoryJobQueue(store),
     aiUsage: new MemoryAiUsageLog(store),
+    aiSettings: new MemoryAiSettingsStore(store),
   };
 }
 

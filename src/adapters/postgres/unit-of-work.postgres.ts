@@ -1,3 +1,4 @@
+import { PgAiSettingsStore } from './ai-settings.postgres.js';
 import { PgAiUsageLog } from './ai-usage-log.postgres.js';
 import { PgJobQueue } from './job-queue.postgres.js';
 import type { Knex } from 'knex';
@@ -17,6 +18,7 @@ export function pgRepositories(db: Knex, root: Knex = db): Repositories {
     resumeLookup: new PgResumeLookup(db),
     jobs: new PgJobQueue(db),
     aiUsage: new PgAiUsageLog(db),
+    aiSettings: new PgAiSettingsStore(db),
   };
 }
 

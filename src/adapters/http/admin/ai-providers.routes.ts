@@ -1,0 +1,91 @@
+import { z } from 'zod';
+import { DomainError } from '../../../domain/shared/domain-error.js';
+import { Clock } from '../../../ports/clock.js';
+import { token } from '../../../ports/token.js';
+import { UnitOfWork } from '../../../ports/unit-of-work.js';
+import type { AiProviderSwitch } from '../../composite/switchable-ai.js';
+import { ErrorBody, type RouteRegistry } from '../route-registry.js';
+
+export const AiProviderSwitchToken = token<AiProviderSwitch>('AiProviderSwitch');
+/** Provider ids registered for each AI port. */
+export const AiProviderCatalog = token<{ interviewer: string[]; grader: string[] }>('AiProviderCatalog');
+
+class InvalidProviderChain extends DomainError {
+  constructor(message: string, valid: string[]) {
+    super('admin.invalid_provider_chain', message, { valid });
+  }
+}
+
+export const aiProviderErrorStatuses: Record<string, number> = { 'admin.invalid_provider_chain': 422 };
+
+const ChainBody = z.object({ chain: z.array(z.string().min(1).max(50)).min(1).max(10) });
+
+export function aiProviderRoutes(registry: RouteRegistry): void {
+  const describe = async (resolve: <T>(t: import('../../../ports/token.js').Token<T>) => T) => {
+    const providers = resolve(AiProviderSwitchToken);
+    const catalog = resolve(AiProviderCatalog);
+    const repos = resolve(UnitOfWork).repositories;
+    const [saved, history] = await Promise.all([repos.aiSettings.load(), repos.aiSettings.history(20)]);
+    const ids = [...new Set([...catalog.interviewer, ...catalog.grader])];
+    return {
+      registered: { interviewer: catalog.interviewer, answer_grader: catalog.grader },
+      active_chain: providers.chain,
+      source: saved ? 'admin' : 'configuration',
+      health: Object.fromEntries(ids.map((id) => {
+        const h = providers.healthOf(id);
+        return [id, {
+          in_chain: providers.chain.includes(id), last_outcome: h.lastOutcome, last_call_at: h.lastCallAt?.toISOString() ?? null,
+          last_error: h.lastError, calls: h.calls, failures: h.failures,
+        }];
+      })),
+      changes: history.map((c) => ({ at: c.at.toISOString(), by: c.by, from: c.from, to: c.to })),
+    };
+  };
+
+  registry.add({
+    method: 'get',
+    path: '/api/v1/admin/ai-providers',
+    summary: 'Registered AI providers per port, the active chain, each provider\'s recent health and the audit trail',
+    tags: ['admin'],
+    auth: ['admin'],
+    responses: { 200: { description: 'Providers' }, 401: { description: 'Not signed in', schema: ErrorBody }, 403: { description: 'Admins only', schema: ErrorBody } },
+    async handler({ resolve }) {
+      return { body: await describe(resolve) };
+    },
+  });
+
+  registry.add({
+    method: 'put',
+    path: '/api/v1/admin/ai-providers',
+    summary: 'Switch the AI provider chain at run time (persisted and audited)',
+    tags: ['admin'],
+    auth: ['admin'],
+    body: ChainBody,
+    responses: {
+      200: { description: 'The new state' },
+      422: { description: 'Unknown or duplicated provider ids (the detail lists the valid ones)', schema: ErrorBody },
+      403: { description: 'Admins only', schema: ErrorBody },
+    },
+    async handler({ body, user, resolve }) {
+      const catalog = resolve(AiProviderCatalog);
+      const valid = catalog.interviewer.filter((id) => catalog.grader.includes(id));
+      const unknown = body.chain.filter((id) => !valid.includes(id));
+      if (unknown.length > 0) throw new InvalidProviderChain(`Unknown AI provider(s): ${unknown.join(', ')}. Valid: ${valid.join(', ')}`, valid);
+      if (new Set(body.chain).size !== body.chain.length) throw new InvalidProviderChain('A provider appears twice in the chain', valid);
+      const providers = resolve(AiProviderSwitchToken);
+      const from = providers.chain;
+      try {
+        providers.switchTo(body.chain);
+      } catch (error) {
+        throw new InvalidProviderChain(`The chain cannot be built: ${(error as Error).message}`, valid);
+      }
+      try {
+        await resolve(UnitOfWork).repositories.aiSettings.save({ at: resolve(Clock).now(), by: user.email, from, to: body.chain });
+      } catch (error) {
+        providers.switchTo(from);
+        throw error;
+      }
+      return { body: await describe(resolve) };
+    },
+  });
+}
