@@ -117,3 +117,42 @@ describe('e2e: AI cost and usage', function () {
     }
   });
 });
+
+describe('e2e: the streamed route with a vendor', function () {
+  this.timeout(60_000);
+  it('delivers the first token over HTTP before the model has finished', async () => {
+    const responder = competentModel();
+    const fake = await new FakeOpenAiServer(async (r) => ({ ...(await responder(r)), chunkDelayMs: 20 } as never)).start();
+    const t = await startTestApp({
+      AI_PROVIDERS: 'openai', OPENAI_API_KEY: 'sk-test', OPENAI_BASE_URL: fake.baseUrl, INTERVIEW_STARTS_PER_HOUR: '1000',
+    });
+    try {
+      const { token } = await registerCandidate(t);
+      const start = await t.request('POST', '/api/v1/interviews/start', { token, body: { role_type: 'node' } });
+      const res = await fetch(`${t.baseUrl}/api/v1/interviews/${start.body.id}/messages/stream`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify({ message_text: 'Node runs JavaScript on V8 with an event loop and non-blocking I/O.' }),
+      });
+      const reader = res.body!.getReader();
+      const decoder = new TextDecoder();
+      let text = '';
+      let firstTokenAt = 0;
+      for (;;) {
+        const { done, value } = await reader.read();
+        if (done) break;
+        text += decoder.decode(value, { stream: true });
+        if (!firstTokenAt && text.includes('event: token')) firstTokenAt = Date.now();
+      }
+      const streamed = fake.streams[fake.streams.length - 1]!;
+      expect(firstTokenAt).to.be.greaterThan(0);
+      expect(firstTokenAt).to.be.below(streamed.finishedAt!);
+      const final = JSON.parse(/event: final\ndata: (.*)\n/.exec(text)![1]!);
+      const tokens = [...text.matchAll(/event: token\ndata: (.*)\n/g)].map((m) => JSON.parse(m[1]!).text).join('');
+      expect(tokens).to.equal(final.ai_response);
+    } finally {
+      await t.close();
+      await fake.kill();
+    }
+  });
+});

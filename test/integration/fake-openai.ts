@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 
 /** What the fake answers to one chat-completions request. */
 export type FakeReply =
-  | { kind: 'json'; content: string; delayMs?: number; usage?: { prompt_tokens: number; completion_tokens: number } }
+  | { kind: 'json'; content: string; delayMs?: number; chunkDelayMs?: number; usage?: { prompt_tokens: number; completion_tokens: number } }
   | { kind: 'error'; status: number; message: string; retryAfter?: number; delayMs?: number };
 
 export interface RecordedRequest {
@@ -19,6 +19,8 @@ export interface RecordedRequest {
  */
 export class FakeOpenAiServer {
   readonly requests: RecordedRequest[] = [];
+  /** Per streamed reply: when its last chunk was written, or that the client went away first. */
+  readonly streams: Array<{ finishedAt?: number; clientClosedEarly: boolean }> = [];
   private server: http.Server | undefined;
   private readonly sockets = new Set<import('node:net').Socket>();
 
@@ -70,12 +72,20 @@ export class FakeOpenAiServer {
     const usage = reply.usage ?? { prompt_tokens: Math.ceil(JSON.stringify(recorded.body.messages).length / 4), completion_tokens: Math.ceil(reply.content.length / 4) };
     if (recorded.body.stream) {
       res.writeHead(200, { 'content-type': 'text/event-stream' });
+      const record: { finishedAt?: number; clientClosedEarly: boolean } = { clientClosedEarly: false };
+      this.streams.push(record);
+      res.on('close', () => {
+        if (!res.writableFinished) record.clientClosedEarly = true;
+      });
       const pieces = reply.content.match(/.{1,12}/gs) ?? [''];
       for (const piece of pieces) {
+        if (reply.chunkDelayMs) await new Promise((r) => setTimeout(r, reply.chunkDelayMs));
+        if (res.destroyed) return;
         res.write(`data: ${JSON.stringify({ id, object: 'chat.completion.chunk', created, model, choices: [{ index: 0, delta: { content: piece }, finish_reason: null }] })}\n\n`);
       }
       res.write(`data: ${JSON.stringify({ id, object: 'chat.completion.chunk', created, model, choices: [{ index: 0, delta: {}, finish_reason: 'stop' }], usage: { ...usage, total_tokens: usage.prompt_tokens + usage.completion_tokens } })}\n\n`);
       res.end('data: [DONE]\n\n');
+      record.finishedAt = Date.now();
       return;
     }
     res.writeHead(200, { 'content-type': 'application/json' });

@@ -77,3 +77,55 @@ describe('OpenAI adapters against a fake OpenAI server (wire format over loopbac
     });
   }
 });
+
+describe('OpenAI interviewer streaming (fake server, chunked)', function () {
+  this.timeout(30_000);
+  it('hands the question out token by token, the first before the model has finished', async () => {
+    const responder = competentModel();
+    const fake = await new FakeOpenAiServer(async (r) => ({ ...(await responder(r)), chunkDelayMs: 15 } as never)).start();
+    try {
+      const model = createOpenAiChatModel({ apiKey: 'sk-test', baseUrl: fake.baseUrl, model: 'gpt-4o-mini', temperature: 0.2, maxTokens: 800, timeoutMs: 5_000 });
+      const interviewer = new ChatModelInterviewer(model, 'openai', 'gpt-4o-mini', prompts.interviewer, ROLE_IDS);
+      const tokens: Array<{ text: string; at: number }> = [];
+      const q = await interviewer.nextQuestion(
+        { interviewId: 'i', roleType: 'react', phase: 'warmup', history: [], skillsExplored: [], boundarySkills: [] },
+        { onToken: (text) => tokens.push({ text, at: Date.now() }) },
+      );
+      expect(fake.requests[0]!.body.stream).to.equal(true);
+      expect(tokens.length).to.be.greaterThan(3);
+      expect(tokens.map((t) => t.text).join('')).to.equal(q.text);
+      expect(tokens[0]!.at).to.be.below(fake.streams[0]!.finishedAt!);
+      expect(q.usage).to.deep.equal({ inputTokens: 350, outputTokens: 120, estimated: false });
+    } finally {
+      await fake.kill();
+    }
+  });
+
+  it('cancels the model call when the caller aborts mid-stream', async () => {
+    const responder = competentModel();
+    const fake = await new FakeOpenAiServer(async (r) => ({ ...(await responder(r)), chunkDelayMs: 40 } as never)).start();
+    try {
+      const model = createOpenAiChatModel({ apiKey: 'sk-test', baseUrl: fake.baseUrl, model: 'gpt-4o-mini', temperature: 0.2, maxTokens: 800, timeoutMs: 5_000 });
+      const interviewer = new ChatModelInterviewer(model, 'openai', 'gpt-4o-mini', prompts.interviewer, ROLE_IDS);
+      const controller = new AbortController();
+      let error: unknown;
+      try {
+        await interviewer.nextQuestion(
+          { interviewId: 'i', roleType: 'react', phase: 'warmup', history: [], skillsExplored: [], boundarySkills: [] },
+          { signal: controller.signal, onToken: () => controller.abort() },
+        );
+      } catch (e) {
+        error = e;
+      }
+      expect((error as Error).name).to.equal('AbortError');
+      // The fake sees its client go away before the last chunk; wait for its close event to land.
+      await new Promise<void>((resolve) => {
+        const check = () => (fake.streams[0]?.clientClosedEarly ? resolve() : setImmediate(check));
+        check();
+      });
+      expect(fake.streams[0]!.finishedAt).to.equal(undefined);
+    } finally {
+      await fake.kill();
+    }
+  });
+});

@@ -1,6 +1,7 @@
 import type { BaseChatModel } from '@langchain/core/language_models/chat_models';
 import { AzureChatOpenAI, ChatOpenAI } from '@langchain/openai';
 import type { ZodType } from 'zod';
+import { JsonStringFieldStream } from './json-field-stream.js';
 import { ProviderBadResponse, ProviderRateLimited, ProviderUnavailable } from '../../ports/ai-errors.js';
 import type { AiCallOptions, TokenUsage } from '../../ports/provider-served.js';
 
@@ -144,4 +145,63 @@ export async function invokeJson<T>(
     );
   }
   throw new ProviderBadResponse(provider, 'invalid JSON after one repair attempt');
+}
+
+/**
+ * Streams a JSON reply, handing the decoded text of one string field to `onText` as it arrives,
+ * then validates the whole object. Anything unusable falls back to invokeJson (with its repair).
+ */
+export async function streamJson<T>(
+  model: BaseChatModel,
+  provider: string,
+  schema: ZodType<T>,
+  messages: ChatMessage[],
+  field: string,
+  onText: (text: string) => void,
+  options: AiCallOptions = {},
+  jsonMode: JsonMode = 'native',
+): Promise<JsonResult<T> & { streamed: string }> {
+  const extractor = new JsonStringFieldStream(field);
+  let text = '';
+  let streamed = '';
+  let inputTokens = 0;
+  let outputTokens = 0;
+  let modelName = '';
+  try {
+    const stream = await model.stream(
+      messages.map((m) => [m.role, m.content] as [string, string]),
+      { signal: options.signal, ...(jsonMode === 'native' ? { response_format: { type: 'json_object' } } : {}) } as never,
+    );
+    for await (const chunk of stream) {
+      const piece = textOf(chunk.content);
+      text += piece;
+      const decoded = extractor.push(piece);
+      if (decoded) {
+        streamed += decoded;
+        onText(decoded);
+      }
+      if (chunk.usage_metadata) {
+        inputTokens = chunk.usage_metadata.input_tokens ?? inputTokens;
+        outputTokens = chunk.usage_metadata.output_tokens ?? outputTokens;
+      }
+      modelName = String((chunk.response_metadata as { model_name?: string })?.model_name ?? modelName);
+    }
+  } catch (error) {
+    throw toPortError(provider, error);
+  }
+  try {
+    const parsed = schema.safeParse(JSON.parse(text.replace(/^```(?:json)?\s*|\s*```$/g, '')));
+    if (parsed.success) {
+      const estimated = inputTokens === 0 && outputTokens === 0;
+      return {
+        value: parsed.data, model: modelName, streamed,
+        usage: estimated
+          ? { inputTokens: Math.ceil(messages.reduce((n, m) => n + m.content.length, 0) / 4), outputTokens: Math.ceil(text.length / 4), estimated: true }
+          : { inputTokens, outputTokens, estimated: false },
+      };
+    }
+  } catch {
+    /* repaired below */
+  }
+  return { ...(await invokeJson(model, provider, schema, messages, options, jsonMode)), streamed };
 }

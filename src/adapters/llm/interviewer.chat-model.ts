@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { ProviderBadResponse } from '../../ports/ai-errors.js';
 import type { Interviewer, InterviewQuestion, QuestionRequest } from '../../ports/interviewer.js';
 import type { AiCallOptions } from '../../ports/provider-served.js';
-import { invokeJson, type JsonMode } from './chat-model.js';
+import { invokeJson, type JsonMode, streamJson } from './chat-model.js';
 
 const QuestionJson = z.object({
   question: z.string().min(10).max(1000),
@@ -42,14 +42,18 @@ export class ChatModelInterviewer implements Interviewer {
       resume_skills: request.resumeSkills ?? [],
       job: request.job ?? null,
     };
-    const { value, model, usage } = await invokeJson(this.model, this.provider, QuestionJson, [
-      { role: 'system', content: this.systemPrompt },
-      { role: 'user', content: `<interview_state>\n${JSON.stringify(state)}\n</interview_state>` },
-    ], options, this.jsonMode);
+    const messages = [
+      { role: 'system' as const, content: this.systemPrompt },
+      { role: 'user' as const, content: `<interview_state>\n${JSON.stringify(state)}\n</interview_state>` },
+    ];
+    const onToken = options.onToken;
+    const { value, model, usage, streamed } = onToken
+      ? await streamJson(this.model, this.provider, QuestionJson, messages, 'question', onToken, options, this.jsonMode)
+      : { ...(await invokeJson(this.model, this.provider, QuestionJson, messages, options, this.jsonMode)), streamed: '' };
     const asked = new Set(request.history.map((h) => h.text.trim().toLowerCase()));
     if (asked.has(value.question.trim().toLowerCase())) throw new ProviderBadResponse(this.provider, 'repeated a question already asked');
-    // Non-streaming call: the whole question is one token for streaming clients.
-    options.onToken?.(value.question);
+    // Whatever the stream did not already show (a repaired reply) goes out as one last token.
+    if (onToken && value.question.startsWith(streamed) && value.question.length > streamed.length) onToken(value.question.slice(streamed.length));
     return {
       text: value.question,
       skillArea: value.skill_area,
