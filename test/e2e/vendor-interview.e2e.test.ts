@@ -112,6 +112,10 @@ describe('e2e: AI cost and usage', function () {
       expect(fallback.status).to.equal(200);
       // Both vendor calls of the turn failed (grade and next question) and were logged; offline served them.
       expect((await failuresOf()) - failuresBefore).to.equal(2);
+      const offline = (await t.request('GET', '/api/v1/admin/costs', { token: admin.token })).body.rows
+        .filter((r: { provider: string }) => r.provider === 'offline');
+      expect(offline.reduce((n: number, r: { calls: number }) => n + r.calls, 0)).to.be.at.least(2);
+      expect(offline.every((r: { cost_usd: number; failures: number }) => r.cost_usd === 0 && r.failures === 0)).to.equal(true);
     } finally {
       await t.close();
     }

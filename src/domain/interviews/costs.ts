@@ -15,10 +15,6 @@ export function priceCall(record: AiCallRecord, prices: PriceTable): PricedCall 
   return { ...record, costUsd: Math.round(costUsd * 1e6) / 1e6 };
 }
 
-/** Calls worth keeping in the usage log: anything billed, and every failure. */
-export const isWorthLogging = (call: PricedCall): boolean =>
-  call.outcome === 'error' || (call.usage?.inputTokens ?? 0) + (call.usage?.outputTokens ?? 0) > 0;
-
 export const tokensOf = (calls: readonly PricedCall[]): number =>
   calls.reduce((n, c) => n + (c.usage ? c.usage.inputTokens + c.usage.outputTokens : 0), 0);
 

@@ -4,7 +4,7 @@ import type { IdGenerator } from '../../../ports/id-generator.js';
 import type { Interviewer } from '../../../ports/interviewer.js';
 import type { AiCallRecord } from '../../../ports/provider-served.js';
 import type { UnitOfWork } from '../../../ports/unit-of-work.js';
-import { costOf, isWorthLogging, type PriceTable, priceCall, tokensOf } from '../costs.js';
+import { costOf, type PriceTable, priceCall, tokensOf } from '../costs.js';
 import { ApplicationNotFound, ResumeNotFound, RoleRequired, UnknownRole } from '../errors.js';
 import type { Interview, InterviewMessage } from '../interview.js';
 import { normaliseRole } from '../roles.js';
@@ -82,8 +82,7 @@ export class StartInterview {
     };
     await uow.transaction(async (repos) => {
       await repos.interviews.insert(interview, [firstQuestion]);
-      const usage = priced.filter(isWorthLogging);
-      if (usage.length > 0) await repos.aiUsage.record(interview.id, usage, now);
+      await repos.aiUsage.record(interview.id, priced, now);
     });
     return { interview, firstQuestion };
   }

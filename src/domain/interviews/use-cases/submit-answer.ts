@@ -11,7 +11,7 @@ import type { Interviewer } from '../../../ports/interviewer.js';
 import type { Logger } from '../../../ports/logger.js';
 import type { AiCallRecord } from '../../../ports/provider-served.js';
 import type { UnitOfWork } from '../../../ports/unit-of-work.js';
-import { costOf, isWorthLogging, type PriceTable, priceCall, tokensOf } from '../costs.js';
+import { costOf, type PriceTable, priceCall, tokensOf } from '../costs.js';
 import { ConcurrentAnswer, IdempotencyKeyReused, InterviewCompleted, InterviewNotActive } from '../errors.js';
 import { type Interview, type InterviewMessage, isOpen } from '../interview.js';
 import { loadOwned } from './access.js';
@@ -187,7 +187,7 @@ export class SubmitAnswer {
         'interview AI cost passed its budget',
       );
     }
-    const usageToLog = priced.filter(isWorthLogging);
+    const usageToLog = priced;
     const state = updated.progression as ProgressionState;
     const result: TurnResult = {
       interviewId: interview.id,
@@ -202,17 +202,12 @@ export class SubmitAnswer {
     };
 
     try {
-      if (finished || input.idempotencyKey || usageToLog.length > 0) {
-        await uow.transaction(async (tx) => {
-          await tx.interviews.save(updated, newMessages);
-          if (usageToLog.length > 0) await tx.aiUsage.record(interview.id, usageToLog, now);
-          if (finished) await tx.assessments.insert(finished.assessment);
-          if (input.idempotencyKey) await tx.idempotency.save(input.candidateId, input.idempotencyKey, requestHash, result, now);
-        });
-      } else {
-        // A plain turn with nothing billed writes one aggregate, which the repository saves atomically.
-        await repos.interviews.save(updated, newMessages);
-      }
+      await uow.transaction(async (tx) => {
+        await tx.interviews.save(updated, newMessages);
+        await tx.aiUsage.record(interview.id, usageToLog, now);
+        if (finished) await tx.assessments.insert(finished.assessment);
+        if (input.idempotencyKey) await tx.idempotency.save(input.candidateId, input.idempotencyKey, requestHash, result, now);
+      });
     } catch (error) {
       if (error instanceof VersionConflict) {
         const again = await replay();
