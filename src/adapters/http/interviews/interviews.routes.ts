@@ -13,6 +13,7 @@ import {
   toTurnResponse, TranscriptQuery, TranscriptResponse, TurnResponse,
 } from './interviews.dto.js';
 import { toCompletionResponse, toResultsResponse } from './interviews.report-dto.js';
+import type { Context } from 'koa';
 import { z } from 'zod';
 
 /** Limits interview starts per client address. */
@@ -33,6 +34,24 @@ export const interviewErrorStatuses: Record<string, number> = {
 };
 
 const IdempotencyKey = z.string().min(1).max(255).regex(/^[\x21-\x7e]+$/, 'must be printable ASCII without spaces');
+
+function idempotencyKeyOf(koa: Context): string | undefined {
+  const raw = koa.get('Idempotency-Key');
+  if (!raw) return undefined;
+  const key = IdempotencyKey.safeParse(raw);
+  if (!key.success) throw new HttpError(422, 'Idempotency-Key must be 1–255 printable ASCII characters without spaces');
+  return key.data;
+}
+
+/** Aborts the turn's AI calls when the client goes away before the response is complete. */
+function abortOnDisconnect(koa: Context): { signal: AbortSignal; dispose(): void } {
+  const controller = new AbortController();
+  const onClose = () => {
+    if (!koa.res.writableEnded) controller.abort();
+  };
+  koa.req.once('close', onClose);
+  return { signal: controller.signal, dispose: () => koa.req.off('close', onClose) };
+}
 
 export function interviewRoutes(registry: RouteRegistry): void {
   const notFound = { 404: { description: 'Interview not found', schema: ErrorBody } };
@@ -83,22 +102,15 @@ export function interviewRoutes(registry: RouteRegistry): void {
       503: { description: 'AI provider unavailable', schema: ErrorBody },
     },
     async handler({ params, body, user, koa, resolve }) {
-      const rawKey = koa.get('Idempotency-Key');
-      const key = rawKey ? IdempotencyKey.safeParse(rawKey) : undefined;
-      if (key && !key.success) throw new HttpError(422, 'Idempotency-Key must be 1–255 printable ASCII characters without spaces');
-      const controller = new AbortController();
-      const onClose = () => {
-        if (!koa.res.writableEnded) controller.abort();
-      };
-      koa.req.once('close', onClose);
+      const idempotencyKey = idempotencyKeyOf(koa);
+      const disconnect = abortOnDisconnect(koa);
       try {
         const { result, replayed } = await resolve(SubmitAnswer).execute({
-          interviewId: params.id, candidateId: user.id, answer: body.message_text,
-          idempotencyKey: key?.data, signal: controller.signal,
+          interviewId: params.id, candidateId: user.id, answer: body.message_text, idempotencyKey, signal: disconnect.signal,
         });
         return { body: toTurnResponse(result), headers: { 'Idempotent-Replayed': String(replayed) } };
       } finally {
-        koa.req.off('close', onClose);
+        disconnect.dispose();
       }
     },
   });
@@ -118,15 +130,9 @@ export function interviewRoutes(registry: RouteRegistry): void {
       422: { description: 'Invalid message or Idempotency-Key', schema: ErrorBody },
     },
     async handler({ params, body, user, koa, resolve }) {
-      const rawKey = koa.get('Idempotency-Key');
-      const key = rawKey ? IdempotencyKey.safeParse(rawKey) : undefined;
-      if (key && !key.success) throw new HttpError(422, 'Idempotency-Key must be 1–255 printable ASCII characters without spaces');
-      const controller = new AbortController();
+      const idempotencyKey = idempotencyKeyOf(koa);
+      const disconnect = abortOnDisconnect(koa);
       const res = koa.res;
-      const onClose = () => {
-        if (!res.writableEnded) controller.abort();
-      };
-      koa.req.once('close', onClose);
       let started = false;
       // Errors before the first event are answered as ordinary JSON errors by the error middleware.
       const send = (event: string, data: unknown) => {
@@ -147,7 +153,7 @@ export function interviewRoutes(registry: RouteRegistry): void {
       try {
         const { result } = await resolve(SubmitAnswer).execute({
           interviewId: params.id, candidateId: user.id, answer: body.message_text,
-          idempotencyKey: key?.data, signal: controller.signal, onToken: (text) => send('token', { text }),
+          idempotencyKey, signal: disconnect.signal, onToken: (text) => send('token', { text }),
         });
         send('final', toTurnResponse(result));
         res.end();
@@ -161,7 +167,7 @@ export function interviewRoutes(registry: RouteRegistry): void {
         }
         res.end();
       } finally {
-        koa.req.off('close', onClose);
+        disconnect.dispose();
       }
     },
   });
