@@ -4,6 +4,7 @@ import { DatabaseMigrator, migrateToLatest } from '../../src/adapters/postgres/m
 import { PgUnitOfWork } from '../../src/adapters/postgres/unit-of-work.postgres.js';
 import { definePlugin, type Resolver } from '../../src/app/plugin-api.js';
 import { DatabaseHealth } from '../../src/ports/database-health.js';
+import { Logger } from '../../src/ports/logger.js';
 import { UnitOfWork } from '../../src/ports/unit-of-work.js';
 import { coreMigrations } from '../../migrations/index.js';
 
@@ -34,10 +35,12 @@ export function createPostgresPlugin(shared?: Database) {
       const [driver] = resolver.selectedIds(UnitOfWork);
       if (!driver || database) return;
       const { config } = resolver;
+      const logger = resolver.resolve(Logger).child({ component: 'database' });
+      const log = { warn: (m: string) => logger.warn({}, m), error: (m: string) => logger.error({}, m) };
       database = await Database.open(
         driver === 'postgres'
-          ? { url: config.database.url, poolMax: config.database.poolMax }
-          : { embeddedDir: path.resolve(config.dataDir, 'pgdata') },
+          ? { url: config.database.url, poolMax: config.database.poolMax, log }
+          : { embeddedDir: path.resolve(config.dataDir, 'pgdata'), log },
       );
     },
     async stop() {

@@ -13,13 +13,18 @@ describe('e2e: health and process lifecycle', function () {
   this.timeout(60_000);
 
   it('answers 503 degraded when the database is unreachable', async () => {
-    const unreachable = await Database.open({ url: 'postgres://postgres@127.0.0.1:1/none' });
+    const poolErrors: string[] = [];
+    const unreachable = await Database.open({
+      url: 'postgres://postgres@127.0.0.1:1/none', log: { warn: (m) => poolErrors.push(m), error: (m) => poolErrors.push(m) },
+    });
     const t = await startTestApp({}, { overrides: [[DatabaseHealth, unreachable]] });
     try {
       const res = await t.request('GET', '/health');
       expect(res.status).to.equal(503);
       expect(res.body.status).to.equal('degraded');
       expect(res.body.database).to.deep.equal({ status: 'disconnected', driver: 'postgres' });
+      // knex's own pool errors reach the given log, not the console.
+      expect(poolErrors.join('\n')).to.match(/ECONNREFUSED/);
     } finally {
       await t.close();
       await unreachable.close();

@@ -9,13 +9,28 @@ import type { DatabaseDriver, DatabaseHealth } from '../../ports/database-health
 pg.types.setTypeParser(pg.types.builtins.INT8, (v: string) => Number(v));
 pg.types.setTypeParser(pg.types.builtins.NUMERIC, (v: string) => Number(v));
 
+/** Where knex's own warnings go (pool errors, deprecations) instead of the console. */
+export interface DatabaseLog {
+  warn(message: string): void;
+  error(message: string): void;
+}
+
 export interface DatabaseOptions {
   /** postgres://… for a real server; absent for embedded PGlite. */
   url?: string;
   /** PGlite data directory, or 'memory://' for an in-memory cluster. */
   embeddedDir?: string;
   poolMax?: number;
+  log?: DatabaseLog;
 }
+
+const knexLog = (log: DatabaseLog | undefined) =>
+  log && {
+    warn: (m: unknown) => log.warn(String(m)),
+    error: (m: unknown) => log.error(String(m)),
+    deprecate: (m: unknown) => log.warn(String(m)),
+    debug: () => {},
+  };
 
 /** An open database: knex is the only path to SQL. */
 export class Database implements DatabaseHealth {
@@ -32,6 +47,7 @@ export class Database implements DatabaseHealth {
         connection: options.url,
         pool: { min: 0, max: options.poolMax ?? 10 },
         acquireConnectionTimeout: 10_000,
+        ...(options.log ? { log: knexLog(options.log) } : {}),
       });
       return new Database(db, 'postgres');
     }
