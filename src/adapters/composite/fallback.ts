@@ -9,7 +9,6 @@ export interface RetryPolicy {
   maxDelayMs: number;
 }
 
-export const DEFAULT_RETRY_POLICY: RetryPolicy = { retries: 2, baseDelayMs: 250, maxDelayMs: 8_000 };
 
 export interface ChainLink<T> {
   id: string;

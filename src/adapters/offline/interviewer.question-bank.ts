@@ -2,7 +2,7 @@ import type { Phase } from '../../domain/assessment/levels.js';
 import type { Interviewer, InterviewQuestion, QuestionRequest } from '../../ports/interviewer.js';
 import type { AiCallOptions, ServedBy } from '../../ports/provider-served.js';
 import { QUESTION_BANK } from './question-bank/index.js';
-import { type BankQuestion, ROLE_IDS, type RoleId } from './question-bank/types.js';
+import { type BankQuestion, ROLE_IDS } from './question-bank/types.js';
 
 export const QUESTION_BANK_INTERVIEWER: ServedBy = { provider: 'offline', model: 'question-bank-v1' };
 
@@ -135,4 +135,3 @@ export async function streamWords(text: string, options: AiCallOptions): Promise
   }
 }
 
-export const isRoleId = (role: string): role is RoleId => (ROLE_IDS as readonly string[]).includes(role);

@@ -115,7 +115,6 @@ export class PgInterviewRepository implements InterviewRepository {
 
   async save(interview: Interview, newMessages: readonly InterviewMessage[]): Promise<Interview> {
     const next = { ...interview, version: interview.version + 1 };
-    if (!this.db.isTransaction && newMessages.length > 0) return this.saveInOneStatement(interview, next, newMessages);
     try {
       await this.atomically(async (db) => {
         const updated = await this.interviews(db)
@@ -125,39 +124,6 @@ export class PgInterviewRepository implements InterviewRepository {
         if (updated === 0) throw new VersionConflict('Interview', interview.id);
         if (newMessages.length > 0) await this.messages(db).query().insert(newMessages.map(messageRow));
       });
-    } catch (error) {
-      if (isUniqueViolation(error)) throw new VersionConflict('Interview', interview.id);
-      throw error;
-    }
-    return next;
-  }
-
-  /**
-   * The hot path of a turn outside a unit of work: the optimistic update and the message inserts as
-   * one statement (one round trip, atomic by itself). No row updated → nothing inserted → conflict.
-   */
-  private async saveInOneStatement(interview: Interview, next: Interview, messages: readonly InterviewMessage[]): Promise<Interview> {
-    const row = toRow(next);
-    const update = this.db('interviews')
-      .where({ id: interview.id, version: interview.version })
-      .update({
-        ...row,
-        context: JSON.stringify(row.context), progression: JSON.stringify(row.progression),
-        asked: JSON.stringify(row.asked), pending: row.pending === null ? null : JSON.stringify(row.pending),
-      })
-      .returning('id')
-      .toSQL();
-    const values = messages.map(() => '(?::uuid, ?::uuid, ?::int, ?, ?, ?::jsonb, ?::timestamptz)').join(', ');
-    const bindings = messages.flatMap((m) => [m.id, m.interviewId, m.sequence, m.type, m.text, JSON.stringify(m.metadata), m.createdAt]);
-    try {
-      const result = await this.db.raw<{ rowCount: number }>(
-        `WITH upd AS (${update.sql})
-         INSERT INTO interview_messages (id, interview_id, sequence_number, message_type, content_text, metadata, created_at)
-         SELECT m.* FROM (VALUES ${values}) AS m(id, interview_id, sequence_number, message_type, content_text, metadata, created_at)
-         WHERE EXISTS (SELECT 1 FROM upd)`,
-        [...update.bindings, ...bindings],
-      );
-      if (result.rowCount !== messages.length) throw new VersionConflict('Interview', interview.id);
     } catch (error) {
       if (isUniqueViolation(error)) throw new VersionConflict('Interview', interview.id);
       throw error;
