@@ -1,21 +1,29 @@
 import type { Grade } from '../../ports/answer-grader.js';
 import type { ServedBy } from '../../ports/provider-served.js';
-import { boundaryLevels, type SkillBoundaryMap } from './boundaries.js';
-import { type Phase, type SkillLevel, SKILL_LEVELS, levelRank, phaseRank } from './levels.js';
-import type { ProgressionState } from './progression.js';
+import { compareText, quoteOf, type SkillBoundaryMap } from './boundaries.js';
+import { levelForScore, levelRank, type Phase, phaseRank, type SkillLevel } from './levels.js';
+import { type ProgressionState, resolveSkillArea } from './progression.js';
 
+/** What the report needs from a grade (a full Grade fits). */
+export type ReportGrade = Pick<Grade, 'score' | 'evidence' | 'missingPoints' | 'flags' | 'servedBy'> & Partial<Pick<Grade, 'skillArea'>>;
+
+/** One answered question of the transcript. */
 export interface ReportTurn {
   questionNumber: number;
   question: string;
+  /** The question's skill area; the progression's record of the answer wins when it has one. */
   skillArea: string;
+  /** The question's difficulty: it sets the answer's weight. */
   difficulty: Phase;
   isFollowUp: boolean;
   answer: string;
-  grade: Grade;
+  grade: ReportGrade;
+  /** Who asked the question. */
   interviewer: ServedBy;
 }
 
 export interface ReportInput {
+  /** startedAt and completedAt are ISO-8601 strings. */
   interview: { id: string; roleType: string; startedAt: string; completedAt: string };
   turns: readonly ReportTurn[];
   progression: ProgressionState;
@@ -24,10 +32,12 @@ export interface ReportInput {
 export interface SkillScore {
   skillArea: string;
   displayName: string;
+  /** 0–100, integer: the difficulty-weighted mean of the skill's answers. */
   score: number;
   level: SkillLevel;
+  /** Answers credited to the skill. */
   questions: number;
-  /** Exact substrings of the candidate's answers. */
+  /** Exact substrings of the candidate's answers in this skill (at most 3). */
   evidence: string[];
   boundary: { reached: boolean; phase: Phase | null };
 }
@@ -37,112 +47,200 @@ export type Recommendation = 'advance' | 'hold' | 'decline';
 export interface AssessmentReport {
   interviewId: string;
   roleType: string;
+  /** 0–100, integer. */
   overallScore: number;
   overallLevel: SkillLevel;
   phaseReached: Phase;
   questionsAnswered: number;
   durationSeconds: number;
+  /** Highest score first. */
   skills: SkillScore[];
   skillBoundaryMap: SkillBoundaryMap;
+  /** At most 5, strongest first. */
   strengths: Array<{ skillArea: string; title: string; detail: string }>;
+  /** At most 5, weakest first, each with a suggestion. */
   growthAreas: Array<{ skillArea: string; displayName: string; suggestion: string }>;
   recommendation: { decision: Recommendation; reasoning: string };
+  /** Who asked and who graded each answered question. */
   providers: Array<{ questionNumber: number; interviewer: ServedBy; grader: ServedBy }>;
+  /** Grader flags (gibberish, prompt_injection…) per answer, for answers that have any. */
   flags: Array<{ questionNumber: number; flags: string[] }>;
 }
 
 export interface CompletionSummary {
-  skillAssessments: Array<{ skillArea: string; proficiencyLevel: SkillLevel | 'boundary_reached'; displayName: string }>;
+  /** Expert first, down to novice. */
+  skillAssessments: Array<{ skillArea: string; proficiencyLevel: SkillLevel; displayName: string }>;
+  /** At most 3. */
   highlights: Array<{ title: string; description: string; skillArea: string | null }>;
+  /** At most 3, never empty. */
   growthAreas: Array<{ skillArea: string; suggestion: string; displayName: string }>;
-}
-
-/** Harder questions say more about a candidate: an advanced answer counts twice a warmup one. */
-const PHASE_WEIGHT: Record<Phase, number> = { warmup: 1, standard: 1.5, advanced: 2 };
-
-const KNOWN_NAMES: Record<string, string> = {
-  react_fundamentals: 'React Fundamentals', react_hooks: 'React Hooks', state_management: 'State Management',
-  async_programming: 'Asynchronous Programming', python_basics: 'Python Basics', data_structures: 'Data Structures',
-  algorithms: 'Algorithms', web_apis: 'Web APIs', testing: 'Testing', performance_optimization: 'Performance Optimization',
-  security: 'Security', databases: 'Databases', general: 'General', ci_cd: 'CI/CD', api_design: 'API Design',
-  system_design: 'System Design', devops: 'DevOps', sql: 'SQL',
-};
-
-export function displayName(skillArea: string): string {
-  return KNOWN_NAMES[skillArea] ??
-    skillArea.split(/[_\s-]+/).filter(Boolean).map((w) => w[0]!.toUpperCase() + w.slice(1)).join(' ');
-}
-
-export const levelForScore = (score: number): SkillLevel =>
-  score >= 80 ? 'expert' : score >= 60 ? 'proficient' : score >= 40 ? 'intermediate' : 'novice';
-
-const round1 = (x: number) => Math.round(x * 10) / 10;
-
-function weightedScore(turns: readonly ReportTurn[]): number {
-  const weight = turns.reduce((s, t) => s + PHASE_WEIGHT[t.difficulty], 0);
-  return weight === 0 ? 0 : round1(turns.reduce((s, t) => s + t.grade.score * PHASE_WEIGHT[t.difficulty], 0) / weight);
+  /** Skills whose boundary stands: the payload's `skill_boundaries_identified` count. */
+  boundariesIdentified: number;
 }
 
 /**
- * Recommendation: advance at ≥ 70 overall having reached at least the standard phase; decline
- * below 45, or below 55 without leaving warmup; hold in between (a human should look closer).
+ * Weight of an answer by the difficulty of its question. A good answer to an advanced question is
+ * stronger evidence than one to a warmup question, and a candidate who fails only the hardest
+ * questions should not score like one who fails the easy ones; but warmup still counts, so a
+ * candidate who never left warmup is scored on what they did show.
  */
-function recommend(overall: number, phase: Phase, boundaries: number, answered: number): AssessmentReport['recommendation'] {
-  if (answered === 0) {
-    return { decision: 'decline', reasoning: 'No questions were answered, so there is no evidence of skill.' };
-  }
-  const where = `reached the ${phase} phase with an overall score of ${overall}`;
-  if (overall >= 70 && phaseRank(phase) >= phaseRank('standard')) {
-    return { decision: 'advance', reasoning: `The candidate ${where}${boundaries ? `; skill limits were found in ${boundaries} area(s)` : ''}.` };
-  }
-  if (overall < 45 || (phase === 'warmup' && overall < 55)) {
-    return { decision: 'decline', reasoning: `The candidate ${where}, below the bar for this role.` };
-  }
-  return { decision: 'hold', reasoning: `The candidate ${where}: mixed evidence, worth a human review of the transcript.` };
+export const PHASE_WEIGHT: Readonly<Record<Phase, number>> = Object.freeze({ warmup: 1, standard: 1.5, advanced: 2 });
+
+/**
+ * A follow-up probes the missing points of the answer before it, on the same topic: at full weight
+ * one topic would count twice (and a weak answer be punished twice).
+ */
+export const FOLLOW_UP_WEIGHT = 0.5;
+
+/**
+ * The recommendation rules, on the overall score, the phase reached and the skill boundaries:
+ * - decline: no answers; or overall < declineBelow; or still in warmup with overall < warmupDeclineBelow
+ *   (45 is barely above the novice band's 40: most answers novice or weak intermediate; in warmup
+ *   even the basics were not passed, so the bar is higher).
+ * - advance: overall ≥ advanceFrom (between the proficient band's 60 and expert's 80: consistently
+ *   proficient with some expert answers), the standard phase or later reached, no skill that ran out
+ *   in warmup (a gap in the fundamentals), and boundaries in at most half the skills explored.
+ * - hold: everything else — mixed evidence a person should look at.
+ */
+export const RECOMMENDATION_RULES = Object.freeze({
+  declineBelow: 45,
+  warmupDeclineBelow: 55,
+  advanceFrom: 70,
+  advanceMinPhase: 'standard' as Phase,
+  advanceMaxBoundaryShare: 0.5,
+});
+
+/** A skill scoring at least this is a strength; below growthBelow (or at a boundary) a growth area. */
+const STRENGTH_FROM = 70;
+const GROWTH_BELOW = 60;
+const MAX_LISTED = 5;
+const MAX_EVIDENCE = 3;
+
+const KNOWN_NAMES: Readonly<Record<string, string>> = Object.freeze({
+  general: 'General', general_experience: 'General Experience',
+  react_fundamentals: 'React Fundamentals', react_hooks: 'React Hooks', state_management: 'State Management',
+  async_programming: 'Asynchronous Programming', python_basics: 'Python Basics', data_structures: 'Data Structures',
+  algorithms: 'Algorithms', web_apis: 'Web APIs', testing: 'Testing', performance_optimization: 'Performance Optimization',
+  security: 'Security', database: 'Databases', databases: 'Databases', ci_cd: 'CI/CD', api_design: 'API Design',
+  system_design: 'System Design', devops: 'DevOps', javascript: 'JavaScript', typescript: 'TypeScript',
+  nodejs: 'Node.js', node: 'Node.js', graphql: 'GraphQL', oop: 'Object-Oriented Programming', kubernetes: 'Kubernetes',
+});
+
+const ACRONYMS: Readonly<Record<string, string>> = Object.freeze(Object.fromEntries(
+  ['api', 'aws', 'ci', 'cd', 'css', 'dns', 'etl', 'gcp', 'html', 'http', 'io', 'jvm', 'json', 'jwt', 'orm', 'rest',
+    'sdk', 'sql', 'sre', 'tcp', 'tdd', 'ui', 'ux', 'url', 'xss', 'csrf'].map((w) => [w, w.toUpperCase()]).concat([['apis', 'APIs']]),
+));
+
+/** A skill area for people: a known name, else Title Case with known acronyms in capitals. */
+export function displayName(skillArea: string): string {
+  const key = skillArea.trim().toLowerCase();
+  const known = KNOWN_NAMES[key];
+  if (known) return known;
+  const words = key.split(/[_\s-]+/).filter(Boolean);
+  if (words.length === 0) return 'General';
+  return words
+    .map((w) => ACRONYMS[w] ?? w[0]!.toUpperCase() + w.slice(1))
+    .join(' ');
 }
 
-/** The report of a finished interview. Deterministic: the same input gives a deep-equal report. */
+const clampScore = (s: number) => (Number.isFinite(s) ? Math.min(100, Math.max(0, s)) : 0);
+const weightOf = (t: ReportTurn) => PHASE_WEIGHT[t.difficulty] * (t.isFollowUp ? FOLLOW_UP_WEIGHT : 1);
+
+function weightedScore(turns: readonly ReportTurn[]): number {
+  const weight = turns.reduce((s, t) => s + weightOf(t), 0);
+  return weight === 0 ? 0 : Math.round(turns.reduce((s, t) => s + clampScore(t.grade.score) * weightOf(t), 0) / weight);
+}
+
+const unique = <T>(xs: readonly T[]): T[] => [...new Set(xs)];
+
+/** The grader's evidence that really is in the answer; else the answer's opening, verbatim. */
+function evidenceOf(turns: readonly ReportTurn[]): string[] {
+  const quoted = unique(turns.flatMap((t) => t.grade.evidence.filter((q) => typeof q === 'string' && q.trim() !== '' && t.answer.includes(q))));
+  if (quoted.length > 0) return quoted.slice(0, MAX_EVIDENCE);
+  const best = [...turns].sort((a, b) => clampScore(b.grade.score) - clampScore(a.grade.score) || a.questionNumber - b.questionNumber)[0];
+  const opening = best ? quoteOf(best.answer) : '';
+  return opening !== '' && best!.answer.includes(opening) ? [opening] : [];
+}
+
+function recommend(
+  overall: number, phase: Phase, skills: readonly SkillScore[], answered: number,
+): AssessmentReport['recommendation'] {
+  const r = RECOMMENDATION_RULES;
+  if (answered === 0) return { decision: 'decline', reasoning: 'No questions were answered, so there is no evidence of skill.' };
+  const limited = skills.filter((s) => s.boundary.reached);
+  const warmupGaps = limited.filter((s) => s.boundary.phase === 'warmup');
+  const facts = `Overall score ${overall}/100 over ${answered} answer(s), reaching the ${phase} phase`
+    + (limited.length > 0
+      ? `; skill limits found in ${limited.length} of ${skills.length} skill(s) (${limited.map((s) => s.displayName).join(', ')})`
+      : '; no skill limit found');
+  if (overall < r.declineBelow) {
+    return { decision: 'decline', reasoning: `${facts}. Below ${r.declineBelow}, most answers were at novice level.` };
+  }
+  if (phase === 'warmup' && overall < r.warmupDeclineBelow) {
+    return { decision: 'decline', reasoning: `${facts}. The warmup questions were not passed and the score is below ${r.warmupDeclineBelow}.` };
+  }
+  const blockers: string[] = [];
+  if (overall < r.advanceFrom) blockers.push(`the score is below ${r.advanceFrom}`);
+  if (phaseRank(phase) < phaseRank(r.advanceMinPhase)) blockers.push(`the ${r.advanceMinPhase} phase was not reached`);
+  if (warmupGaps.length > 0) blockers.push(`fundamentals ran out in ${warmupGaps.map((s) => s.displayName).join(', ')}`);
+  if (skills.length > 0 && limited.length / skills.length > r.advanceMaxBoundaryShare) blockers.push('most skills reached their limit');
+  if (blockers.length === 0) return { decision: 'advance', reasoning: `${facts}. Consistently proficient or better.` };
+  return { decision: 'hold', reasoning: `${facts}. Mixed evidence (${blockers.join('; ')}): worth a human review of the transcript.` };
+}
+
+/**
+ * The report of a finished interview, from the transcript and the final progression state alone.
+ * Deterministic: the same input gives a deep-equal report (no clock, no locale-dependent sorting).
+ * Each answer is credited to the skill the progression recorded for it (the grade's skill area
+ * when it had one), falling back to the turn's own, so skill scores and the boundary map agree.
+ */
 export function buildReport(input: ReportInput): AssessmentReport {
-  const turns = [...input.turns].sort((a, b) => a.questionNumber - b.questionNumber);
-  const overallScore = weightedScore(turns);
+  const recorded = new Map(input.progression.responses.map((r) => [r.questionNumber, r.skillArea]));
+  const turns = [...input.turns]
+    .sort((a, b) => a.questionNumber - b.questionNumber)
+    .map((t) => ({ ...t, skillArea: recorded.get(t.questionNumber) ?? resolveSkillArea(t.grade.skillArea, t.skillArea) }));
   const map = input.progression.boundaries;
-  const skillAreas = [...new Set(turns.map((t) => t.skillArea))].sort();
-  const skills: SkillScore[] = skillAreas.map((skillArea) => {
+  const overallScore = weightedScore(turns);
+
+  const skills: SkillScore[] = unique(turns.map((t) => t.skillArea)).map((skillArea) => {
     const own = turns.filter((t) => t.skillArea === skillArea);
     const score = weightedScore(own);
-    const evidence = [...new Set(own.flatMap((t) => t.grade.evidence.filter((q) => q.trim() !== '' && t.answer.includes(q))))].slice(0, 3);
     const b = map[skillArea];
     return {
-      skillArea, displayName: displayName(skillArea), score, level: levelForScore(score), questions: own.length, evidence,
-      boundary: { reached: b?.boundaryReached ?? false, phase: b?.boundaryPhase ?? null },
+      skillArea, displayName: displayName(skillArea), score, level: levelForScore(score), questions: own.length,
+      evidence: evidenceOf(own), boundary: { reached: b?.boundaryReached ?? false, phase: b?.boundaryPhase ?? null },
     };
-  }).sort((a, b) => b.score - a.score || a.skillArea.localeCompare(b.skillArea));
+  }).sort((a, b) => b.score - a.score || b.questions - a.questions || compareText(a.skillArea, b.skillArea));
 
-  const strengths = skills
-    .filter((s) => s.score >= 70)
-    .slice(0, 5)
-    .map((s) => ({
-      skillArea: s.skillArea,
-      title: `Strong ${s.displayName}`,
-      detail: `Scored ${s.score} over ${s.questions} question(s) at ${s.level} level${s.boundary.reached ? '' : ' without reaching a limit'}.`,
-    }));
+  const hardest = (skillArea: string) =>
+    turns.filter((t) => t.skillArea === skillArea).reduce<Phase>((p, t) => (phaseRank(t.difficulty) > phaseRank(p) ? t.difficulty : p), 'warmup');
+
+  const strengths = skills.filter((s) => s.score >= STRENGTH_FROM).slice(0, MAX_LISTED).map((s) => ({
+    skillArea: s.skillArea,
+    title: `${s.level === 'expert' ? 'Expert' : 'Solid'} ${s.displayName}`,
+    detail: `${s.score}/100 over ${s.questions} answer(s), up to ${hardest(s.skillArea)} questions`
+      + `${s.boundary.reached ? `; the limit was found at the ${s.boundary.phase} phase` : ''}`
+      + `${s.evidence[0] ? `. For example: "${s.evidence[0]}"` : '.'}`,
+  }));
+
   const growthAreas = skills
-    .filter((s) => s.score < 60 || s.boundary.reached)
-    .sort((a, b) => a.score - b.score || a.skillArea.localeCompare(b.skillArea))
-    .slice(0, 5)
+    .filter((s) => s.score < GROWTH_BELOW || s.boundary.reached)
+    .sort((a, b) => a.score - b.score || compareText(a.skillArea, b.skillArea))
+    .slice(0, MAX_LISTED)
     .map((s) => {
-      const missing = [...new Set(turns.filter((t) => t.skillArea === s.skillArea).flatMap((t) => t.grade.missingPoints))].slice(0, 2);
+      const missing = unique(turns.filter((t) => t.skillArea === s.skillArea).flatMap((t) => t.grade.missingPoints)).slice(0, 2);
+      const where = s.boundary.reached ? ` Your answers ran out at ${s.boundary.phase} level: start there.` : '';
       return {
         skillArea: s.skillArea,
         displayName: s.displayName,
         suggestion: missing.length > 0
-          ? `Study ${s.displayName}: ${missing.join('; ')}.`
-          : `Deepen ${s.displayName}: practise explaining the reasons and trade-offs, not only the definitions.`,
+          ? `Review ${s.displayName}: ${missing.join('; ')}.${where}`
+          : `Deepen ${s.displayName}: practise explaining why and when, with trade-offs and an example from your own work.${where}`,
       };
     });
+
   const start = Date.parse(input.interview.startedAt);
   const end = Date.parse(input.interview.completedAt);
-  const boundaries = Object.values(map).filter((b) => b.boundaryReached).length;
   return {
     interviewId: input.interview.id,
     roleType: input.interview.roleType,
@@ -152,36 +250,61 @@ export function buildReport(input: ReportInput): AssessmentReport {
     questionsAnswered: turns.length,
     durationSeconds: Number.isFinite(end - start) ? Math.max(0, Math.round((end - start) / 1000)) : 0,
     skills,
-    skillBoundaryMap: map,
+    skillBoundaryMap: JSON.parse(JSON.stringify(map)) as SkillBoundaryMap,
     strengths,
     growthAreas,
-    recommendation: recommend(overallScore, input.progression.phase, boundaries, turns.length),
-    providers: turns.map((t) => ({ questionNumber: t.questionNumber, interviewer: t.interviewer, grader: t.grade.servedBy })),
+    recommendation: recommend(overallScore, input.progression.phase, skills, turns.length),
+    providers: turns.map((t) => ({ questionNumber: t.questionNumber, interviewer: { ...t.interviewer }, grader: { ...t.grade.servedBy } })),
     flags: turns.filter((t) => t.grade.flags.length > 0).map((t) => ({ questionNumber: t.questionNumber, flags: [...t.grade.flags] })),
   };
 }
 
-const ORDER: Array<SkillLevel | 'boundary_reached'> = [...[...SKILL_LEVELS].reverse(), 'boundary_reached'];
+/** The original's participation highlight, by number of answers. */
+function participation(answered: number): CompletionSummary['highlights'][number] {
+  const [title, description] = answered >= 10
+    ? ['Great engagement', `You answered ${answered} questions in depth.`]
+    : answered >= 5
+      ? ['Active participation', `You answered ${answered} questions.`]
+      : answered >= 1
+        ? ['Good start', `You answered ${answered} question(s); a full interview shows more of your skills.`]
+        : ['Thanks for participating', 'Complete an interview to receive feedback on your skills.'];
+  return { title, description, skillArea: null };
+}
 
-/** The pieces of the frontend's completion payload, derived from the report. */
+/**
+ * The pieces of the frontend's `POST /complete` payload (camelCase; the HTTP layer maps names):
+ * skill assessments sorted expert → novice; up to two strengths plus a participation highlight;
+ * up to three growth areas — never none: a strong candidate gets a stretch goal in their weakest
+ * skill, an empty interview the advice to complete one (the original's defaults did the same).
+ */
 export function completionSummary(report: AssessmentReport): CompletionSummary {
-  const levels = boundaryLevels(report.skillBoundaryMap);
   const skillAssessments = report.skills
-    .map((s) => ({
-      skillArea: s.skillArea,
-      proficiencyLevel: (levels[s.skillArea] === 'boundary_reached' && levelRank(s.level) <= levelRank('intermediate')
-        ? 'boundary_reached' : s.level) as SkillLevel | 'boundary_reached',
-      displayName: s.displayName,
-    }))
-    .sort((a, b) => ORDER.indexOf(a.proficiencyLevel) - ORDER.indexOf(b.proficiencyLevel) || a.skillArea.localeCompare(b.skillArea));
+    .map((s) => ({ skillArea: s.skillArea, proficiencyLevel: s.level, displayName: s.displayName, score: s.score }))
+    .sort((a, b) => levelRank(b.proficiencyLevel) - levelRank(a.proficiencyLevel) || b.score - a.score || compareText(a.skillArea, b.skillArea))
+    .map(({ skillArea, proficiencyLevel, displayName: name }) => ({ skillArea, proficiencyLevel, displayName: name }));
+
   const highlights: CompletionSummary['highlights'] = report.strengths
     .slice(0, 2)
     .map((s) => ({ title: s.title, description: s.detail, skillArea: s.skillArea }));
-  highlights.push({
-    title: report.questionsAnswered >= 10 ? 'Thorough interview' : report.questionsAnswered > 0 ? 'Interview completed' : 'Thanks for participating',
-    description: `You answered ${report.questionsAnswered} question(s) and reached the ${report.phaseReached} phase.`,
-    skillArea: null,
-  });
-  const growthAreas = report.growthAreas.slice(0, 3).map((g) => ({ skillArea: g.skillArea, suggestion: g.suggestion, displayName: g.displayName }));
-  return { skillAssessments, highlights: highlights.slice(0, 3), growthAreas };
+  highlights.push(participation(report.questionsAnswered));
+
+  let growthAreas: CompletionSummary['growthAreas'] = report.growthAreas
+    .slice(0, 3)
+    .map((g) => ({ skillArea: g.skillArea, suggestion: g.suggestion, displayName: g.displayName }));
+  if (growthAreas.length === 0) {
+    const weakest = report.skills[report.skills.length - 1];
+    growthAreas = weakest
+      ? [{
+        skillArea: weakest.skillArea,
+        displayName: weakest.displayName,
+        suggestion: `Stretch ${weakest.displayName} further: take on advanced edge cases, architecture and trade-off questions.`,
+      }]
+      : [{ skillArea: 'general', displayName: 'General', suggestion: 'Complete a full interview so your skills can be assessed.' }];
+  }
+  return {
+    skillAssessments,
+    highlights: highlights.slice(0, 3),
+    growthAreas,
+    boundariesIdentified: Object.values(report.skillBoundaryMap).filter((b) => b.boundaryReached).length,
+  };
 }

@@ -1,86 +1,272 @@
 import { expect } from 'chai';
 import {
-  buildReport, completionSummary, displayName, initialProgression, recordAnswer, DEFAULT_THRESHOLDS, type ReportTurn,
+  type AssessmentReport, buildReport, completionSummary, DEFAULT_THRESHOLDS, displayName, initialProgression, type Phase,
+  type Recommendation, recordAnswer, type ReportInput, type ReportTurn, resolveSkillArea,
 } from '../../../src/domain/assessment/index.js';
 import type { Grade } from '../../../src/ports/answer-grader.js';
 
-const served = { provider: 'offline', model: 'test' };
+const interviewer = { provider: 'offline', model: 'question-bank-v1' };
+const grader = { provider: 'offline', model: 'rubric-grader-v1' };
 
-function transcript(scores: Array<[string, number, 'warmup' | 'standard' | 'advanced']>) {
-  let state = initialProgression();
-  const turns: ReportTurn[] = scores.map(([skill, score, difficulty], i) => {
-    const answer = `Answer ${i}: ${skill} works because of reasons. Second sentence here.`;
-    const grade: Grade = {
-      score, accuracy: score / 100, depth: 0.5, clarity: 0.6, confidence: score >= 50 ? 0.9 : 0.3, level: 'proficient',
-      skillArea: skill, evidence: [`Answer ${i}: ${skill} works because of reasons.`, 'not in the answer'], missingPoints: score < 60 ? [`point about ${skill}`] : [],
-      hesitations: [], flags: [], reasoning: '', servedBy: served,
-    };
-    state = recordAnswer(state, { questionNumber: i + 1, skillArea: skill, isFollowUp: false, grade, answer }, DEFAULT_THRESHOLDS).state;
-    return { questionNumber: i + 1, question: `Q${i}`, skillArea: skill, difficulty, isFollowUp: false, answer, grade, interviewer: served };
-  });
-  return {
-    interview: { id: 'i-1', roleType: 'react', startedAt: '2026-01-01T10:00:00.000Z', completedAt: '2026-01-01T10:25:30.000Z' },
-    turns, progression: state,
-  };
+interface Spec {
+  skill: string;
+  score: number;
+  /** Confidence and accuracy (default 0.9 / 0.9: solid, no boundary). */
+  c?: number;
+  a?: number;
+  /** The question's difficulty; defaults to the phase the interview is in. */
+  difficulty?: Phase;
+  followUp?: boolean;
+  evidence?: string[];
+  missing?: string[];
+  flags?: string[];
+  gradeSkill?: string;
 }
 
+const at = (skill: string, score: number, more: Omit<Spec, 'skill' | 'score'> = {}): Spec => ({ skill, score, ...more });
+const times = (n: number, make: (i: number) => Spec): Spec[] => Array.from({ length: n }, (_, i) => make(i));
+
+/** Runs the specs through the real progression, as the interview does, and returns the report input. */
+function transcript(specs: readonly Spec[], window = { startedAt: '2026-01-01T10:00:00.000Z', completedAt: '2026-01-01T10:25:30.000Z' }): ReportInput {
+  let progression = initialProgression();
+  const turns: ReportTurn[] = specs.map((x, i) => {
+    const n = i + 1;
+    const answer = `Answer ${n} on ${x.skill}: it works because of a clear reason. A second sentence adds an example.`;
+    const grade: Grade = {
+      score: x.score, accuracy: x.a ?? 0.9, depth: 0.5, clarity: 0.6, confidence: x.c ?? 0.9,
+      level: x.score >= 80 ? 'expert' : x.score >= 60 ? 'proficient' : x.score >= 40 ? 'intermediate' : 'novice',
+      skillArea: x.gradeSkill ?? x.skill,
+      evidence: x.evidence ?? [`it works because of a clear reason`, 'a sentence the candidate never said'],
+      missingPoints: x.missing ?? (x.score < 60 ? [`the key point of ${x.skill}`] : []),
+      hesitations: [], flags: x.flags ?? [], reasoning: '', servedBy: grader,
+    };
+    const difficulty = x.difficulty ?? progression.phase;
+    progression = recordAnswer(progression, {
+      questionNumber: n, skillArea: resolveSkillArea(grade.skillArea, x.skill), isFollowUp: x.followUp ?? false, grade, answer,
+    }, DEFAULT_THRESHOLDS).state;
+    return { questionNumber: n, question: `Question ${n}?`, skillArea: x.skill, difficulty, isFollowUp: x.followUp ?? false, answer, grade, interviewer };
+  });
+  return { interview: { id: 'interview-1', roleType: 'react', ...window }, turns, progression };
+}
+
+const report = (specs: readonly Spec[]) => buildReport(transcript(specs));
+
+/** A candidate who answers everything well across three skills. */
+const STRONG: Spec[] = times(12, (i) => at(['react_hooks', 'state_management', 'testing'][i % 3]!, 88 + (i % 3)));
+/** A candidate who struggles throughout. */
+const WEAK: Spec[] = times(12, (i) => at(['react_hooks', 'state_management', 'testing'][i % 3]!, 20 + (i % 4) * 5, { c: 0.45, a: 0.4 }));
+
 describe('assessment report', () => {
-  it('weights harder phases more in the overall score', () => {
-    const r = buildReport(transcript([['a', 40, 'warmup'], ['b', 100, 'advanced']]));
-    expect(r.overallScore).to.equal(80);
-    expect(r.overallLevel).to.equal('expert');
-  });
-
-  it('scores each skill 0–100 with a level and only evidence quoted exactly from answers', () => {
-    const input = transcript([['react_hooks', 90, 'standard'], ['react_hooks', 70, 'standard'], ['testing', 30, 'warmup']]);
-    const r = buildReport(input);
-    const hooks = r.skills.find((s) => s.skillArea === 'react_hooks')!;
-    expect(hooks).to.include({ score: 80, level: 'expert', questions: 2, displayName: 'React Hooks' });
-    for (const quote of r.skills.flatMap((s) => s.evidence)) {
-      expect(input.turns.some((t) => t.answer.includes(quote))).to.equal(true);
+  describe('overall score', () => {
+    const rows: Array<[string, Spec[], number]> = [
+      ['is the plain mean within one phase', [at('a', 60, { difficulty: 'standard' }), at('b', 80, { difficulty: 'standard' })], 70],
+      ['weights advanced twice warmup: (40×1 + 100×2) / 3', [at('a', 40, { difficulty: 'warmup' }), at('b', 100, { difficulty: 'advanced' })], 80],
+      ['weights standard 1.5: (100×1 + 0×1.5) / 2.5', [at('a', 100, { difficulty: 'warmup' }), at('b', 0, { difficulty: 'standard' })], 40],
+      ['weights a follow-up half: (90×1.5 + 30×0.75) / 2.25', [at('a', 90, { difficulty: 'standard' }), at('a', 30, { difficulty: 'standard', followUp: true })], 70],
+      ['clamps grades outside 0–100', [at('a', 150, { difficulty: 'warmup' }), at('b', -40, { difficulty: 'warmup' })], 50],
+      ['rounds to a whole number', [at('a', 33, { difficulty: 'warmup' }), at('b', 34, { difficulty: 'warmup' })], 34],
+      ['is 0 with no answers', [], 0],
+    ];
+    for (const [name, specs, expected] of rows) {
+      it(name, () => {
+        const r = report(specs);
+        expect(r.overallScore).to.equal(expected);
+        expect(Number.isInteger(r.overallScore)).to.equal(true);
+      });
     }
-    expect(r.skills.flatMap((s) => s.evidence)).not.to.include('not in the answer');
+
+    it('stays within 0–100 with a level, for strong and weak transcripts alike', () => {
+      for (const specs of [STRONG, WEAK]) {
+        const r = report(specs);
+        expect(r.overallScore).to.be.within(0, 100);
+        for (const s of r.skills) expect(s.score).to.be.within(0, 100);
+      }
+    });
   });
 
-  it('names strengths and growth areas with suggestions from missing points', () => {
-    const r = buildReport(transcript([['react_hooks', 90, 'standard'], ['testing', 30, 'warmup']]));
-    expect(r.strengths.map((s) => s.skillArea)).to.deep.equal(['react_hooks']);
-    expect(r.growthAreas.map((g) => g.skillArea)).to.deep.equal(['testing']);
-    expect(r.growthAreas[0]!.suggestion).to.contain('point about testing');
+  describe('skills', () => {
+    it('scores each skill with a level, its answer count and its boundary, highest first', () => {
+      const r = report([at('react_hooks', 90), at('react_hooks', 70), at('testing', 30, { c: 0.4 })]);
+      expect(r.skills.map((s) => [s.skillArea, s.displayName, s.score, s.level, s.questions, s.boundary])).to.deep.equal([
+        ['react_hooks', 'React Hooks', 80, 'expert', 2, { reached: false, phase: null }],
+        ['testing', 'Testing', 30, 'novice', 1, { reached: true, phase: 'standard' }],
+      ]);
+    });
+
+    it('keeps only evidence that is an exact substring of the answers', () => {
+      const input = transcript([at('a', 80), at('a', 70, { evidence: ['A second sentence adds an example.', 'invented'] }), at('b', 60)]);
+      const r = buildReport(input);
+      const evidence = r.skills.flatMap((s) => s.evidence);
+      expect(evidence).to.include('A second sentence adds an example.');
+      expect(evidence).not.to.include('invented').and.not.to.include('a sentence the candidate never said');
+      for (const skill of r.skills) {
+        const answers = input.turns.filter((t) => t.skillArea === skill.skillArea).map((t) => t.answer);
+        for (const quote of skill.evidence) expect(answers.some((a) => a.includes(quote)), quote).to.equal(true);
+        expect(skill.evidence.length).to.be.within(1, 3);
+      }
+    });
+
+    it('falls back to the opening of the best answer when no grader evidence is real', () => {
+      const r = report([at('a', 50, { evidence: ['not there'] }), at('a', 70, { evidence: [' ', ''] })]);
+      expect(r.skills[0]!.evidence).to.deep.equal(['Answer 2 on a: it works because of a clear reason. A second sentence adds an example.']);
+    });
+
+    it('credits each answer to the skill the progression recorded (the grade’s), so scores and boundaries agree', () => {
+      const r = report([at('react_fundamentals', 20, { gradeSkill: 'React Hooks', c: 0.3 }), at('react_fundamentals', 90, { gradeSkill: 'general' })]);
+      expect(r.skills.map((s) => s.skillArea).sort()).to.deep.equal(['react_fundamentals', 'react_hooks']);
+      expect(r.skills.find((s) => s.skillArea === 'react_hooks')!.boundary).to.deep.equal({ reached: true, phase: 'warmup' });
+      expect(Object.keys(r.skillBoundaryMap).sort()).to.deep.equal(['react_fundamentals', 'react_hooks']);
+    });
   });
 
-  const recommendations: Array<[string, Array<[string, number, 'warmup' | 'standard' | 'advanced']>, string]> = [
-    ['advances a strong candidate past warmup', [['a', 85, 'warmup'], ['b', 85, 'warmup'], ['c', 80, 'standard']], 'advance'],
-    ['declines a weak candidate', [['a', 20, 'warmup'], ['b', 30, 'warmup']], 'decline'],
-    ['holds mixed evidence', [['a', 60, 'warmup'], ['b', 55, 'standard'], ['c', 70, 'standard']], 'hold'],
-  ];
-  for (const [name, scores, decision] of recommendations) {
-    it(name, () => expect(buildReport(transcript(scores)).recommendation.decision).to.equal(decision));
-  }
+  describe('strengths and growth areas', () => {
+    it('names strengths (≥ 70) with specifics and growth areas (< 60 or at a boundary) with suggestions', () => {
+      const r = report([at('react_hooks', 92), at('testing', 30, { missing: ['mocking the network', 'test isolation'] }), at('css', 65), at('sql', 75, { c: 0.4, difficulty: 'warmup' })]);
+      expect(r.strengths.map((s) => s.skillArea)).to.deep.equal(['react_hooks', 'sql']);
+      expect(r.strengths[0]!.title).to.equal('Expert React Hooks');
+      expect(r.strengths[0]!.detail).to.contain('92/100').and.contain('"it works because of a clear reason"');
+      expect(r.growthAreas.map((g) => g.skillArea)).to.deep.equal(['testing', 'sql']);
+      expect(r.growthAreas[0]).to.deep.equal({ skillArea: 'testing', displayName: 'Testing', suggestion: 'Review Testing: mocking the network; test isolation.' });
+      expect(r.growthAreas[1]!.suggestion).to.match(/^Deepen SQL: .*ran out at standard level/);
+    });
 
-  it('is deterministic, counts answers and duration, and names the providers of each turn', () => {
-    const input = transcript([['a', 50, 'warmup'], ['b', 70, 'warmup']]);
-    expect(buildReport(input)).to.deep.equal(buildReport(structuredClone(input)));
-    const r = buildReport(input);
-    expect(r.questionsAnswered).to.equal(2);
-    expect(r.durationSeconds).to.equal(1530);
-    expect(r.providers).to.deep.equal([
-      { questionNumber: 1, interviewer: served, grader: served }, { questionNumber: 2, interviewer: served, grader: served },
+    it('lists at most 5 of each', () => {
+      const many = report([...times(7, (i) => at(`strong_${i}`, 90)), ...times(7, (i) => at(`weak_${i}`, 20))]);
+      expect(many.strengths).to.have.length(5);
+      expect(many.growthAreas).to.have.length(5);
+    });
+  });
+
+  describe('recommendation', () => {
+    // Same score everywhere makes the overall score that score; two solid warmup answers reach standard.
+    const inStandard = (score: number, more: Spec[] = []) => [at('a', score), at('b', score), at('c', score), ...more];
+    const rows: Array<[string, Spec[], Recommendation, Phase]> = [
+      ['declines at 44 in standard', inStandard(44), 'decline', 'standard'],
+      ['holds at 45 in standard', inStandard(45), 'hold', 'standard'],
+      ['holds at 69 in standard', inStandard(69), 'hold', 'standard'],
+      ['advances at 70 in standard', inStandard(70), 'advance', 'standard'],
+      ['declines at 54 still in warmup', [at('a', 54, { c: 0.6, a: 0.6 })], 'decline', 'warmup'],
+      ['holds at 55 still in warmup', [at('a', 55, { c: 0.6, a: 0.6 })], 'hold', 'warmup'],
+      ['holds at 90 still in warmup', [at('a', 90)], 'hold', 'warmup'],
+      ['holds at 80 with a boundary found in warmup',
+        [at('x', 80, { c: 0.4 }), at('a', 80), at('b', 80), at('c', 80)], 'hold', 'standard'],
+      ['advances at 80 with a boundary in 1 of 3 skills, found in standard',
+        [at('a', 80), at('b', 80), at('a', 80), at('b', 80), at('c', 80, { c: 0.4 })], 'advance', 'standard'],
+      ['holds at 80 with boundaries in 2 of 3 skills',
+        [at('a', 80), at('a', 80), at('b', 80, { c: 0.4 }), at('c', 80, { c: 0.4 })], 'hold', 'standard'],
+    ];
+    for (const [name, specs, decision, phase] of rows) {
+      it(name, () => {
+        const r = report(specs);
+        expect(r.phaseReached).to.equal(phase);
+        expect(r.recommendation.decision).to.equal(decision);
+        expect(r.recommendation.reasoning).to.contain(`${r.overallScore}/100`).and.contain(phase);
+      });
+    }
+
+    it('declines an empty transcript', () => {
+      expect(report([]).recommendation).to.deep.equal({ decision: 'decline', reasoning: 'No questions were answered, so there is no evidence of skill.' });
+    });
+  });
+
+  describe('strong and weak transcripts', () => {
+    it('ranks the strong candidate above the weak one on every measure', () => {
+      const strong = report(STRONG);
+      const weak = report(WEAK);
+      expect(strong.overallScore).to.be.greaterThan(weak.overallScore + 40);
+      expect(strong.phaseReached).to.equal('advanced');
+      expect(weak.phaseReached).to.equal('standard');
+      expect(strong.recommendation.decision).to.equal('advance');
+      expect(weak.recommendation.decision).to.equal('decline');
+      expect(strong.strengths.length).to.be.greaterThan(weak.strengths.length);
+      expect(strong.growthAreas.length).to.be.lessThan(weak.growthAreas.length);
+    });
+  });
+
+  describe('bookkeeping', () => {
+    it('is deterministic: the same input, even cloned or with turns shuffled, gives a deep-equal report', () => {
+      const input = transcript(STRONG);
+      const first = buildReport(input);
+      expect(buildReport(structuredClone(input))).to.deep.equal(first);
+      expect(buildReport({ ...input, turns: [...input.turns].reverse() })).to.deep.equal(first);
+      expect(JSON.parse(JSON.stringify(first))).to.deep.equal(first);
+    });
+
+    it('does not share state with its input', () => {
+      const input = transcript([at('a', 80)]);
+      const r = buildReport(input);
+      r.skillBoundaryMap.a!.answers = 99;
+      expect(input.progression.boundaries.a!.answers).to.equal(1);
+    });
+
+    const durations: Array<[string, string, string, number]> = [
+      ['25 min 30 s', '2026-01-01T10:00:00.000Z', '2026-01-01T10:25:30.000Z', 1530],
+      ['rounded to the second', '2026-01-01T10:00:00.000Z', '2026-01-01T10:00:01.600Z', 2],
+      ['never negative', '2026-01-01T10:00:00.000Z', '2026-01-01T09:00:00.000Z', 0],
+      ['0 for an unreadable date', 'not a date', '2026-01-01T10:00:00.000Z', 0],
+    ];
+    for (const [name, startedAt, completedAt, seconds] of durations) {
+      it(`measures the duration: ${name}`, () => {
+        expect(buildReport(transcript([at('a', 50)], { startedAt, completedAt })).durationSeconds).to.equal(seconds);
+      });
+    }
+
+    it('counts answers, names who asked and graded each, and lists grader flags', () => {
+      const r = report([at('a', 50), at('b', 5, { flags: ['gibberish'] }), at('c', 70)]);
+      expect(r).to.include({ interviewId: 'interview-1', roleType: 'react', questionsAnswered: 3 });
+      expect(r.providers).to.deep.equal([1, 2, 3].map((questionNumber) => ({ questionNumber, interviewer, grader })));
+      expect(r.flags).to.deep.equal([{ questionNumber: 2, flags: ['gibberish'] }]);
+    });
+
+    it('handles an empty transcript', () => {
+      const r = report([]);
+      expect(r).to.deep.include({
+        overallScore: 0, overallLevel: 'novice', phaseReached: 'warmup', questionsAnswered: 0, durationSeconds: 1530,
+        skills: [], skillBoundaryMap: {}, strengths: [], growthAreas: [], providers: [], flags: [],
+      });
+    });
+  });
+
+  describe('completion summary', () => {
+    const full: AssessmentReport = report([
+      at('a', 30), at('b', 90), at('c', 65), at('d', 20), at('e', 10), at('f', 15), at('g', 45), at('h', 85),
     ]);
+
+    it('lists skill assessments expert first, down to novice', () => {
+      const levels = completionSummary(full).skillAssessments.map((s) => s.proficiencyLevel);
+      expect(levels).to.deep.equal(['expert', 'expert', 'proficient', 'intermediate', 'novice', 'novice', 'novice', 'novice']);
+      expect(completionSummary(full).skillAssessments[0]).to.deep.equal({ skillArea: 'b', proficiencyLevel: 'expert', displayName: 'B' });
+    });
+
+    it('gives at most 3 highlights, ending with participation, and at most 3 growth areas', () => {
+      const s = completionSummary(full);
+      expect(s.highlights).to.have.length(3);
+      expect(s.highlights.map((h) => h.skillArea)).to.deep.equal(['b', 'h', null]);
+      expect(s.highlights[2]!.title).to.equal('Active participation');
+      expect(s.growthAreas.map((g) => g.skillArea)).to.deep.equal(['e', 'f', 'd']);
+    });
+
+    it('never leaves growth areas empty: a stretch goal for a strong candidate, a full interview for an empty one', () => {
+      const strong = completionSummary(report(STRONG));
+      expect(strong.growthAreas).to.have.length(1);
+      expect(strong.growthAreas[0]!.suggestion).to.match(/^Stretch /);
+      const empty = completionSummary(report([]));
+      expect(empty.growthAreas).to.deep.equal([{ skillArea: 'general', displayName: 'General', suggestion: 'Complete a full interview so your skills can be assessed.' }]);
+      expect(empty.highlights).to.deep.equal([{ title: 'Thanks for participating', description: 'Complete an interview to receive feedback on your skills.', skillArea: null }]);
+      expect(empty.skillAssessments).to.deep.equal([]);
+    });
+
+    it('counts the boundaries identified', () => {
+      expect(completionSummary(report([at('a', 20, { c: 0.3 }), at('b', 20, { a: 0.3 }), at('c', 80)])).boundariesIdentified).to.equal(2);
+    });
   });
 
-  it('handles an empty transcript', () => {
-    const r = buildReport({ ...transcript([]), turns: [] });
-    expect(r).to.include({ overallScore: 0, questionsAnswered: 0 });
-    expect(r.recommendation.decision).to.equal('decline');
-  });
-
-  it('summarises for the completion payload, sorted expert first, at most three highlights and growth areas', () => {
-    const s = completionSummary(buildReport(transcript([['a', 30, 'warmup'], ['b', 90, 'standard'], ['c', 65, 'standard'], ['d', 20, 'warmup'], ['e', 10, 'warmup'], ['f', 15, 'warmup']])));
-    expect(s.skillAssessments[0]!.proficiencyLevel).to.equal('expert');
-    expect(s.highlights.length).to.be.within(1, 3);
-    expect(s.growthAreas.length).to.equal(3);
-    expect(displayName('data_structures')).to.equal('Data Structures');
-    expect(displayName('some_new_area')).to.equal('Some New Area');
+  describe('display names', () => {
+    const rows: Array<[string, string]> = [
+      ['data_structures', 'Data Structures'], ['async_programming', 'Asynchronous Programming'], ['ci_cd', 'CI/CD'],
+      ['some_new_area', 'Some New Area'], ['rest_api_design', 'REST API Design'], ['web_apis', 'Web APIs'],
+      ['sql-query-tuning', 'SQL Query Tuning'], ['', 'General'], ['  React_Hooks ', 'React Hooks'],
+    ];
+    for (const [skill, name] of rows) it(`shows ${JSON.stringify(skill)} as ${name}`, () => expect(displayName(skill)).to.equal(name));
   });
 });

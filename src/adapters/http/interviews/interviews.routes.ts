@@ -31,6 +31,7 @@ export const interviewErrorStatuses: Record<string, number> = {
   'interviews.concurrent_answer': 409,
   'interviews.idempotency_key_reused': 422,
   'interviews.not_completed': 409,
+  'assessment.answer_out_of_order': 409,
 };
 
 const IdempotencyKey = z.string().min(1).max(255).regex(/^[\x21-\x7e]+$/, 'must be printable ASCII without spaces');
