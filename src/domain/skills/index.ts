@@ -1,0 +1,2 @@
+export * from './taxonomy.js';
+export * from './normalise.js';
