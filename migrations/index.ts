@@ -5,6 +5,7 @@ import { interviews } from './202611240003_interviews.js';
 import { jobs } from './202611240004_jobs.js';
 import { aiUsage } from './202611240005_ai_usage.js';
 import { aiSettings } from './202611240006_ai_settings.js';
+import { profiles } from './202611290001_profiles.js';
 
 /** The core schema, in order. Plugins add their own through ctx.migrations(). */
-export const coreMigrations: readonly Migration[] = [accounts, resumes, interviews, jobs, aiUsage, aiSettings];
+export const coreMigrations: readonly Migration[] = [accounts, resumes, interviews, jobs, aiUsage, aiSettings, profiles];

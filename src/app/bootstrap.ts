@@ -35,6 +35,16 @@ import { wireInterviews } from './wiring/interviews.wiring.js';
 import offlinePlugin from '../../plugins/offline/index.js';
 import openAiPlugin from '../../plugins/openai/index.js';
 import azurePlugin from '../../plugins/azure/index.js';
+import storagePlugin from '../../plugins/storage/index.js';
+import { profileErrorStatuses, profileRoutes } from '../adapters/http/profile/profile.routes.js';
+import { resumeErrorStatuses, resumeRoutes } from '../adapters/http/resumes/resumes.routes.js';
+import { ObjectStorage } from '../ports/object-storage.js';
+import { ResumeParser } from '../ports/resume-parser.js';
+import { ResumeReviewer } from '../ports/resume-reviewer.js';
+import { ResumeTextExtractor } from '../ports/resume-text-extractor.js';
+import { SignedLinks } from '../ports/signed-links.js';
+import type { JobWorker } from './job-worker.js';
+import { JobWorkerToken, wireResumes } from './wiring/resumes.wiring.js';
 import { abortableSleep } from '../adapters/composite/fallback.js';
 import { interviewErrorStatuses, interviewRoutes } from '../adapters/http/interviews/interviews.routes.js';
 import { AnswerGrader } from '../ports/answer-grader.js';
@@ -57,6 +67,8 @@ export interface App {
   host: PluginHost;
   logger: Logger;
   version: string;
+  /** Runs background jobs (resume parsing and review): main starts it; tests drain it. */
+  worker: JobWorker;
   close(): Promise<void>;
 }
 
@@ -84,6 +96,7 @@ export async function bootstrap(config: AppConfig, options: BootstrapOptions = {
     offlinePlugin,
     openAiPlugin,
     azurePlugin,
+    storagePlugin,
   ];
   const external = await loadExternalPlugins(config.plugins);
   const host = new PluginHost([...builtins, ...external, ...(options.plugins ?? [])], config);
@@ -96,6 +109,11 @@ export async function bootstrap(config: AppConfig, options: BootstrapOptions = {
   host.select(IdGenerator, ['uuid'], 'built-in');
   host.select(PasswordHasher, ['argon2'], 'built-in');
   host.select(AccessTokens, ['jwt'], 'built-in');
+  host.select(SignedLinks, ['hmac'], 'built-in');
+  host.select(ResumeTextExtractor, ['documents'], 'built-in');
+  host.select(ObjectStorage, [config.resumes.storage], 'STORAGE_PROVIDER');
+  host.select(ResumeParser, [config.resumes.parser], 'RESUME_PARSER');
+  host.select(ResumeReviewer, [config.resumes.reviewer], 'RESUME_REVIEWER');
   const fallbackDeps = { policy: config.ai.retry, logger, sleep: abortableSleep, random: Math.random };
   // The AI ports are bound below to a chain an admin can switch at run time; selecting them here
   // validates AI_PROVIDERS and tells plugins which vendors are in use.
@@ -118,6 +136,7 @@ export async function bootstrap(config: AppConfig, options: BootstrapOptions = {
   for (const [token, value] of options.overrides ?? []) root.register(token, { useValue: value });
   wireAccounts(root, config);
   wireInterviews(root, config);
+  wireResumes(root, config);
 
   const resolver = host.resolverFor(root);
   try {
@@ -142,13 +161,15 @@ export async function bootstrap(config: AppConfig, options: BootstrapOptions = {
   }
 
   const errorStatuses = new ErrorStatusTable().add(coreErrorStatuses, 'core').add(interviewErrorStatuses, 'interviews')
-    .add(aiProviderErrorStatuses, 'admin');
+    .add(aiProviderErrorStatuses, 'admin').add(profileErrorStatuses, 'profile').add(resumeErrorStatuses, 'resumes');
   for (const { plugin, table } of host.errorStatusTables) errorStatuses.add(table, `plugin ${plugin}`);
 
   const registry = new RouteRegistry();
   healthRoutes(APP_VERSION)(registry);
   authRoutes(registry);
   interviewRoutes(registry);
+  profileRoutes(registry);
+  resumeRoutes((origin) => config.resumes.publicBaseUrl ?? origin)(registry);
   costRoutes(registry);
   aiProviderRoutes(registry);
   for (const mount of host.routes) mount(registry);
@@ -165,12 +186,14 @@ export async function bootstrap(config: AppConfig, options: BootstrapOptions = {
     authorise: requireRole,
   });
 
+  const worker = resolveFrom(root, JobWorkerToken);
   let closed = false;
   return {
-    config, container: root, http, host, logger, version: APP_VERSION,
+    config, container: root, http, host, logger, version: APP_VERSION, worker,
     async close() {
       if (closed) return;
       closed = true;
+      await worker.stop();
       await host.stop((plugin, error) => logger.error({ plugin, err: String(error) }, 'plugin failed to stop'));
     },
   };

@@ -83,6 +83,13 @@ const EnvSchema = z.object({
   OPENAI_TEMPERATURE: z.coerce.number().min(0).max(2).default(0.2),
   OPENAI_MAX_TOKENS: intIn(16, 32_000).default(800),
   OPENAI_TIMEOUT_MS: intIn(1_000, 300_000).default(30_000),
+  STORAGE_PROVIDER: z.string().min(1).default('filesystem'),
+  RESUME_PARSER: z.string().min(1).default('offline'),
+  RESUME_REVIEWER: z.string().min(1).default('offline'),
+  DOWNLOAD_LINK_TTL_SECONDS: intIn(30, 7 * 24 * 3600).default(3600),
+  PUBLIC_BASE_URL: z.url().optional(),
+  JOB_WORKER: z.enum(['on', 'off']).default('on'),
+  JOB_POLL_MS: intIn(10, 60_000).default(500),
 });
 
 export interface AppConfig {
@@ -103,6 +110,16 @@ export interface AppConfig {
     azure: { apiKey?: string; endpoint?: string; deployment?: string; apiVersion: string };
   };
   interviews: { startsPerHourPerIp: number; thresholds: AssessmentThresholds };
+  resumes: {
+    storage: string;
+    parser: string;
+    reviewer: string;
+    downloadLinkTtlSeconds: number;
+    /** The origin download links point at; the request's own origin when unset. */
+    publicBaseUrl?: string;
+  };
+  /** Background jobs: whether this process runs them and how often it polls. */
+  jobs: { worker: boolean; pollMs: number };
 }
 
 export class ConfigError extends Error {
@@ -168,6 +185,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
         temperature: e.OPENAI_TEMPERATURE, maxTokens: e.OPENAI_MAX_TOKENS, timeoutMs: e.OPENAI_TIMEOUT_MS,
       },
     },
+    resumes: {
+      storage: e.STORAGE_PROVIDER, parser: e.RESUME_PARSER, reviewer: e.RESUME_REVIEWER,
+      downloadLinkTtlSeconds: e.DOWNLOAD_LINK_TTL_SECONDS, publicBaseUrl: e.PUBLIC_BASE_URL?.replace(/\/+$/, ''),
+    },
+    jobs: { worker: e.JOB_WORKER === 'on', pollMs: e.JOB_POLL_MS },
     interviews: {
       startsPerHourPerIp: e.INTERVIEW_STARTS_PER_HOUR,
       thresholds: {

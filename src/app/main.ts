@@ -13,6 +13,8 @@ async function main(): Promise<void> {
     server.once('error', reject);
   });
   const { port } = server.address() as AddressInfo;
+  // Jobs left unfinished by a previous run (their leases expired) are picked up here too.
+  if (config.jobs.worker) app.worker.start();
   app.logger.info(
     { port, host: config.http.host, version: app.version, plugins: app.host.pluginNames,
       database: config.database.url ? 'postgres' : 'pglite', ai: config.ai.providers },

@@ -54,10 +54,3 @@ export interface IdempotencyStore {
 }
 export const IdempotencyStore = token<IdempotencyStore>('IdempotencyStore');
 
-/** What the interview needs to know of a candidate's resumes. */
-export interface ResumeLookup {
-  /** The resume if it exists and belongs to the candidate. */
-  findOwned(candidateId: string, resumeId: string): Promise<{ id: string; skills: string[] } | undefined>;
-  findActive(candidateId: string): Promise<{ id: string; skills: string[] } | undefined>;
-}
-export const ResumeLookup = token<ResumeLookup>('ResumeLookup');

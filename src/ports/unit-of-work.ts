@@ -1,5 +1,7 @@
 import type { AccountRepository } from './account-repository.js';
-import type { AssessmentResultRepository, IdempotencyStore, InterviewRepository, ResumeLookup } from './interview-repository.js';
+import type { AssessmentResultRepository, IdempotencyStore, InterviewRepository } from './interview-repository.js';
+import type { CandidateProfileRepository } from './candidate-profile-repository.js';
+import type { ResumeRepository } from './resume-repository.js';
 import type { AiSettingsStore } from './ai-settings.js';
 import type { AiUsageLog } from './ai-usage-log.js';
 import type { JobQueue } from './job-queue.js';
@@ -13,7 +15,8 @@ export interface Repositories {
   interviews: InterviewRepository;
   assessments: AssessmentResultRepository;
   idempotency: IdempotencyStore;
-  resumeLookup: ResumeLookup;
+  profiles: CandidateProfileRepository;
+  resumes: ResumeRepository;
   jobs: JobQueue;
   aiUsage: AiUsageLog;
   aiSettings: AiSettingsStore;

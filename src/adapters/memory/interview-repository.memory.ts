@@ -1,7 +1,7 @@
 import type { Interview, InterviewMessage } from '../../domain/interviews/interview.js';
 import { VersionConflict } from '../../domain/shared/domain-error.js';
 import type {
-  AssessmentResultRepository, IdempotencyStore, InterviewRepository, MessagePage, MessagePageRequest, ResumeLookup,
+  AssessmentResultRepository, IdempotencyStore, InterviewRepository, MessagePage, MessagePageRequest,
   StoredAssessment,
 } from '../../ports/interview-repository.js';
 import type { MemoryStore } from './memory-store.js';
@@ -99,20 +99,3 @@ export class MemoryIdempotencyStore implements IdempotencyStore {
 }
 
 /** Resumes held in memory for tests: `add` stands in for an upload. */
-export class MemoryResumeLookup implements ResumeLookup {
-  constructor(private readonly store: MemoryStore) {}
-  private get rows() {
-    return this.store.table<{ id: string; candidateId: string; skills: string[]; active: boolean }>('resumes');
-  }
-  add(resume: { id: string; candidateId: string; skills: string[]; active: boolean }): void {
-    this.rows.set(resume.id, clone(resume));
-  }
-  async findOwned(candidateId: string, resumeId: string) {
-    const row = this.rows.get(resumeId);
-    return row && row.candidateId === candidateId ? { id: row.id, skills: [...row.skills] } : undefined;
-  }
-  async findActive(candidateId: string) {
-    const row = [...this.rows.values()].find((r) => r.candidateId === candidateId && r.active);
-    return row ? { id: row.id, skills: [...row.skills] } : undefined;
-  }
-}

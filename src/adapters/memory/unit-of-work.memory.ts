@@ -5,9 +5,11 @@ import type { Repositories, UnitOfWork } from '../../ports/unit-of-work.js';
 import { MemoryAccountRepository } from './account-repository.memory.js';
 import { MemoryLoginThrottle } from './login-throttle.memory.js';
 import {
-  MemoryAssessmentResultRepository, MemoryIdempotencyStore, MemoryInterviewRepository, MemoryResumeLookup,
+  MemoryAssessmentResultRepository, MemoryIdempotencyStore, MemoryInterviewRepository,
 } from './interview-repository.memory.js';
 import { MemoryStore, Mutex } from './memory-store.js';
+import { MemoryCandidateProfileRepository } from './candidate-profile-repository.memory.js';
+import { MemoryResumeRepository } from './resume-repository.memory.js';
 
 export function memoryRepositories(store: MemoryStore): Repositories {
   return {
@@ -16,7 +18,8 @@ export function memoryRepositories(store: MemoryStore): Repositories {
     interviews: new MemoryInterviewRepository(store),
     assessments: new MemoryAssessmentResultRepository(store),
     idempotency: new MemoryIdempotencyStore(store),
-    resumeLookup: new MemoryResumeLookup(store),
+    profiles: new MemoryCandidateProfileRepository(store),
+    resumes: new MemoryResumeRepository(store),
     jobs: new MemoryJobQueue(store),
     aiUsage: new MemoryAiUsageLog(store),
     aiSettings: new MemoryAiSettingsStore(store),

@@ -1,7 +1,7 @@
 import type { Knex } from 'knex';
 import { VersionConflict } from '../../domain/shared/domain-error.js';
 import type {
-  AssessmentResultRepository, IdempotencyStore, ResumeLookup, StoredAssessment,
+  AssessmentResultRepository, IdempotencyStore, StoredAssessment,
 } from '../../ports/interview-repository.js';
 import { isUniqueViolation } from './pg-errors.js';
 
@@ -51,30 +51,5 @@ export class PgIdempotencyStore implements IdempotencyStore {
       .insert({ account_id: accountId, key, request_hash: requestHash, response: JSON.stringify(response), created_at: at })
       .onConflict(['account_id', 'key'])
       .ignore();
-  }
-}
-
-const skillsOf = (parsed: unknown): string[] => {
-  const skills = (parsed as { skills?: unknown } | null)?.skills;
-  if (!Array.isArray(skills)) return [];
-  return skills
-    .map((s) => (typeof s === 'string' ? s : (s as { name?: unknown })?.name))
-    .filter((s): s is string => typeof s === 'string');
-};
-
-export class PgResumeLookup implements ResumeLookup {
-  constructor(private readonly db: Knex) {}
-
-  async findOwned(candidateId: string, resumeId: string) {
-    const row = await this.db('resumes').where({ id: resumeId, candidate_id: candidateId }).first('id', 'parsed_data');
-    return row ? { id: row.id as string, skills: skillsOf(row.parsed_data) } : undefined;
-  }
-
-  async findActive(candidateId: string) {
-    const row = await this.db('resumes')
-      .where({ candidate_id: candidateId, is_active: true })
-      .orderBy('uploaded_at', 'desc')
-      .first('id', 'parsed_data');
-    return row ? { id: row.id as string, skills: skillsOf(row.parsed_data) } : undefined;
   }
 }

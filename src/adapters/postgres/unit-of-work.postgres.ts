@@ -6,7 +6,9 @@ import type { Repositories, UnitOfWork } from '../../ports/unit-of-work.js';
 import { PgAccountRepository } from './account-repository.postgres.js';
 import { PgLoginThrottle } from './login-throttle.postgres.js';
 import { PgInterviewRepository } from './interview-repository.postgres.js';
-import { PgAssessmentResultRepository, PgIdempotencyStore, PgResumeLookup } from './assessment-repositories.postgres.js';
+import { PgAssessmentResultRepository, PgIdempotencyStore } from './assessment-repositories.postgres.js';
+import { PgCandidateProfileRepository } from './candidate-profile-repository.postgres.js';
+import { PgResumeRepository } from './resume-repository.postgres.js';
 
 export function pgRepositories(db: Knex, root: Knex = db): Repositories {
   return {
@@ -15,7 +17,8 @@ export function pgRepositories(db: Knex, root: Knex = db): Repositories {
     interviews: new PgInterviewRepository(db, root),
     assessments: new PgAssessmentResultRepository(db),
     idempotency: new PgIdempotencyStore(db),
-    resumeLookup: new PgResumeLookup(db),
+    profiles: new PgCandidateProfileRepository(db),
+    resumes: new PgResumeRepository(db),
     jobs: new PgJobQueue(db),
     aiUsage: new PgAiUsageLog(db),
     aiSettings: new PgAiSettingsStore(db),

@@ -2,6 +2,7 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { DomainError } from '../../domain/shared/domain-error.js';
 import { sniffDocumentType } from '../../domain/resumes/file-type.js';
+import { MAX_RESUME_BYTES } from '../../domain/resumes/resume.js';
 import type { ResumeParser } from '../../ports/resume-parser.js';
 import type { ResumeReviewer } from '../../ports/resume-reviewer.js';
 import type { ResumeTextExtractor } from '../../ports/resume-text-extractor.js';
@@ -29,8 +30,6 @@ export interface ParseResumesSummary {
   failed: number;
 }
 
-/** The upload limit of the original system; a larger file is refused unread. */
-export const MAX_RESUME_BYTES = 5 * 1024 * 1024;
 
 /**
  * Parses (and optionally reviews) every file in a folder, one after another. Files are recognised

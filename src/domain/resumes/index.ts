@@ -3,3 +3,7 @@ export * from './file-type.js';
 export * from './errors.js';
 export * from './dates.js';
 export * from './injection.js';
+export * from './resume.js';
+export * from './use-cases/upload-resume.js';
+export * from './use-cases/manage-resumes.js';
+export * from './use-cases/process-resume.js';

@@ -32,13 +32,13 @@ export class StartInterview {
     if (!roles.includes(roleType)) throw new UnknownRole(input.roleType, roles);
 
     const resume = input.resumeId
-      ? await uow.repositories.resumeLookup.findOwned(input.candidateId, input.resumeId)
-      : await uow.repositories.resumeLookup.findActive(input.candidateId);
+      ? await uow.repositories.resumes.findOwned(input.candidateId, input.resumeId)
+      : await uow.repositories.resumes.findActive(input.candidateId);
     if (input.resumeId && !resume) throw new ResumeNotFound(input.resumeId);
 
     const id = ids.newId();
     const now = clock.now();
-    const context = { resumeSkills: resume?.skills ?? [] };
+    const context = { resumeSkills: resume?.parsed?.skills ?? [] };
     const progression = initialProgression();
     const calls: AiCallRecord[] = [];
     const question = await interviewer.nextQuestion({

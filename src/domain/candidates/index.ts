@@ -1,0 +1,3 @@
+export * from './profile.js';
+export * from './errors.js';
+export * from './use-cases/manage-profile.js';

@@ -1,0 +1,124 @@
+import { mergeResumeIntoProfile } from '../../candidates/profile.js';
+import { editProfile } from '../../candidates/use-cases/manage-profile.js';
+import { DomainError } from '../../shared/domain-error.js';
+import type { Clock } from '../../../ports/clock.js';
+import type { IdGenerator } from '../../../ports/id-generator.js';
+import type { ObjectStorage } from '../../../ports/object-storage.js';
+import type { ResumeParser } from '../../../ports/resume-parser.js';
+import type { ResumeReviewer } from '../../../ports/resume-reviewer.js';
+import type { ExtractedResumeText, ResumeTextExtractor } from '../../../ports/resume-text-extractor.js';
+import type { UnitOfWork } from '../../../ports/unit-of-work.js';
+import type { Resume } from '../resume.js';
+import { toStoredParse } from '../resume.js';
+
+export const PARSE_RESUME_JOB = 'resume.parse';
+export const REVIEW_RESUME_JOB = 'resume.review';
+
+/** The codes of document faults no retry can fix: the resume ends `failed` with the reason. */
+const DOCUMENT_FAULTS = new Set(['resumes.no_text_layer', 'resumes.unsupported_type', 'resumes.unreadable', 'resumes.empty']);
+
+export interface JobAttempt {
+  attempt: number;
+  maxAttempts: number;
+}
+
+/** What ends a job for good: the worker must not retry it. */
+export class ResumeJobFailed extends DomainError {
+  constructor(message: string) {
+    super('resumes.job_failed', message);
+  }
+}
+
+interface ProcessDeps {
+  uow: UnitOfWork;
+  storage: ObjectStorage;
+  extractor: ResumeTextExtractor;
+  clock: Clock;
+}
+
+async function readText(deps: ProcessDeps, resume: Resume): Promise<ExtractedResumeText> {
+  const object = await deps.storage.get(resume.storageKey);
+  if (!object) throw new ResumeJobFailed('The stored file is missing');
+  return deps.extractor.extract(object.data, resume.type);
+}
+
+/**
+ * The parse job: pending → processing → completed | failed. A document fault (a scan with no text
+ * layer, a corrupt file) fails at once with its reason; any other fault is retried by the worker
+ * and fails the resume only on the last attempt. On completion the parse is stored, the skills and
+ * (when empty) the experience merge into the profile, and the review is queued — in one transaction.
+ */
+export class ParseResume {
+  constructor(private readonly deps: ProcessDeps & { parser: ResumeParser }) {}
+
+  async execute(resumeId: string, job: JobAttempt): Promise<void> {
+    const { uow, clock, parser } = this.deps;
+    const resume = await uow.repositories.resumes.find(resumeId);
+    if (!resume || resume.parsingStatus === 'completed') return;
+    await uow.repositories.resumes.setParsing(resumeId, { status: 'processing' });
+    try {
+      const extracted = await readText(this.deps, resume);
+      const asOf = clock.now();
+      const result = await parser.parse({ text: extracted.text, hiddenText: extracted.hiddenText, asOf });
+      const parsed = toStoredParse(result, result.servedBy);
+      await uow.transaction(async (repos) => {
+        if (!(await repos.resumes.find(resumeId))) return; // deleted meanwhile
+        await repos.resumes.setParsing(resumeId, { status: 'completed', parsed, errorMessage: null, parsedAt: clock.now() });
+        await repos.jobs.enqueue({ type: REVIEW_RESUME_JOB, payload: { resumeId } }, clock.now());
+        await editProfile(uow, clock, resume.candidateId, { profile: (p) => mergeResumeIntoProfile(p, parsed) }, repos);
+      });
+    } catch (error) {
+      const documentFault = error instanceof DomainError && DOCUMENT_FAULTS.has(error.code);
+      const final = documentFault || error instanceof ResumeJobFailed || job.attempt >= job.maxAttempts;
+      const message = error instanceof Error ? error.message : String(error);
+      if (final) {
+        await uow.transaction(async (repos) => {
+          if (!(await repos.resumes.find(resumeId))) return;
+          await repos.resumes.setParsing(resumeId, {
+            status: 'failed', parsed: null, parsedAt: clock.now(),
+            errorMessage: documentFault ? message : `Parsing failed after ${job.attempt} attempt(s): ${message}`,
+          });
+          await editProfile(uow, clock, resume.candidateId, {}, repos);
+        });
+        if (documentFault) return; // the work is done: the resume says why it failed
+        throw new ResumeJobFailed(message);
+      }
+      await uow.repositories.resumes.setParsing(resumeId, { status: 'pending' });
+      throw error;
+    }
+  }
+}
+
+/** The review job: reads the parsed resume and stores an analysis (the newest one is served). */
+export class ReviewResume {
+  constructor(private readonly deps: ProcessDeps & { reviewer: ResumeReviewer; ids: IdGenerator }) {}
+
+  async execute(resumeId: string): Promise<void> {
+    const { uow, clock, reviewer, ids } = this.deps;
+    const resume = await uow.repositories.resumes.find(resumeId);
+    if (!resume?.parsed) return;
+    const extracted = await readText(this.deps, resume);
+    const review = await reviewer.review({
+      text: extracted.text,
+      parsed: resume.parsed.detail,
+      ...(resume.parsed.detail.currentRole ? { targetRole: resume.parsed.detail.currentRole } : {}),
+    });
+    const tokensUsed = review.usage ? review.usage.inputTokens + review.usage.outputTokens : 0;
+    await uow.transaction(async (repos) => {
+      if (!(await repos.resumes.find(resumeId))) return;
+      await repos.resumes.addAnalysis({
+        id: ids.newId(),
+        resumeId,
+        overallScore: review.overallScore,
+        strengths: review.strengths,
+        weaknesses: review.weaknesses,
+        suggestions: review.suggestions,
+        keywordsMissing: review.keywordsMissing,
+        breakdown: review.breakdown ? { ...review.breakdown } : null,
+        analysisModel: `${review.servedBy.provider}/${review.servedBy.model}`,
+        tokensUsed,
+        analyzedAt: clock.now(),
+      });
+    });
+  }
+}
