@@ -3,6 +3,12 @@ import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { RubricAnswerGrader } from '../adapters/offline/answer-grader.rubric.js';
 import { gradeJsonLines } from './commands/grade.js';
+import { parseResumeFolder, renderProgressBar } from './commands/parse-resumes.js';
+import { createWriteStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { DocumentResumeTextExtractor } from '../adapters/documents/resume-text-extractor.unpdf.js';
+import { OfflineResumeParser } from '../adapters/offline/resume-parser.offline.js';
+import { OfflineResumeReviewer } from '../adapters/offline/resume-reviewer.offline.js';
 import { resolveFrom } from '../adapters/di.js';
 import { ROLES, type Role, RegisterAccount } from '../domain/accounts/index.js';
 import { DomainError } from '../domain/shared/domain-error.js';
@@ -15,6 +21,10 @@ const USAGE = `Usage: npm run cli -- <command> [options]
 Commands:
   migrate                                   apply database migrations and exit
   grade < in.jsonl > out.jsonl               grade {id, question, referenceAnswer, answer} lines with the offline grader
+  parse-resumes <dir> [--out file.jsonl] [--role <role>] [--no-review]
+                                            parse (and review) every PDF/DOCX in a folder with the offline parser:
+                                            one JSON line per file (failures included) to stdout or --out,
+                                            a progress bar and a summary on stderr
   create-user --role <candidate|recruiter|admin> --email <email> --name <full name> [--password <pw>]
                                             create an account (password read from CLI_PASSWORD or --password)
 `;
@@ -26,6 +36,37 @@ const commands: Record<string, Command> = {
     const lines = createInterface({ input: process.stdin, crlfDelay: Infinity });
     const { graded, failed } = await gradeJsonLines(lines, new RubricAnswerGrader(), (line) => process.stdout.write(`${line}\n`));
     console.error(`graded ${graded} answer(s), ${failed} line(s) failed`);
+    return 0;
+  },
+
+  async 'parse-resumes'(args) {
+    const { values, positionals } = parseArgs({
+      args,
+      allowPositionals: true,
+      options: { out: { type: 'string' }, role: { type: 'string' }, 'no-review': { type: 'boolean', default: false } },
+    });
+    const [dir] = positionals;
+    if (!dir || positionals.length > 1) return fail('give exactly one folder: parse-resumes <dir>');
+    const info = await stat(dir).catch(() => undefined);
+    if (!info?.isDirectory()) return fail(`not a folder: ${dir}`);
+    const out = values.out ? createWriteStream(values.out) : process.stdout;
+    const tty = process.stderr.isTTY === true;
+    const summary = await parseResumeFolder(dir, {
+      extractor: new DocumentResumeTextExtractor(),
+      parser: new OfflineResumeParser(),
+      ...(values['no-review'] ? {} : { reviewer: new OfflineResumeReviewer() }),
+      asOf: new Date(),
+      ...(values.role ? { targetRole: values.role } : {}),
+    }, {
+      line: (text) => void out.write(`${text}\n`),
+      progress: (done, total, file) => {
+        const bar = `${renderProgressBar(done, total)} ${file}`;
+        process.stderr.write(tty ? `\r\x1b[K${bar}` : `${bar}\n`);
+      },
+    });
+    if (tty) process.stderr.write('\n');
+    if (out !== process.stdout) await new Promise<void>((resolve) => out.end(() => resolve()));
+    console.error(`parsed ${summary.parsed} of ${summary.total} file(s), ${summary.failed} failed`);
     return 0;
   },
 

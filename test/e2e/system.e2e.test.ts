@@ -1,5 +1,6 @@
 import { expect } from 'chai';
 import { spawn } from 'node:child_process';
+import { singleColumnPdf } from '../support/fixtures/resumes.js';
 import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -61,5 +62,52 @@ describe('e2e: health and process lifecycle', function () {
     expect(code).to.equal(0);
     expect(Date.now() - started).to.be.lessThan(10_000);
     expect((await inFlight).status).to.equal(201);
+  });
+
+  it('keeps queued resume jobs across a restart: the next process parses what the last one left', async () => {
+    const dataDir = mkdtempSync(path.join(os.tmpdir(), 'portal-'));
+    const boot = async (worker: 'on' | 'off') => {
+      const child = spawn(process.execPath, ['--import', 'tsx', 'src/app/main.ts'], {
+        env: { PATH: process.env.PATH, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'info', JOB_WORKER: worker },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      const lines = createInterface({ input: child.stdout! })[Symbol.asyncIterator]();
+      for (;;) {
+        const { value, done } = await lines.next();
+        if (done) throw new Error('the server exited before listening');
+        const entry = JSON.parse(value) as { port?: number };
+        if (entry.port) return { child, lines, base: `http://127.0.0.1:${entry.port}` };
+      }
+    };
+    const first = await boot('off');
+    const reg = await fetch(`${first.base}/api/v1/auth/register`, {
+      method: 'POST', headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'restart@example.com', password: 'correct horse battery', full_name: 'Re Start' }),
+    });
+    const { token } = (await reg.json()) as { token: string };
+    const form = new FormData();
+    form.append('file', new Blob([await singleColumnPdf()]), 'cv.pdf');
+    const up = await fetch(`${first.base}/api/v1/resumes/upload`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: form });
+    const { id } = (await up.json()) as { id: string };
+    first.child.kill('SIGTERM');
+    expect((await once(first.child, 'exit'))[0]).to.equal(0);
+
+    const second = await boot('on');
+    try {
+      // The worker logs each job it finishes: parse, then review.
+      const finished: string[] = [];
+      while (finished.length < 2) {
+        const { value, done } = await second.lines.next();
+        if (done) throw new Error('the server exited while jobs were pending');
+        const entry = JSON.parse(value) as { msg: string; jobType?: string };
+        if (entry.msg === 'job succeeded') finished.push(entry.jobType!);
+      }
+      expect(finished).to.deep.equal(['resume.parse', 'resume.review']);
+      const status = (await (await fetch(`${second.base}/api/v1/resumes/${id}/parsing-status`, { headers: { authorization: `Bearer ${token}` } })).json()) as { status: string };
+      expect(status.status).to.equal('completed');
+    } finally {
+      second.child.kill('SIGTERM');
+      await once(second.child, 'exit');
+    }
   });
 });

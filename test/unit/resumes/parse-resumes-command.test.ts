@@ -1,5 +1,7 @@
 import { expect } from 'chai';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DocumentResumeTextExtractor } from '../../../src/adapters/documents/resume-text-extractor.unpdf.js';
@@ -68,5 +70,21 @@ describe('parse-resumes command', function () {
     expect(renderProgressBar(3, 3, 6)).to.equal('[######] 3/3');
     expect(renderProgressBar(0, 0, 4)).to.equal('[----] 0/0');
     expect(renderProgressBar(12, 10, 4)).to.equal('[####] 12/10');
+  });
+
+  it('runs as `npm run cli -- parse-resumes <dir>`: lines to --out, progress and a summary on stderr', async () => {
+    const out = join(dir, '..', `${Date.now()}-out.jsonl`);
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/app/cli.ts', 'parse-resumes', dir, '--out', out, '--no-review'], {
+      env: { PATH: process.env.PATH }, stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr!.on('data', (c: Buffer) => (stderr += c.toString()));
+    const [code] = (await once(child, 'exit')) as [number];
+    expect(code, stderr).to.equal(0);
+    const lines = (await readFile(out, 'utf8')).trim().split('\n').map((l) => JSON.parse(l));
+    expect(lines.map((l) => l.status)).to.deep.equal(['completed', 'completed', 'completed', 'completed', 'failed', 'failed', 'failed']);
+    expect(stderr).to.contain('[####################] 7/7 g-notes.txt');
+    expect(stderr).to.contain('parsed 4 of 7 file(s), 3 failed');
+    await rm(out, { force: true });
   });
 });
