@@ -18,3 +18,10 @@ export function anAccount(overrides: Partial<Account> = {}): Account {
     ...overrides,
   };
 }
+
+/** Inserts a fresh candidate account through the unit of work; resolves its id. */
+export async function insertCandidate(uow: { repositories: { accounts: { insert(a: Account): Promise<void> } } }): Promise<string> {
+  const account = anAccount();
+  await uow.repositories.accounts.insert(account);
+  return account.id;
+}

@@ -2,7 +2,7 @@ import { expect } from 'chai';
 import { newProfile } from '../../../src/domain/candidates/profile.js';
 import { VersionConflict } from '../../../src/domain/shared/domain-error.js';
 import type { UnitOfWork } from '../../../src/ports/unit-of-work.js';
-import { anAccount } from '../../support/builders.js';
+import { insertCandidate } from '../../support/builders.js';
 
 const t0 = new Date('2026-06-01T12:00:00.000Z');
 
@@ -13,11 +13,7 @@ export function candidateProfileRepositoryContract(label: string, open: () => Pr
     before(async () => {
       uow = await open();
     });
-    const candidate = async () => {
-      const account = anAccount();
-      await uow.repositories.accounts.insert(account);
-      return account.id;
-    };
+    const candidate = () => insertCandidate(uow);
 
     it('finds nothing for a candidate whose profile was never saved', async () => {
       expect(await uow.repositories.profiles.find(await candidate())).to.equal(undefined);

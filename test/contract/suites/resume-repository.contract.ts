@@ -2,7 +2,7 @@ import { expect } from 'chai';
 import { emptyParsedResume } from '../../../src/domain/resumes/parsed-resume.js';
 import { type Resume, resumeStorageKey, toStoredParse } from '../../../src/domain/resumes/resume.js';
 import type { UnitOfWork } from '../../../src/ports/unit-of-work.js';
-import { anAccount } from '../../support/builders.js';
+import { insertCandidate } from '../../support/builders.js';
 
 const t0 = new Date('2026-06-01T12:00:00.000Z');
 const at = (s: number) => new Date(t0.getTime() + s * 1000);
@@ -24,11 +24,7 @@ export function resumeRepositoryContract(label: string, open: () => Promise<Unit
     before(async () => {
       uow = await open();
     });
-    const candidate = async () => {
-      const account = anAccount();
-      await uow.repositories.accounts.insert(account);
-      return account.id;
-    };
+    const candidate = () => insertCandidate(uow);
 
     it('round-trips a resume and keeps one active per candidate, newest first', async () => {
       const me = await candidate();
