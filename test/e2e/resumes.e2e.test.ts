@@ -187,6 +187,18 @@ describe('e2e: profile and resumes over HTTP', function () {
       expect(res.body.file_size).to.equal(5 * MB);
     });
 
+    it('documents every resume and profile route in OpenAPI, the upload as multipart/form-data', async () => {
+      const doc = (await get('/openapi.json')).body;
+      const upload = doc.paths['/api/v1/resumes/upload'].post;
+      expect(upload.requestBody.content['multipart/form-data'].schema.properties.file).to.include({ type: 'string', format: 'binary' });
+      expect(Object.keys(upload.responses)).to.include.members(['201', '400', '413', '415', '422']);
+      for (const path of ['/api/v1/profile', '/api/v1/profile/skills', '/api/v1/profile/basic-info', '/api/v1/profile/experience',
+        '/api/v1/profile/preferences', '/api/v1/resumes', '/api/v1/resumes/{id}', '/api/v1/resumes/{id}/parsing-status',
+        '/api/v1/resumes/{id}/analysis', '/api/v1/resumes/{id}/activate', '/api/v1/resumes/{id}/download', '/api/v1/files/{token}']) {
+        expect(doc.paths, path).to.have.property(path);
+      }
+    });
+
     it('answers 415 to a non-multipart body and 422 when the file field is missing', async () => {
       const { token } = await registerCandidate(t);
       const json = await t.request('POST', '/api/v1/resumes/upload', { token, body: { file: 'x' } });

@@ -40,6 +40,8 @@ export interface RouteSpec<B = unknown, Q = unknown, P = unknown> {
   responses: Record<number, { description: string; schema?: ZodType; contentType?: string }>;
   /** Set false for routes that read the raw body themselves (multipart uploads). */
   parseJson?: boolean;
+  /** Documents a multipart/form-data body (the handler reads it itself). */
+  form?: ZodType;
   handler(request: RequestContext<B, Q, P>): Promise<RouteResult | void>;
 }
 
@@ -124,6 +126,7 @@ export class RouteRegistry {
           ...(spec.params ? { params: spec.params as any } : {}),
           ...(spec.query ? { query: spec.query as any } : {}),
           ...(spec.body ? { body: { content: { 'application/json': { schema: spec.body } } } } : {}),
+          ...(spec.form ? { body: { content: { 'multipart/form-data': { schema: spec.form } } } } : {}),
         },
         responses: Object.fromEntries(
           Object.entries(spec.responses).map(([status, r]) => [

@@ -128,4 +128,6 @@ export const DownloadResponse = z.object({
   expires_at: z.string(),
 });
 
-export const UploadForm = z.object({ file: z.string().describe('The resume: PDF or DOCX, at most 5 MB') });
+export const UploadForm = z.object({
+  file: z.string().meta({ format: 'binary', description: 'The resume: PDF or DOCX (recognised by content), at most 5 MB' }),
+});

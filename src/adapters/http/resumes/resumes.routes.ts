@@ -3,7 +3,7 @@ import { readSingleFile } from '../multipart.js';
 import { ErrorBody, type RouteRegistry } from '../route-registry.js';
 import {
   AnalysisResponse, DownloadResponse, FileTokenParams, ParsingStatusResponse, ResumeIdParams, ResumeResponse,
-  toAnalysisResponse, toParsingStatus, toResumeResponse,
+  toAnalysisResponse, toParsingStatus, toResumeResponse, UploadForm,
 } from './resumes.dto.js';
 import { z } from 'zod';
 
@@ -35,6 +35,7 @@ export function resumeRoutes(publicBaseUrl: PublicBaseUrl) {
       path: '/api/v1/resumes/upload',
       summary: 'Upload a resume (multipart field "file": PDF or DOCX by content, at most 5 MB); it becomes my active resume and is parsed in the background',
       parseJson: false,
+      form: UploadForm,
       responses: {
         201: { description: 'Stored and active; parsing_status is pending', schema: ResumeResponse },
         400: { description: 'Not a PDF or DOCX (checked by content), or empty', schema: ErrorBody },
