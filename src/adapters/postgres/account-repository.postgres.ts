@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import type { Model } from 'objection';
 import { type Account, type AccountStatus, normaliseEmail, type Role } from '../../domain/accounts/account.js';
 import { EmailAlreadyRegistered } from '../../domain/accounts/errors.js';
 import { VersionConflict } from '../../domain/shared/domain-error.js';
@@ -6,7 +7,7 @@ import type { AccountRepository } from '../../ports/account-repository.js';
 import { AccountModel } from './models/account.model.js';
 import { isUniqueViolation } from './pg-errors.js';
 
-const toAccount = (row: AccountModel): Account => ({
+const toAccount = (row: Omit<AccountModel, keyof Model>): Account => ({
   id: row.id,
   email: row.email,
   fullName: row.full_name,
@@ -28,6 +29,9 @@ const toRow = (account: Account) => ({
   password_hash: account.passwordHash,
 });
 
+const FIND_BY_ID = `select id, email, full_name, phone, role, status, password_hash, version, created_at, updated_at
+  from accounts where id = ?`;
+
 export class PgAccountRepository implements AccountRepository {
   private readonly model: typeof AccountModel;
 
@@ -36,8 +40,12 @@ export class PgAccountRepository implements AccountRepository {
     this.model = AccountModel.bindKnex(root);
   }
 
+  /** Every authenticated request asks this: plain SQL as a named (once-planned) statement. */
   async findById(id: string): Promise<Account | undefined> {
-    const row = await this.model.query(this.db).findById(id);
+    const result = await this.db
+      .raw<{ rows: Array<Omit<AccountModel, keyof Model>> }>(FIND_BY_ID, [id])
+      .options({ name: 'accounts_find_by_id' });
+    const row = result.rows[0];
     return row && toAccount(row);
   }
 
