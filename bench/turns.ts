@@ -103,7 +103,10 @@ async function serve() {
     // Registration cost is not what this measures: a cheap argon2id setting for the set-up phase.
     overrides: [[PasswordHasher, new Argon2PasswordHasher({ memoryCost: 1024, timeCost: 1 })]],
   });
-  const server = app.http.listen(0, '127.0.0.1');
+  // Backlog for 1,000 simultaneous connects; idle keep-alive sockets outlive the driver's pauses
+  // (registration, warm-up) so a reused socket is never closed under a request (ECONNRESET).
+  const server = app.http.listen(0, '127.0.0.1', 2048);
+  server.keepAliveTimeout = 120_000;
   await new Promise((r) => server.once('listening', r));
   // Baseline: a bare Koa route doing SELECT 1 on the same database, at the same concurrency.
   const bare = new Koa();
@@ -111,7 +114,8 @@ async function serve() {
     await database.knex.raw('select 1');
     ctx.body = { ok: true };
   });
-  const bareServer = bare.listen(0, '127.0.0.1');
+  const bareServer = bare.listen(0, '127.0.0.1', 2048);
+  bareServer.keepAliveTimeout = 120_000;
   await new Promise((r) => bareServer.once('listening', r));
   const info = { app: (server.address() as AddressInfo).port, bare: (bareServer.address() as AddressInfo).port, driver: database.driver };
   process.stdout.write(`${JSON.stringify(info)}\n`);
@@ -133,7 +137,12 @@ async function drive() {
   const lines = createInterface({ input: child.stdout! });
   const iterator = lines[Symbol.asyncIterator]();
   const ports = JSON.parse((await iterator.next()).value as string) as { app: number; bare: number; driver: string };
-  await runLoad(ports);
+  try {
+    await runLoad(ports);
+  } catch (error) {
+    child.kill('SIGKILL');
+    throw error;
+  }
   child.kill('SIGTERM');
   const rss = JSON.parse((await iterator.next()).value as string) as { rss: number };
   console.log(`server RSS at the end: ${(rss.rss / 1e6).toFixed(0)} MB`);

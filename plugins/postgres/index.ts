@@ -26,7 +26,7 @@ export function createPostgresPlugin(shared?: Database) {
     register(ctx) {
       for (const id of DRIVERS) {
         ctx.provide(DatabaseHealth, id, () => open());
-        ctx.provide(UnitOfWork, id, () => new PgUnitOfWork(open().knex));
+        ctx.provide(UnitOfWork, id, (r) => new PgUnitOfWork(open().knex, { accountCacheMs: r.config.auth.accountCacheMs }));
         ctx.provide(DatabaseMigrator, id, () => ({ latest: (list) => migrateToLatest(open().knex, list) }));
       }
       ctx.migrations(coreMigrations);

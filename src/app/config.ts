@@ -48,6 +48,7 @@ const EnvSchema = z.object({
   BODY_LIMIT_BYTES: intIn(1024, 50 * 1024 * 1024).default(1024 * 1024),
   LOGIN_MAX_FAILURES: intIn(1, 100).default(5),
   LOGIN_LOCK_MINUTES: intIn(1, 24 * 60).default(15),
+  AUTH_ACCOUNT_CACHE_MS: intIn(0, 60_000).default(5_000),
   AI_PROVIDERS: z.string().default('offline'),
   INTERVIEW_STARTS_PER_HOUR: intIn(1, 100_000).default(10),
   SHUTDOWN_TIMEOUT_MS: intIn(100, 60_000).default(10_000),
@@ -97,7 +98,11 @@ export interface AppConfig {
   http: { port: number; host: string; allowedOrigins: string[]; bodyLimitBytes: number; shutdownTimeoutMs: number };
   database: { url?: string; poolMax: number };
   dataDir: string;
-  auth: { jwtSecret?: string; jwtExpiryHours: number; loginMaxFailures: number; loginLockMinutes: number };
+  auth: {
+    jwtSecret?: string; jwtExpiryHours: number; loginMaxFailures: number; loginLockMinutes: number;
+    /** How long a request may rely on an account read by an earlier request (0: re-read every time). */
+    accountCacheMs: number;
+  };
   logLevel: string;
   plugins: string[];
   pluginOptions: Record<string, unknown>;
@@ -167,6 +172,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       jwtExpiryHours: e.JWT_EXPIRY_HOURS,
       loginMaxFailures: e.LOGIN_MAX_FAILURES,
       loginLockMinutes: e.LOGIN_LOCK_MINUTES,
+      accountCacheMs: e.AUTH_ACCOUNT_CACHE_MS,
     },
     logLevel: e.LOG_LEVEL,
     plugins: list(e.PLUGINS),

@@ -6,4 +6,6 @@ import { accountRepositoryContract } from './suites/account-repository.contract.
 accountRepositoryContract('memory', async () => new MemoryUnitOfWork());
 for (const leg of databaseLegs()) {
   accountRepositoryContract(leg.label, async () => new PgUnitOfWork((await leg.open()).knex));
+  // With the account cache on, every write must still be visible to the next read.
+  accountRepositoryContract(`${leg.label}, account cache on`, async () => new PgUnitOfWork((await leg.open()).knex, { accountCacheMs: 60_000 }));
 }

@@ -60,7 +60,8 @@ export async function callWithFallback<T, R extends { servedBy: { model: string 
   options: AiCallOptions = {},
 ): Promise<R> {
   const { signal, onCall } = options;
-  let lastError: unknown = new ProviderUnavailable('(none)', 'no provider configured');
+  // Made only when needed: an error captures a stack trace, and this runs twice per interview turn.
+  let lastError: unknown;
   for (const [index, link] of chain.entries()) {
     for (let attempt = 0; ; attempt++) {
       const started = performance.now();
@@ -92,6 +93,7 @@ export async function callWithFallback<T, R extends { servedBy: { model: string 
       }
     }
   }
+  if (chain.length === 0) throw new ProviderUnavailable('(none)', 'no provider configured');
   if (isPortError(lastError)) throw lastError;
   throw new ProviderUnavailable(chain.map((l) => l.id).join(','), (lastError as Error)?.message ?? String(lastError));
 }

@@ -39,9 +39,7 @@ export function createHttpApp(options: HttpAppOptions): Koa {
   const app = new Koa({ proxy: options.proxy ?? false });
   app.silent = true;
   const origins = new Set(options.allowedOrigins);
-  const uploadPaths = new Set(
-    options.registry.routes.filter((r) => r.parseJson === false).map((r) => r.path),
-  );
+  const uploadPaths = options.registry.routes.filter((r) => r.parseJson === false).map((r) => templatePattern(r.path));
 
   app.use(requestScope(options.container, options.logger));
   app.use(errorMiddleware(options.errorStatuses, options.logger));
@@ -93,11 +91,9 @@ export function createHttpApp(options: HttpAppOptions): Koa {
   return app;
 }
 
-/** Upload routes read their own bodies; match their templates (`:param` segments) against a path. */
-function matchesAny(templates: Set<string>, path: string): boolean {
-  for (const template of templates) {
-    const pattern = new RegExp(`^${template.replace(/:[A-Za-z_][A-Za-z0-9_]*/g, '[^/]+')}$`);
-    if (pattern.test(path)) return true;
-  }
-  return false;
+/** Upload routes read their own bodies; their templates (`:param` segments) compiled once. */
+const templatePattern = (template: string) => new RegExp(`^${template.replace(/:[A-Za-z_][A-Za-z0-9_]*/g, '[^/]+')}$`);
+
+function matchesAny(patterns: readonly RegExp[], path: string): boolean {
+  return patterns.some((pattern) => pattern.test(path));
 }

@@ -1,12 +1,14 @@
 import type { Knex } from 'knex';
+import type { Model } from 'objection';
 import { type Account, type AccountStatus, normaliseEmail, type Role } from '../../domain/accounts/account.js';
 import { EmailAlreadyRegistered } from '../../domain/accounts/errors.js';
 import { VersionConflict } from '../../domain/shared/domain-error.js';
 import type { AccountRepository } from '../../ports/account-repository.js';
+import type { AccountCache } from './account-cache.js';
 import { AccountModel } from './models/account.model.js';
 import { isUniqueViolation } from './pg-errors.js';
 
-const toAccount = (row: AccountModel): Account => ({
+const toAccount = (row: Omit<AccountModel, keyof Model>): Account => ({
   id: row.id,
   email: row.email,
   fullName: row.full_name,
@@ -28,16 +30,36 @@ const toRow = (account: Account) => ({
   password_hash: account.passwordHash,
 });
 
+const FIND_BY_ID = `select id, email, full_name, phone, role, status, password_hash, version, created_at, updated_at
+  from accounts where id = ?`;
+
 export class PgAccountRepository implements AccountRepository {
   private readonly model: typeof AccountModel;
 
-  /** `root` binds the model once; queries run on `db`, which may be a transaction of it. */
-  constructor(private readonly db: Knex, root: Knex = db) {
+  /**
+   * `root` binds the model once; queries run on `db`, which may be a transaction of it. `cache`
+   * serves findById outside transactions (a transaction always reads its own snapshot) and is told
+   * of every write.
+   */
+  constructor(
+    private readonly db: Knex,
+    root: Knex = db,
+    private readonly cache?: { read: AccountCache['read']; invalidate(id: string): void },
+  ) {
     this.model = AccountModel.bindKnex(root);
   }
 
   async findById(id: string): Promise<Account | undefined> {
-    const row = await this.model.query(this.db).findById(id);
+    if (this.cache && !this.db.isTransaction) return this.cache.read(id, () => this.select(id));
+    return this.select(id);
+  }
+
+  /** Every authenticated request asks this: plain SQL as a named (once-planned) statement. */
+  private async select(id: string): Promise<Account | undefined> {
+    const result = await this.db
+      .raw<{ rows: Array<Omit<AccountModel, keyof Model>> }>(FIND_BY_ID, [id])
+      .options({ name: 'accounts_find_by_id' });
+    const row = result.rows[0];
     return row && toAccount(row);
   }
 
@@ -47,6 +69,7 @@ export class PgAccountRepository implements AccountRepository {
   }
 
   async insert(account: Account): Promise<void> {
+    this.cache?.invalidate(account.id);
     try {
       await this.model.query(this.db).insert({
         id: account.id,
@@ -58,19 +81,27 @@ export class PgAccountRepository implements AccountRepository {
     } catch (error) {
       if (isUniqueViolation(error)) throw new EmailAlreadyRegistered();
       throw error;
+    } finally {
+      this.cache?.invalidate(account.id);
     }
   }
 
   async save(account: Account): Promise<Account> {
     const next = account.version + 1;
-    const updated = await this.model
-      .query(this.db)
-      .patch({
-        ...toRow(account),
-        updated_at: account.updatedAt,
-        version: next,
-      })
-      .where({ id: account.id, version: account.version });
+    this.cache?.invalidate(account.id);
+    let updated: number;
+    try {
+      updated = await this.model
+        .query(this.db)
+        .patch({
+          ...toRow(account),
+          updated_at: account.updatedAt,
+          version: next,
+        })
+        .where({ id: account.id, version: account.version });
+    } finally {
+      this.cache?.invalidate(account.id);
+    }
     if (updated === 0) throw new VersionConflict('Account', account.id);
     return { ...account, version: next };
   }

@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import type { Model } from 'objection';
 import type {
   AskedQuestionRecord, Interview, InterviewContext, InterviewMessage, InterviewStatus, MessageType, PendingQuestion,
 } from '../../domain/interviews/interview.js';
@@ -9,7 +10,9 @@ import { isUniqueViolation } from './pg-errors.js';
 
 const date = (v: Date | string | null): Date | null => (v === null ? null : new Date(v));
 
-const toInterview = (row: InterviewModel): Interview => ({
+type InterviewRow = Omit<InterviewModel, keyof Model>;
+
+const toInterview = (row: InterviewRow): Interview => ({
   id: row.id,
   candidateId: row.candidate_id,
   roleType: row.role_type,
@@ -79,6 +82,39 @@ const messageRow = (m: InterviewMessage) => ({
   created_at: m.createdAt,
 });
 
+const INTERVIEW_COLUMNS = `id, candidate_id, role_type, status, resume_id, job_posting_id, started_at, completed_at,
+  duration_seconds, ai_model_used, total_tokens_used, cost_usd, video_recording_consent, video_recording_status, context,
+  progression, asked, pending, last_sequence, last_activity_at, created_at, version`;
+
+/*
+ * The turn's hot path in plain SQL (no model layer) as named statements: PostgreSQL parses and
+ * plans each once per connection, which halves the cost of a small statement on PGlite.
+ * Column lists are explicit so a later added column cannot invalidate a cached plan's result type.
+ */
+const FIND_BY_ID = `select ${INTERVIEW_COLUMNS} from interviews where id = ?`;
+
+/**
+ * The optimistic update and the message appends as one statement: one round trip, atomic by itself
+ * (or inside the caller's transaction). No row at the expected version → nothing appended.
+ */
+const SAVE = `with updated as (
+    update interviews set candidate_id = ?, role_type = ?, status = ?, resume_id = ?, job_posting_id = ?, started_at = ?,
+      completed_at = ?, duration_seconds = ?, ai_model_used = ?, total_tokens_used = ?, cost_usd = ?,
+      video_recording_consent = ?, video_recording_status = ?, context = ?::jsonb, progression = ?::jsonb, asked = ?::jsonb,
+      pending = ?::jsonb, last_sequence = ?, last_activity_at = ?, created_at = ?, version = ?
+    where id = ? and version = ?
+    returning id
+  ), appended as (
+    insert into interview_messages (id, interview_id, sequence_number, message_type, content_text, metadata, created_at)
+    select m.id, updated.id, m.sequence_number, m.message_type, m.content_text, m.metadata, m.created_at
+    from updated, jsonb_to_recordset(?::jsonb) as m(id uuid, sequence_number int, message_type text, content_text text,
+      metadata jsonb, created_at timestamptz)
+    returning 1
+  )
+  select (select count(*) from updated) as updated`;
+
+const json = (v: unknown) => (v === null || v === undefined ? null : JSON.stringify(v));
+
 export class PgInterviewRepository implements InterviewRepository {
   private readonly interviewModel: typeof InterviewModel;
   private readonly messageModel: typeof InterviewMessageModel;
@@ -102,7 +138,8 @@ export class PgInterviewRepository implements InterviewRepository {
   }
 
   async findById(id: string): Promise<Interview | undefined> {
-    const row = await this.interviews().query().findById(id);
+    const result = await this.db.raw<{ rows: InterviewRow[] }>(FIND_BY_ID, [id]).options({ name: 'interviews_find_by_id' });
+    const row = result.rows[0];
     return row && toInterview(row);
   }
 
@@ -115,19 +152,21 @@ export class PgInterviewRepository implements InterviewRepository {
 
   async save(interview: Interview, newMessages: readonly InterviewMessage[]): Promise<Interview> {
     const next = { ...interview, version: interview.version + 1 };
+    const i = next;
+    let updated: number;
     try {
-      await this.atomically(async (db) => {
-        const updated = await this.interviews(db)
-          .query()
-          .patch(toRow(next))
-          .where({ id: interview.id, version: interview.version });
-        if (updated === 0) throw new VersionConflict('Interview', interview.id);
-        if (newMessages.length > 0) await this.messages(db).query().insert(newMessages.map(messageRow));
-      });
+      const result = await this.db.raw<{ rows: Array<{ updated: number }> }>(SAVE, [
+        i.candidateId, i.roleType, i.status, i.resumeId, i.jobPostingId, i.startedAt, i.completedAt, i.durationSeconds,
+        i.aiModelUsed, i.totalTokensUsed, i.costUsd, i.videoRecordingConsent, i.videoRecordingStatus, json(i.context),
+        json(i.progression), json(i.asked), json(i.pending), i.lastSequence, i.lastActivityAt, i.createdAt, i.version,
+        interview.id, interview.version, JSON.stringify(newMessages.map(messageRow)),
+      ]).options({ name: 'interviews_save' });
+      updated = Number(result.rows[0]?.updated ?? 0);
     } catch (error) {
       if (isUniqueViolation(error)) throw new VersionConflict('Interview', interview.id);
       throw error;
     }
+    if (updated === 0) throw new VersionConflict('Interview', interview.id);
     return next;
   }
 

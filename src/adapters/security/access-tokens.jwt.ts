@@ -7,6 +7,9 @@ import type { Clock } from '../../ports/clock.js';
 /** HS256 JWTs carrying sub, role, iat, exp and jti. */
 export class JwtAccessTokens implements AccessTokens {
   private readonly key: Uint8Array;
+  /** Tokens whose signature was already checked (a client sends the same one on every request). */
+  private readonly verified = new Map<string, AccessClaims>();
+  private static readonly MAX_VERIFIED = 10_000;
 
   constructor(secret: string, private readonly expiryHours: number, private readonly clock: Clock) {
     this.key = new TextEncoder().encode(secret);
@@ -33,6 +36,22 @@ export class JwtAccessTokens implements AccessTokens {
   }
 
   async verify(token: string): Promise<AccessClaims | undefined> {
+    const known = this.verified.get(token);
+    if (known) {
+      // Expiry is checked on every use, exactly as jose checks it (expired once now >= exp).
+      if (this.clock.now().getTime() < known.expiresAt.getTime()) return { ...known };
+      this.verified.delete(token);
+      return undefined;
+    }
+    const claims = await this.verifySignature(token);
+    if (claims) {
+      if (this.verified.size >= JwtAccessTokens.MAX_VERIFIED) this.verified.delete(this.verified.keys().next().value!);
+      this.verified.set(token, claims);
+    }
+    return claims && { ...claims };
+  }
+
+  private async verifySignature(token: string): Promise<AccessClaims | undefined> {
     try {
       const { payload } = await jwtVerify(token, this.key, {
         algorithms: ['HS256'],

@@ -4,8 +4,9 @@ import { type Account, canSignIn, type Role } from '../account.js';
 import { NotAuthenticated, NotPermitted } from '../errors.js';
 
 /**
- * Turns a bearer token into the account behind it. The account is re-read on every request so
- * a disabled or deleted account loses access at once, whatever its token says.
+ * Turns a bearer token into the account behind it. The account is looked up on every request so
+ * a disabled or deleted account loses access whatever its token says: at once for a change made
+ * through this process, within the repository's cache bound (AUTH_ACCOUNT_CACHE_MS) otherwise.
  */
 export class Authenticate {
   constructor(private readonly deps: { uow: UnitOfWork; tokens: AccessTokens }) {}
