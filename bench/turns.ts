@@ -7,7 +7,8 @@
  * With --latency-ms L every turn's AI work takes L (split between grading and the next question),
  * and the ideal throughput is interviews / L turns per second. Without it, providers answer at once
  * and the figure is compared with a bare Koa route doing SELECT 1 on the same database.
- * DATABASE_URL selects PostgreSQL; otherwise an in-memory PGlite is used.
+ * DATABASE_URL selects PostgreSQL; otherwise an in-memory PGlite is used. BENCH_SERVER_PROF=<dir> writes
+ * a V8 CPU profile of the server process there (open it in Chrome DevTools).
  */
 import 'reflect-metadata';
 import { spawn } from 'node:child_process';
@@ -131,7 +132,7 @@ async function serve() {
 
 /** The driver half: starts the server process, then simulated candidates take interviews over HTTP. */
 async function drive() {
-  const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), ...process.argv.slice(2)], {
+  const child = spawn(process.execPath, [...(process.env.BENCH_SERVER_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_SERVER_PROF}`] : []), '--import', 'tsx', fileURLToPath(import.meta.url), ...process.argv.slice(2)], {
     env: { ...process.env, BENCH_ROLE: 'server' }, stdio: ['ignore', 'pipe', 'inherit'],
   });
   const lines = createInterface({ input: child.stdout! });
