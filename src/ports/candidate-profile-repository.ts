@@ -9,6 +9,11 @@ import { token } from './token.js';
  * profile at version n + 1; removing the account removes its profile.
  */
 export interface CandidateProfileRepository {
+  /**
+   * Inside a transaction, makes every other transaction that locks the same candidate's profile wait
+   * until this one ends (so concurrent edits queue instead of conflicting). Harmless outside one.
+   */
+  lock(candidateId: string): Promise<void>;
   find(candidateId: string): Promise<CandidateProfile | undefined>;
   save(profile: CandidateProfile): Promise<CandidateProfile>;
 }

@@ -25,7 +25,8 @@ export interface ResumeRepository {
   findActive(candidateId: string): Promise<Resume | undefined>;
   activate(candidateId: string, id: string): Promise<boolean>;
   setParsing(id: string, outcome: ParsingOutcome): Promise<void>;
-  delete(id: string): Promise<void>;
+  /** Removes one of the candidate's resumes (serialised with their uploads and activations). */
+  delete(candidateId: string, id: string): Promise<void>;
   addAnalysis(analysis: ResumeAnalysis): Promise<void>;
   latestAnalysis(resumeId: string): Promise<ResumeAnalysis | undefined>;
 }

@@ -10,6 +10,9 @@ export class MemoryCandidateProfileRepository implements CandidateProfileReposit
     return this.store.table<CandidateProfile>('candidate_profiles');
   }
 
+  /** Memory transactions already run one at a time. */
+  async lock(): Promise<void> {}
+
   async find(candidateId: string): Promise<CandidateProfile | undefined> {
     const row = this.rows.get(candidateId);
     return row && structuredClone(row);

@@ -66,7 +66,8 @@ export class MemoryResumeRepository implements ResumeRepository {
     if (outcome.parsedAt !== undefined) row.parsedAt = outcome.parsedAt;
   }
 
-  async delete(id: string): Promise<void> {
+  async delete(candidateId: string, id: string): Promise<void> {
+    if (this.rows.get(id)?.candidateId !== candidateId) return;
     this.rows.delete(id);
     for (const [key, a] of this.analyses) if (a.resumeId === id) this.analyses.delete(key);
   }

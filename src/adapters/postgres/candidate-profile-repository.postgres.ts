@@ -35,6 +35,10 @@ const toColumns = (p: CandidateProfile) => ({
 export class PgCandidateProfileRepository implements CandidateProfileRepository {
   constructor(private readonly db: Knex) {}
 
+  async lock(candidateId: string): Promise<void> {
+    if (this.db.isTransaction) await this.db.raw('SELECT pg_advisory_xact_lock(hashtext(?))', [`profile:${candidateId}`]);
+  }
+
   async find(candidateId: string): Promise<CandidateProfile | undefined> {
     const row = await this.db<ProfileRow>('candidate_profiles').where({ candidate_id: candidateId }).first();
     return row && toProfile(row);

@@ -163,8 +163,11 @@ export class PgResumeRepository implements ResumeRepository {
     await this.db('resumes').where({ id }).update(patch);
   }
 
-  async delete(id: string): Promise<void> {
-    await this.db('resumes').where({ id }).delete();
+  async delete(candidateId: string, id: string): Promise<void> {
+    await this.inTransaction(async (trx) => {
+      await this.lockCandidate(trx, candidateId);
+      await trx('resumes').where({ id, candidate_id: candidateId }).delete();
+    });
   }
 
   async addAnalysis(a: ResumeAnalysis): Promise<void> {

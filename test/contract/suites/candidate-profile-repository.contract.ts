@@ -59,6 +59,20 @@ export function candidateProfileRepositoryContract(label: string, open: () => Pr
       expect((await uow.repositories.profiles.find(id))?.skills).to.deep.equal(['sql']);
     });
 
+    it('queues concurrent locked edits instead of letting them conflict', async () => {
+      const id = await candidate();
+      await uow.repositories.profiles.save(newProfile(id, t0));
+      const addSkill = (skill: string) => uow.transaction(async (repos) => {
+        await repos.profiles.lock(id);
+        const current = (await repos.profiles.find(id))!;
+        return repos.profiles.save({ ...current, skills: [...current.skills, skill].sort() });
+      });
+      await Promise.all(['a', 'b', 'c', 'd', 'e'].map(addSkill));
+      const final = await uow.repositories.profiles.find(id);
+      expect(final?.skills).to.deep.equal(['a', 'b', 'c', 'd', 'e']);
+      expect(final?.version).to.equal(6);
+    });
+
     it('rolls a save back with its transaction', async () => {
       const id = await candidate();
       await uow.transaction(async (repos) => {

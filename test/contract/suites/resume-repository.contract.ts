@@ -70,6 +70,7 @@ export function resumeRepositoryContract(label: string, open: () => Promise<Unit
 
     it('records parsing outcomes and serves the latest analysis; delete removes both', async () => {
       const me = await candidate();
+      const other = await candidate();
       const r = aResume(me);
       await uow.repositories.resumes.insertActive(r);
       await uow.repositories.resumes.setParsing(r.id, { status: 'processing' });
@@ -94,7 +95,9 @@ export function resumeRepositoryContract(label: string, open: () => Promise<Unit
       await uow.repositories.resumes.addAnalysis(newer);
       expect(await uow.repositories.resumes.latestAnalysis(r.id)).to.deep.equal(newer);
 
-      await uow.repositories.resumes.delete(r.id);
+      await uow.repositories.resumes.delete(other, r.id);
+      expect(await uow.repositories.resumes.countOwned(me), "another candidate cannot delete it").to.equal(1);
+      await uow.repositories.resumes.delete(me, r.id);
       expect(await uow.repositories.resumes.find(r.id)).to.equal(undefined);
       expect(await uow.repositories.resumes.latestAnalysis(r.id)).to.equal(undefined);
       expect(await uow.repositories.resumes.countOwned(me)).to.equal(0);

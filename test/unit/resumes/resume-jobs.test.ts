@@ -11,6 +11,7 @@ import {
   NoTextLayer, PARSE_RESUME_JOB, ParseResume, REVIEW_RESUME_JOB, ReviewResume, UploadResume,
 } from '../../../src/domain/resumes/index.js';
 import type { ObjectStorage } from '../../../src/ports/object-storage.js';
+import { VersionConflict } from '../../../src/domain/shared/domain-error.js';
 import type { ExtractedResumeText, ResumeTextExtractor } from '../../../src/ports/resume-text-extractor.js';
 import { anAccount } from '../../support/builders.js';
 import { singleColumnPdf } from '../../support/fixtures/resumes.js';
@@ -99,6 +100,21 @@ describe('resume jobs: upload, parse, review', () => {
     expect(await uow.repositories.resumes.countOwned(candidateId)).to.equal(1);
   });
 
+  it('retries the upload transaction when it loses a race for the profile, storing the file once', async () => {
+    let conflicts = 1;
+    const racing = {
+      repositories: uow.repositories,
+      transaction: <T>(work: (r: typeof uow.repositories) => Promise<T>) => {
+        if (conflicts-- > 0) return Promise.reject(new VersionConflict('CandidateProfile', candidateId));
+        return uow.transaction(work);
+      },
+    };
+    const racingUpload = new UploadResume({ uow: racing, storage, clock, ids, logger: new RecordingLogger() });
+    const resume = await racingUpload.execute({ candidateId, bytes: await singleColumnPdf() });
+    expect(await storage.exists(resume.storageKey)).to.equal(true);
+    expect((await uow.repositories.resumes.findActive(candidateId))?.id).to.equal(resume.id);
+  });
+
   it('completes a parse, merges skills into the profile and queues the review, which writes an analysis', async () => {
     const resume = await upload.execute({ candidateId, bytes: await singleColumnPdf() });
     const job = await claim(PARSE_RESUME_JOB);
@@ -162,7 +178,7 @@ describe('resume jobs: upload, parse, review', () => {
 
   it('does nothing for a resume deleted before its job ran', async () => {
     const resume = await upload.execute({ candidateId, bytes: await singleColumnPdf() });
-    await uow.repositories.resumes.delete(resume.id);
+    await uow.repositories.resumes.delete(candidateId, resume.id);
     await parse.execute(resume.id, { attempt: 1, maxAttempts: 5 });
     await review.execute(resume.id);
     expect(extractor.calls).to.equal(0);

@@ -1,6 +1,6 @@
 import type { Account } from '../../accounts/account.js';
 import { AccountNotFound } from '../../accounts/errors.js';
-import { VersionConflict } from '../../shared/domain-error.js';
+import { retryOnConflict } from '../../shared/retry.js';
 import type { Clock } from '../../../ports/clock.js';
 import type { Repositories, UnitOfWork } from '../../../ports/unit-of-work.js';
 import { InvalidSalaryRange, TooManySkills } from '../errors.js';
@@ -37,19 +37,19 @@ export interface ProfileEdit {
   profile?: (profile: CandidateProfile) => CandidateProfile;
 }
 
-const ATTEMPTS = 3;
-
 /**
  * Applies an edit to a candidate's account and profile in one transaction and recomputes the
  * completeness score from the result (resumes included). Every profile change — the candidate's
  * own, an uploaded, parsed or deleted resume — goes through here, so the score is never stale.
- * A concurrent edit (VersionConflict) is retried on fresh data.
+ * On its own it retries a lost race (VersionConflict) on fresh data; inside the caller's
+ * transaction the caller retries the whole transaction (see retryOnConflict).
  */
 export async function editProfile(
   uow: UnitOfWork, clock: Clock, candidateId: string, edit: ProfileEdit = {},
   inTransaction?: Repositories,
 ): Promise<ProfileView> {
   const run = async (repos: Repositories): Promise<ProfileView> => {
+    await repos.profiles.lock(candidateId);
     const current = await repos.accounts.findById(candidateId);
     if (!current) throw new AccountNotFound();
     const now = clock.now();
@@ -66,13 +66,7 @@ export async function editProfile(
     return { account: savedAccount, profile, activeResumeId: active?.id ?? null };
   };
   if (inTransaction) return run(inTransaction);
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await uow.transaction(run);
-    } catch (error) {
-      if (!(error instanceof VersionConflict) || attempt >= ATTEMPTS) throw error;
-    }
-  }
+  return retryOnConflict(() => uow.transaction(run));
 }
 
 /** The candidate's profile and the edits the profile routes make. */

@@ -1,4 +1,5 @@
 import { editProfile } from '../../candidates/use-cases/manage-profile.js';
+import { retryOnConflict } from '../../shared/retry.js';
 import type { Clock } from '../../../ports/clock.js';
 import type { Logger } from '../../../ports/logger.js';
 import type { ObjectStorage } from '../../../ports/object-storage.js';
@@ -44,10 +45,10 @@ export class ManageResumes {
 
   async activate(candidateId: string, id: string): Promise<Resume> {
     const { uow, clock } = this.deps;
-    await uow.transaction(async (repos) => {
+    await retryOnConflict(() => uow.transaction(async (repos) => {
       if (!(await repos.resumes.activate(candidateId, id))) throw new ResumeNotFound(id);
       await editProfile(uow, clock, candidateId, {}, repos);
-    });
+    }));
     return this.get(candidateId, id);
   }
 
@@ -58,17 +59,17 @@ export class ManageResumes {
    */
   async delete(candidateId: string, id: string): Promise<void> {
     const { uow, clock, storage, logger } = this.deps;
-    const resume = await uow.transaction(async (repos) => {
+    const resume = await retryOnConflict(() => uow.transaction(async (repos) => {
       const found = await repos.resumes.findOwned(candidateId, id);
       if (!found) throw new ResumeNotFound(id);
-      await repos.resumes.delete(id);
+      await repos.resumes.delete(candidateId, id);
       if (found.isActive) {
         const [newest] = await repos.resumes.listOwned(candidateId);
         if (newest) await repos.resumes.activate(candidateId, newest.id);
       }
       await editProfile(uow, clock, candidateId, {}, repos);
       return found;
-    });
+    }));
     await storage.delete(resume.storageKey).catch((error: unknown) =>
       logger.error({ key: resume.storageKey, err: String(error) }, 'resume row deleted but its file could not be removed'));
   }

@@ -1,6 +1,7 @@
 import { mergeResumeIntoProfile } from '../../candidates/profile.js';
 import { editProfile } from '../../candidates/use-cases/manage-profile.js';
 import { DomainError } from '../../shared/domain-error.js';
+import { retryOnConflict } from '../../shared/retry.js';
 import type { Clock } from '../../../ports/clock.js';
 import type { IdGenerator } from '../../../ports/id-generator.js';
 import type { ObjectStorage } from '../../../ports/object-storage.js';
@@ -61,25 +62,25 @@ export class ParseResume {
       const asOf = clock.now();
       const result = await parser.parse({ text: extracted.text, hiddenText: extracted.hiddenText, asOf });
       const parsed = toStoredParse(result, result.servedBy);
-      await uow.transaction(async (repos) => {
+      await retryOnConflict(() => uow.transaction(async (repos) => {
         if (!(await repos.resumes.find(resumeId))) return; // deleted meanwhile
         await repos.resumes.setParsing(resumeId, { status: 'completed', parsed, errorMessage: null, parsedAt: clock.now() });
         await repos.jobs.enqueue({ type: REVIEW_RESUME_JOB, payload: { resumeId } }, clock.now());
         await editProfile(uow, clock, resume.candidateId, { profile: (p) => mergeResumeIntoProfile(p, parsed) }, repos);
-      });
+      }));
     } catch (error) {
       const documentFault = error instanceof DomainError && DOCUMENT_FAULTS.has(error.code);
       const final = documentFault || error instanceof ResumeJobFailed || job.attempt >= job.maxAttempts;
       const message = error instanceof Error ? error.message : String(error);
       if (final) {
-        await uow.transaction(async (repos) => {
+        await retryOnConflict(() => uow.transaction(async (repos) => {
           if (!(await repos.resumes.find(resumeId))) return;
           await repos.resumes.setParsing(resumeId, {
             status: 'failed', parsed: null, parsedAt: clock.now(),
             errorMessage: documentFault ? message : `Parsing failed after ${job.attempt} attempt(s): ${message}`,
           });
           await editProfile(uow, clock, resume.candidateId, {}, repos);
-        });
+        }));
         if (documentFault) return; // the work is done: the resume says why it failed
         throw new ResumeJobFailed(message);
       }

@@ -1,4 +1,5 @@
 import { editProfile } from '../../candidates/use-cases/manage-profile.js';
+import { retryOnConflict } from '../../shared/retry.js';
 import type { Clock } from '../../../ports/clock.js';
 import type { IdGenerator } from '../../../ports/id-generator.js';
 import type { Logger } from '../../../ports/logger.js';
@@ -51,11 +52,12 @@ export class UploadResume {
     };
     await storage.put(resume.storageKey, input.bytes, CONTENT_TYPES[type]);
     try {
-      await uow.transaction(async (repos) => {
+      // A concurrent profile change (the candidate's, or a parse finishing) is retried, not refused.
+      await retryOnConflict(() => uow.transaction(async (repos) => {
         await repos.resumes.insertActive(resume);
         await repos.jobs.enqueue({ type: PARSE_RESUME_JOB, payload: { resumeId: id } }, resume.uploadedAt);
         await editProfile(uow, clock, input.candidateId, {}, repos);
-      });
+      }));
     } catch (error) {
       await storage.delete(resume.storageKey).catch((cleanup: unknown) =>
         logger.error({ key: resume.storageKey, err: String(cleanup) }, 'could not remove the file of a failed upload'));
