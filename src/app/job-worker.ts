@@ -81,7 +81,10 @@ export class JobWorker {
     const tick = async () => {
       if (this.stopped) return;
       try {
-        this.running = this.drain(50).then(() => undefined);
+        // Stops between jobs as soon as stop() is called: shutdown waits for one job, not a batch.
+        this.running = (async () => {
+          for (let n = 0; n < 50 && !this.stopped && (await this.runOne()); n++);
+        })();
         await this.running;
       } catch (error) {
         this.deps.logger.error({ error: String(error) }, 'job worker tick failed');

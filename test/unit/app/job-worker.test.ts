@@ -1,0 +1,50 @@
+import { expect } from 'chai';
+import { MemoryUnitOfWork } from '../../../src/adapters/memory/unit-of-work.memory.js';
+import { FixedClock } from '../../../src/adapters/system/clock.system.js';
+import { RecordingLogger } from '../../../src/adapters/system/logger.pino.js';
+import { JobWorker, PermanentJobFailure } from '../../../src/app/job-worker.js';
+
+const options = { pollIntervalMs: 5, leaseMs: 60_000, backoffBaseMs: 1_000, backoffMaxMs: 8_000 };
+
+describe('job worker', () => {
+  it('on stop, finishes the job in hand and leaves the rest queued', async () => {
+    const uow = new MemoryUnitOfWork();
+    const clock = new FixedClock();
+    for (let i = 0; i < 5; i++) await uow.repositories.jobs.enqueue({ type: 'slow', payload: { i } }, clock.now());
+    let started!: () => void;
+    const firstStarted = new Promise<void>((resolve) => (started = resolve));
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const ran: number[] = [];
+    const worker = new JobWorker({ uow, clock, logger: new RecordingLogger() }, options).handle('slow', async (job) => {
+      ran.push(job.payload.i as number);
+      started();
+      await gate;
+    });
+    worker.start();
+    await firstStarted;
+    const stopping = worker.stop();
+    release();
+    await stopping;
+    expect(ran).to.deep.equal([0]);
+    expect(await worker.drain()).to.equal(4);
+  });
+
+  it('fails a permanent failure at once with its message, and retries others with exponential backoff', async () => {
+    const uow = new MemoryUnitOfWork();
+    const clock = new FixedClock();
+    const permanent = await uow.repositories.jobs.enqueue({ type: 'p', payload: {} }, clock.now());
+    const flaky = await uow.repositories.jobs.enqueue({ type: 'f', payload: {} }, clock.now());
+    const worker = new JobWorker({ uow, clock, logger: new RecordingLogger() }, options)
+      .handle('p', async () => { throw new PermanentJobFailure('the file is not a resume'); })
+      .handle('f', async () => { throw new Error('timeout'); });
+    expect(await worker.drain()).to.equal(2);
+    expect(await uow.repositories.jobs.find(permanent)).to.deep.include({ status: 'failed', lastError: 'the file is not a resume', attempt: 1 });
+    const retried = await uow.repositories.jobs.find(flaky);
+    expect(retried).to.deep.include({ status: 'queued', lastError: 'timeout' });
+    expect(retried!.runAt.getTime() - clock.now().getTime()).to.equal(1_000);
+    clock.advance(1_000);
+    expect(await worker.drain()).to.equal(1);
+    expect((await uow.repositories.jobs.find(flaky))!.runAt.getTime() - clock.now().getTime()).to.equal(2_000);
+  });
+});
