@@ -1,6 +1,6 @@
 import type { Knex } from 'knex';
 
-/** Candidate profiles, resume analyses, and one active resume per candidate enforced by the database. */
+/** Candidate profiles, resume analyses, the extracted resume text, and one active resume per candidate enforced by the database. */
 export const profiles = {
   name: '202611290001_profiles',
   async up(db: Knex): Promise<void> {
@@ -32,8 +32,11 @@ export const profiles = {
     });
     await db.raw(`ALTER TABLE resume_analyses ADD CONSTRAINT check_score_range CHECK (overall_score BETWEEN 0 AND 100)`);
     await db.raw('CREATE UNIQUE INDEX resumes_one_active_uq ON resumes (candidate_id) WHERE is_active');
+    // The text the parse read, so the review (a separate job) does not extract it again.
+    await db.schema.alterTable('resumes', (t) => t.text('extracted_text'));
   },
   async down(db: Knex): Promise<void> {
+    await db.schema.alterTable('resumes', (t) => t.dropColumn('extracted_text'));
     await db.raw('DROP INDEX IF EXISTS resumes_one_active_uq');
     await db.schema.dropTable('resume_analyses');
     await db.schema.dropTable('candidate_profiles');

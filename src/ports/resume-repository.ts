@@ -6,6 +6,8 @@ export interface ParsingOutcome {
   parsed?: StoredParse | null;
   errorMessage?: string | null;
   parsedAt?: Date | null;
+  /** The visible text the parse read (kept for the review). */
+  extractedText?: string | null;
 }
 
 /**
@@ -25,6 +27,8 @@ export interface ResumeRepository {
   findActive(candidateId: string): Promise<Resume | undefined>;
   activate(candidateId: string, id: string): Promise<boolean>;
   setParsing(id: string, outcome: ParsingOutcome): Promise<void>;
+  /** The text stored with the parse; undefined when there is none (or no such resume). */
+  extractedText(id: string): Promise<string | undefined>;
   /** Removes one of the candidate's resumes (serialised with their uploads and activations). */
   delete(candidateId: string, id: string): Promise<void>;
   addAnalysis(analysis: ResumeAnalysis): Promise<void>;

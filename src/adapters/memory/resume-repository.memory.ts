@@ -12,6 +12,10 @@ export class MemoryResumeRepository implements ResumeRepository {
     return this.store.table<Resume>('resumes');
   }
 
+  private get texts() {
+    return this.store.table<string>('resume_texts');
+  }
+
   private get analyses() {
     return this.store.table<ResumeAnalysis>('resume_analyses');
   }
@@ -64,11 +68,18 @@ export class MemoryResumeRepository implements ResumeRepository {
     if (outcome.parsed !== undefined) row.parsed = structuredClone(outcome.parsed);
     if (outcome.errorMessage !== undefined) row.errorMessage = outcome.errorMessage;
     if (outcome.parsedAt !== undefined) row.parsedAt = outcome.parsedAt;
+    if (typeof outcome.extractedText === 'string') this.texts.set(id, outcome.extractedText);
+    else if (outcome.extractedText === null) this.texts.delete(id);
+  }
+
+  async extractedText(id: string): Promise<string | undefined> {
+    return this.rows.has(id) ? this.texts.get(id) : undefined;
   }
 
   async delete(candidateId: string, id: string): Promise<void> {
     if (this.rows.get(id)?.candidateId !== candidateId) return;
     this.rows.delete(id);
+    this.texts.delete(id);
     for (const [key, a] of this.analyses) if (a.resumeId === id) this.analyses.delete(key);
   }
 

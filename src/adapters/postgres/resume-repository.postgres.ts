@@ -84,6 +84,12 @@ const toAnalysis = (row: AnalysisRow): ResumeAnalysis => ({
   analyzedAt: new Date(row.analyzed_at),
 });
 
+/** Every column but the extracted text, which only the review reads. */
+const RESUME_COLUMNS = [
+  'id', 'candidate_id', 'file_name', 'file_size', 'content_type', 'storage_key', 'uploaded_at', 'parsed_at', 'parsing_status',
+  'parsed_data', 'error_message', 'is_active',
+];
+
 export class PgResumeRepository implements ResumeRepository {
   constructor(private readonly db: Knex) {}
 
@@ -118,19 +124,19 @@ export class PgResumeRepository implements ResumeRepository {
   }
 
   async find(id: string): Promise<Resume | undefined> {
-    const row = await this.db<ResumeRow>('resumes').where({ id }).first();
+    const row = (await this.db('resumes').where({ id }).first(RESUME_COLUMNS)) as ResumeRow | undefined;
     return row && toResume(row);
   }
 
   async findOwned(candidateId: string, id: string): Promise<Resume | undefined> {
-    const row = await this.db<ResumeRow>('resumes').where({ id, candidate_id: candidateId }).first();
+    const row = (await this.db('resumes').where({ id, candidate_id: candidateId }).first(RESUME_COLUMNS)) as ResumeRow | undefined;
     return row && toResume(row);
   }
 
   async listOwned(candidateId: string): Promise<Resume[]> {
-    const rows = await this.db<ResumeRow>('resumes').where({ candidate_id: candidateId }).orderBy([
+    const rows = (await this.db('resumes').select(RESUME_COLUMNS).where({ candidate_id: candidateId }).orderBy([
       { column: 'uploaded_at', order: 'desc' }, { column: 'id', order: 'desc' },
-    ]);
+    ])) as ResumeRow[];
     return rows.map(toResume);
   }
 
@@ -140,7 +146,7 @@ export class PgResumeRepository implements ResumeRepository {
   }
 
   async findActive(candidateId: string): Promise<Resume | undefined> {
-    const row = await this.db<ResumeRow>('resumes').where({ candidate_id: candidateId, is_active: true }).first();
+    const row = (await this.db('resumes').where({ candidate_id: candidateId, is_active: true }).first(RESUME_COLUMNS)) as ResumeRow | undefined;
     return row && toResume(row);
   }
 
@@ -160,7 +166,13 @@ export class PgResumeRepository implements ResumeRepository {
     if (outcome.parsed !== undefined) patch.parsed_data = outcome.parsed ? JSON.stringify(toDocument(outcome.parsed)) : null;
     if (outcome.errorMessage !== undefined) patch.error_message = outcome.errorMessage;
     if (outcome.parsedAt !== undefined) patch.parsed_at = outcome.parsedAt;
+    if (outcome.extractedText !== undefined) patch.extracted_text = outcome.extractedText;
     await this.db('resumes').where({ id }).update(patch);
+  }
+
+  async extractedText(id: string): Promise<string | undefined> {
+    const row = await this.db('resumes').where({ id }).first('extracted_text');
+    return typeof row?.extracted_text === 'string' ? row.extracted_text : undefined;
   }
 
   async delete(candidateId: string, id: string): Promise<void> {

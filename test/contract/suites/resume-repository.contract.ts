@@ -79,7 +79,9 @@ export function resumeRepositoryContract(label: string, open: () => Promise<Unit
         { ...emptyParsedResume(), totalYears: 3.5, skills: [{ name: 'react', matched: 'React', section: 'skills' }] },
         { provider: 'offline', model: 'rules-v1' },
       );
-      await uow.repositories.resumes.setParsing(r.id, { status: 'completed', parsed, errorMessage: null, parsedAt: at(5) });
+      expect(await uow.repositories.resumes.extractedText(r.id)).to.equal(undefined);
+      await uow.repositories.resumes.setParsing(r.id, { status: 'completed', parsed, errorMessage: null, parsedAt: at(5), extractedText: 'Jane Doe\nReact' });
+      expect(await uow.repositories.resumes.extractedText(r.id)).to.equal('Jane Doe\nReact');
       const done = await uow.repositories.resumes.find(r.id);
       expect(done).to.deep.include({ parsingStatus: 'completed', parsed, parsedAt: at(5), errorMessage: null });
       expect(done?.parsed?.skills).to.deep.equal(['react']);
@@ -100,6 +102,7 @@ export function resumeRepositoryContract(label: string, open: () => Promise<Unit
       await uow.repositories.resumes.delete(me, r.id);
       expect(await uow.repositories.resumes.find(r.id)).to.equal(undefined);
       expect(await uow.repositories.resumes.latestAnalysis(r.id)).to.equal(undefined);
+      expect(await uow.repositories.resumes.extractedText(r.id)).to.equal(undefined);
       expect(await uow.repositories.resumes.countOwned(me)).to.equal(0);
     });
 

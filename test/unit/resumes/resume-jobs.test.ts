@@ -125,7 +125,9 @@ describe('resume jobs: upload, parse, review', () => {
     const profile = await uow.repositories.profiles.find(candidateId);
     expect(profile?.skills).to.include.members(['react', 'typescript', 'node', 'postgresql']);
     expect(profile?.experienceYears).to.equal(6);
+    const extractions = extractor.calls;
     await review.execute((await claim(REVIEW_RESUME_JOB)).payload.resumeId as string);
+    expect(extractor.calls, 'the review reads the text the parse kept').to.equal(extractions);
     const analysis = await uow.repositories.resumes.latestAnalysis(resume.id);
     expect(analysis?.overallScore).to.be.within(0, 100);
     expect(analysis?.analysisModel).to.match(/^offline\//);

@@ -64,7 +64,9 @@ export class ParseResume {
       const parsed = toStoredParse(result, result.servedBy);
       await retryOnConflict(() => uow.transaction(async (repos) => {
         if (!(await repos.resumes.find(resumeId))) return; // deleted meanwhile
-        await repos.resumes.setParsing(resumeId, { status: 'completed', parsed, errorMessage: null, parsedAt: clock.now() });
+        await repos.resumes.setParsing(resumeId, {
+          status: 'completed', parsed, errorMessage: null, parsedAt: clock.now(), extractedText: extracted.text,
+        });
         await repos.jobs.enqueue({ type: REVIEW_RESUME_JOB, payload: { resumeId } }, clock.now());
         await editProfile(uow, clock, resume.candidateId, { profile: (p) => mergeResumeIntoProfile(p, parsed) }, repos);
       }));
@@ -98,9 +100,10 @@ export class ReviewResume {
     const { uow, clock, reviewer, ids } = this.deps;
     const resume = await uow.repositories.resumes.find(resumeId);
     if (!resume?.parsed) return;
-    const extracted = await readText(this.deps, resume);
+    // The parse kept the text it read; a resume parsed before that was kept is read again.
+    const text = (await uow.repositories.resumes.extractedText(resumeId)) ?? (await readText(this.deps, resume)).text;
     const review = await reviewer.review({
-      text: extracted.text,
+      text,
       parsed: resume.parsed.detail,
       ...(resume.parsed.detail.currentRole ? { targetRole: resume.parsed.detail.currentRole } : {}),
     });
