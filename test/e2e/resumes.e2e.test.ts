@@ -323,13 +323,18 @@ describe('e2e: profile and resumes over HTTP', function () {
       expect(none.profile_completeness_score).to.equal(withOne.profile_completeness_score - 15);
     });
 
-    it('personalises an interview: starting with my resume records it', async () => {
+    it('personalises an interview: the first question probes a skill my resume claims', async () => {
       const { token } = await registerCandidate(t);
       const { body } = await upload(token, await twoColumnPdf(), 'cv.pdf');
       await drain();
-      const start = await t.request('POST', '/api/v1/interviews/start', { token, body: { role_type: 'python', resume_id: body.id } });
+      const start = await t.request('POST', '/api/v1/interviews/start', { token, body: { role_type: 'data_engineering', resume_id: body.id } });
       expect(start.status).to.equal(201);
       expect(start.body.resume_id).to.equal(body.id);
+      // The first question probes a skill the resume claims, and says so.
+      const parsedSkills = (await get(`/api/v1/resumes/${body.id}/parsing-status`, token)).body.parsed_data.skills as string[];
+      const first = (await get(`/api/v1/interviews/${start.body.id}/messages`, token)).body.messages[0].content_text as string;
+      const claimed = /^Your background mentions ([^.]+)\. /.exec(first)?.[1];
+      expect(parsedSkills, first).to.include(claimed);
       const active = await t.request('POST', '/api/v1/interviews/start', { token, body: { role_type: 'python' } });
       expect(active.body.resume_id).to.equal(body.id);
     });
