@@ -12,6 +12,7 @@ import { OfflineResumeReviewer } from '../adapters/offline/resume-reviewer.offli
 import { resolveFrom } from '../adapters/di.js';
 import { ROLES, type Role, RegisterAccount } from '../domain/accounts/index.js';
 import { DomainError } from '../domain/shared/domain-error.js';
+import { SweepOrphanedFiles } from '../domain/resumes/index.js';
 import { bootstrap } from './bootstrap.js';
 import { ConfigError, loadConfig } from './config.js';
 import { PluginError } from './plugin-host.js';
@@ -25,6 +26,7 @@ Commands:
                                             parse (and review) every PDF/DOCX in a folder with the offline parser:
                                             one JSON line per file (failures included) to stdout or --out,
                                             a progress bar and a summary on stderr
+  sweep-files [--grace-minutes 60]           remove stored resume files no resume points at (left by a crash)
   create-user --role <candidate|recruiter|admin> --email <email> --name <full name> [--password <pw>]
                                             create an account (password read from CLI_PASSWORD or --password)
 `;
@@ -68,6 +70,21 @@ const commands: Record<string, Command> = {
     if (out !== process.stdout) await new Promise<void>((resolve) => out.end(() => resolve()));
     console.error(`parsed ${summary.parsed} of ${summary.total} file(s), ${summary.failed} failed`);
     return 0;
+  },
+
+  async 'sweep-files'(args) {
+    const { values } = parseArgs({ args, options: { 'grace-minutes': { type: 'string', default: '60' } } });
+    const minutes = Number(values['grace-minutes']);
+    if (!Number.isFinite(minutes) || minutes < 0) return fail('--grace-minutes must be a number ≥ 0');
+    const app = await bootstrap(loadConfig());
+    try {
+      const { checked, removed } = await resolveFrom(app.container, SweepOrphanedFiles).execute(minutes * 60_000);
+      for (const key of removed) console.log(key);
+      console.error(`checked ${checked} stored file(s), removed ${removed.length}`);
+      return 0;
+    } finally {
+      await app.close();
+    }
   },
 
   async migrate() {

@@ -1,5 +1,7 @@
 import 'reflect-metadata';
 import type { AddressInfo } from 'node:net';
+import { resolveFrom } from '../adapters/di.js';
+import { SweepOrphanedFiles } from '../domain/resumes/index.js';
 import { bootstrap } from './bootstrap.js';
 import { ConfigError, loadConfig } from './config.js';
 import { PluginError } from './plugin-host.js';
@@ -14,7 +16,15 @@ async function main(): Promise<void> {
   });
   const { port } = server.address() as AddressInfo;
   // Jobs left unfinished by a previous run (their leases expired) are picked up here too.
-  if (config.jobs.worker) app.worker.start();
+  if (config.jobs.worker) {
+    app.worker.start();
+    // Files an earlier crash left without a resume row; in the background, never blocking start.
+    resolveFrom(app.container, SweepOrphanedFiles).execute()
+      .then(({ checked, removed }) => {
+        if (removed.length > 0) app.logger.info({ checked, removed: removed.length }, 'removed stored files no resume points at');
+      })
+      .catch((error: unknown) => app.logger.warn({ err: String(error) }, 'could not sweep orphaned files'));
+  }
   app.logger.info(
     { port, host: config.http.host, version: app.version, plugins: app.host.pluginNames,
       database: config.database.url ? 'postgres' : 'pglite', ai: config.ai.providers },

@@ -24,6 +24,8 @@ export interface ResumeRepository {
   findOwned(candidateId: string, id: string): Promise<Resume | undefined>;
   listOwned(candidateId: string): Promise<Resume[]>;
   countOwned(candidateId: string): Promise<number>;
+  /** Which of these storage keys a resume row points at. */
+  knownStorageKeys(keys: readonly string[]): Promise<Set<string>>;
   findActive(candidateId: string): Promise<Resume | undefined>;
   activate(candidateId: string, id: string): Promise<boolean>;
   setParsing(id: string, outcome: ParsingOutcome): Promise<void>;

@@ -49,6 +49,11 @@ export class MemoryResumeRepository implements ResumeRepository {
     return this.owned(candidateId).length;
   }
 
+  async knownStorageKeys(keys: readonly string[]): Promise<Set<string>> {
+    const stored = new Set([...this.rows.values()].map((r) => r.storageKey));
+    return new Set(keys.filter((k) => stored.has(k)));
+  }
+
   async findActive(candidateId: string): Promise<Resume | undefined> {
     const row = this.owned(candidateId).find((r) => r.isActive);
     return row && structuredClone(row);

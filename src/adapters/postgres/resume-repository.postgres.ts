@@ -145,6 +145,15 @@ export class PgResumeRepository implements ResumeRepository {
     return Number(row?.count ?? 0);
   }
 
+  async knownStorageKeys(keys: readonly string[]): Promise<Set<string>> {
+    const known = new Set<string>();
+    for (let i = 0; i < keys.length; i += 500) {
+      const rows = await this.db('resumes').whereIn('storage_key', keys.slice(i, i + 500)).select('storage_key');
+      for (const row of rows) known.add(row.storage_key as string);
+    }
+    return known;
+  }
+
   async findActive(candidateId: string): Promise<Resume | undefined> {
     const row = (await this.db('resumes').where({ candidate_id: candidateId, is_active: true }).first(RESUME_COLUMNS)) as ResumeRow | undefined;
     return row && toResume(row);

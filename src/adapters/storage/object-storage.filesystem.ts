@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { InvalidStorageKey } from '../../domain/shared/domain-error.js';
-import { isValidStorageKey, type ObjectStorage } from '../../ports/object-storage.js';
+import { isValidStorageKey, type ObjectStorage, type StoredObject } from '../../ports/object-storage.js';
 
 /**
  * Objects as files under a root folder. Keys are validated and resolved inside the root, so no key
@@ -47,6 +47,32 @@ export class FilesystemObjectStorage implements ObjectStorage {
     const file = this.pathOf(key);
     await rm(file, { force: true });
     await rm(`${file}.type`, { force: true });
+  }
+
+  /** Objects under the prefix; content-type sidecars and unfinished temporary files are not objects. */
+  async list(prefix: string): Promise<StoredObject[]> {
+    const base = this.pathOf(prefix);
+    const found: StoredObject[] = [];
+    const walk = async (dir: string, keyPrefix: string): Promise<void> => {
+      let entries;
+      try {
+        entries = await readdir(dir, { withFileTypes: true });
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code === 'ENOENT' || (error as NodeJS.ErrnoException).code === 'ENOTDIR') return;
+        throw error;
+      }
+      for (const entry of entries) {
+        const key = `${keyPrefix}/${entry.name}`;
+        if (entry.isDirectory()) await walk(path.join(dir, entry.name), key);
+        else if (entry.isFile() && !entry.name.endsWith('.type') && !entry.name.endsWith('.tmp') && isValidStorageKey(key)) {
+          found.push({ key, storedAt: (await stat(path.join(dir, entry.name))).mtime });
+        }
+      }
+    };
+    const self = await stat(base).catch(() => undefined);
+    if (self?.isFile()) found.push({ key: prefix, storedAt: self.mtime });
+    else await walk(base, prefix);
+    return found.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   }
 
   async exists(key: string): Promise<boolean> {

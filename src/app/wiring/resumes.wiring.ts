@@ -2,7 +2,7 @@ import { instanceCachingFactory, type DependencyContainer } from 'tsyringe';
 import { resolveFrom as r } from '../../adapters/di.js';
 import { ManageProfile } from '../../domain/candidates/index.js';
 import {
-  ManageResumes, PARSE_RESUME_JOB, ParseResume, ResumeJobFailed, REVIEW_RESUME_JOB, ReviewResume, UploadResume,
+  ManageResumes, PARSE_RESUME_JOB, ParseResume, ResumeJobFailed, REVIEW_RESUME_JOB, ReviewResume, SweepOrphanedFiles, UploadResume,
 } from '../../domain/resumes/index.js';
 import { Clock } from '../../ports/clock.js';
 import { IdGenerator } from '../../ports/id-generator.js';
@@ -52,6 +52,9 @@ export function wireResumes(container: DependencyContainer, config: AppConfig): 
   container.register(ReviewResume, cached((c) => new ReviewResume({
     uow: r(c, UnitOfWork), storage: r(c, ObjectStorage), extractor: r(c, ResumeTextExtractor), clock: r(c, Clock),
     reviewer: r(c, ResumeReviewer), ids: r(c, IdGenerator),
+  })));
+  container.register(SweepOrphanedFiles, cached((c) => new SweepOrphanedFiles({
+    uow: r(c, UnitOfWork), storage: r(c, ObjectStorage), clock: r(c, Clock),
   })));
   container.register(JobWorkerToken, cached((c) => {
     const worker = new JobWorker(

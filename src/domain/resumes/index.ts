@@ -7,3 +7,4 @@ export * from './resume.js';
 export * from './use-cases/upload-resume.js';
 export * from './use-cases/manage-resumes.js';
 export * from './use-cases/process-resume.js';
+export * from './use-cases/sweep-orphaned-files.js';

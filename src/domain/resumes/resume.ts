@@ -58,9 +58,11 @@ export const CONTENT_TYPES: Record<DocumentType, string> = {
   docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
 };
 
+export const RESUME_STORAGE_PREFIX = 'resumes';
+
 /** Storage keys are built from ids only: nothing the candidate typed reaches the storage layer. */
 export const resumeStorageKey = (candidateId: string, resumeId: string, type: DocumentType): string =>
-  `resumes/${candidateId}/${resumeId}.${type}`;
+  `${RESUME_STORAGE_PREFIX}/${candidateId}/${resumeId}.${type}`;
 
 export function toStoredParse(parsed: ParsedResume, parser: { provider: string; model: string }): StoredParse {
   const summary = summariseForProfile(parsed);

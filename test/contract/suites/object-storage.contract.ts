@@ -23,6 +23,21 @@ export function objectStorageContract(label: string, open: () => Promise<ObjectS
       expect(await storage.get('c1/r1.pdf')).to.equal(undefined);
     });
 
+    it('lists the keys under a prefix, in order, with when they were stored', async () => {
+      const before = Date.now() - 60_000;
+      await storage.put('lst/b/2.pdf', new Uint8Array([2]), 'application/pdf');
+      await storage.put('lst/a/1.pdf', new Uint8Array([1]), 'application/pdf');
+      await storage.put('lst/a/3.docx', new Uint8Array([3]), 'application/octet-stream');
+      await storage.put('lstx/other.pdf', new Uint8Array([4]), 'application/pdf');
+      const listed = await storage.list('lst');
+      expect(listed.map((o) => o.key)).to.deep.equal(['lst/a/1.pdf', 'lst/a/3.docx', 'lst/b/2.pdf']);
+      for (const o of listed) expect(o.storedAt.getTime()).to.be.greaterThan(before);
+      expect((await storage.list('lst/a')).map((o) => o.key)).to.deep.equal(['lst/a/1.pdf', 'lst/a/3.docx']);
+      expect(await storage.list('nothing-here')).to.deep.equal([]);
+      await storage.delete('lst/a/1.pdf');
+      expect((await storage.list('lst/a')).map((o) => o.key)).to.deep.equal(['lst/a/3.docx']);
+    });
+
     it('treats a missing key as absent and deleting it as a no-op', async () => {
       expect(await storage.get('never/stored.bin')).to.equal(undefined);
       await storage.delete('never/stored.bin');

@@ -36,6 +36,9 @@ export function resumeRepositoryContract(label: string, open: () => Promise<Unit
       expect(await uow.repositories.resumes.findActive(me)).to.deep.equal(b);
       expect((await uow.repositories.resumes.listOwned(me)).map((r) => r.id)).to.deep.equal([b.id, a.id]);
       expect(await uow.repositories.resumes.countOwned(me)).to.equal(2);
+      const known = await uow.repositories.resumes.knownStorageKeys([a.storageKey, `resumes/${me}/orphan.pdf`, b.storageKey]);
+      expect([...known].sort()).to.deep.equal([a.storageKey, b.storageKey].sort());
+      expect(await uow.repositories.resumes.knownStorageKeys([])).to.deep.equal(new Set());
     });
 
     it('hides another candidate\'s resume and refuses to activate it', async () => {

@@ -8,7 +8,7 @@ import { UuidIdGenerator } from '../../../src/adapters/system/id-generator.uuid.
 import { RecordingLogger } from '../../../src/adapters/system/logger.pino.js';
 import { JobWorker } from '../../../src/app/job-worker.js';
 import {
-  NoTextLayer, PARSE_RESUME_JOB, ParseResume, REVIEW_RESUME_JOB, ReviewResume, UploadResume,
+  NoTextLayer, ORPHAN_GRACE_MS, PARSE_RESUME_JOB, ParseResume, REVIEW_RESUME_JOB, ReviewResume, SweepOrphanedFiles, UploadResume,
 } from '../../../src/domain/resumes/index.js';
 import type { ObjectStorage } from '../../../src/ports/object-storage.js';
 import { VersionConflict } from '../../../src/domain/shared/domain-error.js';
@@ -84,7 +84,7 @@ describe('resume jobs: upload, parse, review', () => {
     const keys: string[] = [];
     const spy: ObjectStorage = {
       put: async (k, d, t) => { keys.push(k); await storage.put(k, d, t); },
-      get: (k) => storage.get(k), delete: (k) => storage.delete(k), exists: (k) => storage.exists(k),
+      get: (k) => storage.get(k), delete: (k) => storage.delete(k), exists: (k) => storage.exists(k), list: (p) => storage.list(p),
     };
     const withSpy = new UploadResume({ uow: brokenUow, storage: spy, clock, ids, logger: new RecordingLogger() });
     let error: unknown;
@@ -176,6 +176,24 @@ describe('resume jobs: upload, parse, review', () => {
     expect((error as Error).message).to.equal('blip');
     await parse.execute(resume.id, { attempt: 2, maxAttempts: 5 });
     expect((await uow.repositories.resumes.find(resume.id))?.parsingStatus).to.equal('completed');
+  });
+
+  it('sweeps stored files no resume points at, once they are past the grace period', async () => {
+    const timed = new MemoryObjectStorage(() => clock.now());
+    const kept = await new UploadResume({ uow, storage: timed, clock, ids, logger: new RecordingLogger() })
+      .execute({ candidateId, bytes: await singleColumnPdf() });
+    await timed.put(`resumes/${candidateId}/crashed-upload.pdf`, new Uint8Array([1]), 'application/pdf');
+    await timed.put('recordings/elsewhere.webm', new Uint8Array([1]), 'video/webm');
+    const sweep = new SweepOrphanedFiles({ uow, storage: timed, clock });
+    expect((await sweep.execute()).removed).to.deep.equal([]); // too young: could be an upload in flight
+    clock.advance(ORPHAN_GRACE_MS + 1);
+    const young = `resumes/${candidateId}/just-stored.pdf`;
+    await timed.put(young, new Uint8Array([1]), 'application/pdf');
+    const result = await sweep.execute();
+    expect(result).to.deep.equal({ checked: 3, removed: [`resumes/${candidateId}/crashed-upload.pdf`] });
+    expect(await timed.exists(kept.storageKey)).to.equal(true);
+    expect(await timed.exists(young)).to.equal(true);
+    expect(await timed.exists('recordings/elsewhere.webm')).to.equal(true);
   });
 
   it('does nothing for a resume deleted before its job ran', async () => {
