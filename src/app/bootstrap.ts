@@ -87,19 +87,42 @@ function readVersion(): string {
   return '0.0.0';
 }
 
-/** The composition root: plugins → selections → container → migrations → HTTP app. */
-export async function bootstrap(config: AppConfig, options: BootstrapOptions = {}): Promise<App> {
-  const logger = options.logger ?? PinoLogger.create({ level: config.logLevel });
+/** Every plugin this configuration loads: the built-in ones, then those named in PLUGINS. */
+async function loadPlugins(config: AppConfig, logger: Logger, database?: Database, extra: PortalPlugin<any>[] = []) {
   const builtins: PortalPlugin<any>[] = [
     createSystemPlugin(() => resolveJwtSecret(config, logger)),
-    createPostgresPlugin(options.database),
+    createPostgresPlugin(database),
     offlinePlugin,
     openAiPlugin,
     azurePlugin,
     storagePlugin,
   ];
-  const external = await loadExternalPlugins(config.plugins);
-  const host = new PluginHost([...builtins, ...external, ...(options.plugins ?? [])], config);
+  return [...builtins, ...(await loadExternalPlugins(config.plugins)), ...extra];
+}
+
+/**
+ * The resume tools (text extractor, parser, reviewer) as configuration selects them, through the
+ * plugin contract but without a database or a server: for the batch intake command.
+ */
+export async function resumeTools(config: AppConfig, logger: Logger = PinoLogger.create({ level: config.logLevel })) {
+  const host = new PluginHost(await loadPlugins(config, logger), config);
+  host.select(ResumeTextExtractor, ['documents'], 'built-in');
+  host.select(ResumeParser, [config.resumes.parser], 'RESUME_PARSER');
+  host.select(ResumeReviewer, [config.resumes.reviewer], 'RESUME_REVIEWER');
+  const container = globalContainer.createChildContainer();
+  container.register(Logger, { useValue: logger });
+  host.bind(container);
+  return {
+    extractor: resolveFrom(container, ResumeTextExtractor),
+    parser: resolveFrom(container, ResumeParser),
+    reviewer: resolveFrom(container, ResumeReviewer),
+  };
+}
+
+/** The composition root: plugins → selections → container → migrations → HTTP app. */
+export async function bootstrap(config: AppConfig, options: BootstrapOptions = {}): Promise<App> {
+  const logger = options.logger ?? PinoLogger.create({ level: config.logLevel });
+  const host = new PluginHost(await loadPlugins(config, logger, options.database, options.plugins), config);
 
   const driver = options.database?.driver ?? (config.database.url ? 'postgres' : 'pglite');
   host.select(UnitOfWork, [driver], 'DATABASE_URL');

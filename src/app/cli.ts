@@ -6,14 +6,12 @@ import { gradeJsonLines } from './commands/grade.js';
 import { parseResumeFolder, renderProgressBar } from './commands/parse-resumes.js';
 import { createWriteStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
-import { DocumentResumeTextExtractor } from '../adapters/documents/resume-text-extractor.unpdf.js';
-import { OfflineResumeParser } from '../adapters/offline/resume-parser.offline.js';
-import { OfflineResumeReviewer } from '../adapters/offline/resume-reviewer.offline.js';
+import { PinoLogger } from '../adapters/system/logger.pino.js';
 import { resolveFrom } from '../adapters/di.js';
 import { ROLES, type Role, RegisterAccount } from '../domain/accounts/index.js';
 import { DomainError } from '../domain/shared/domain-error.js';
 import { SweepOrphanedFiles } from '../domain/resumes/index.js';
-import { bootstrap } from './bootstrap.js';
+import { bootstrap, resumeTools } from './bootstrap.js';
 import { ConfigError, loadConfig } from './config.js';
 import { PluginError } from './plugin-host.js';
 
@@ -23,7 +21,7 @@ Commands:
   migrate                                   apply database migrations and exit
   grade < in.jsonl > out.jsonl               grade {id, question, referenceAnswer, answer} lines with the offline grader
   parse-resumes <dir> [--out file.jsonl] [--role <role>] [--no-review]
-                                            parse (and review) every PDF/DOCX in a folder with the offline parser:
+                                            parse (and review) every PDF/DOCX in a folder with RESUME_PARSER/REVIEWER:
                                             one JSON line per file (failures included) to stdout or --out,
                                             a progress bar and a summary on stderr
   sweep-files [--grace-minutes 60]           remove stored resume files no resume points at (left by a crash)
@@ -53,10 +51,12 @@ const commands: Record<string, Command> = {
     if (!info?.isDirectory()) return fail(`not a folder: ${dir}`);
     const out = values.out ? createWriteStream(values.out) : process.stdout;
     const tty = process.stderr.isTTY === true;
+    const config = loadConfig();
+    const tools = await resumeTools(config, PinoLogger.create({ level: 'warn' }));
     const summary = await parseResumeFolder(dir, {
-      extractor: new DocumentResumeTextExtractor(),
-      parser: new OfflineResumeParser(),
-      ...(values['no-review'] ? {} : { reviewer: new OfflineResumeReviewer() }),
+      extractor: tools.extractor,
+      parser: tools.parser,
+      ...(values['no-review'] ? {} : { reviewer: tools.reviewer }),
       asOf: new Date(),
       ...(values.role ? { targetRole: values.role } : {}),
     }, {
