@@ -100,15 +100,19 @@ async function loadPlugins(config: AppConfig, logger: Logger, database?: Databas
   return [...builtins, ...(await loadExternalPlugins(config.plugins)), ...extra];
 }
 
+function selectResumeProviders(host: PluginHost, config: AppConfig): void {
+  host.select(ResumeTextExtractor, ['documents'], 'built-in');
+  host.select(ResumeParser, [config.resumes.parser], 'RESUME_PARSER');
+  host.select(ResumeReviewer, [config.resumes.reviewer], 'RESUME_REVIEWER');
+}
+
 /**
  * The resume tools (text extractor, parser, reviewer) as configuration selects them, through the
  * plugin contract but without a database or a server: for the batch intake command.
  */
 export async function resumeTools(config: AppConfig, logger: Logger = PinoLogger.create({ level: config.logLevel })) {
   const host = new PluginHost(await loadPlugins(config, logger), config);
-  host.select(ResumeTextExtractor, ['documents'], 'built-in');
-  host.select(ResumeParser, [config.resumes.parser], 'RESUME_PARSER');
-  host.select(ResumeReviewer, [config.resumes.reviewer], 'RESUME_REVIEWER');
+  selectResumeProviders(host, config);
   const container = globalContainer.createChildContainer();
   container.register(Logger, { useValue: logger });
   host.bind(container);
@@ -133,10 +137,8 @@ export async function bootstrap(config: AppConfig, options: BootstrapOptions = {
   host.select(PasswordHasher, ['argon2'], 'built-in');
   host.select(AccessTokens, ['jwt'], 'built-in');
   host.select(SignedLinks, ['hmac'], 'built-in');
-  host.select(ResumeTextExtractor, ['documents'], 'built-in');
   host.select(ObjectStorage, [config.resumes.storage], 'STORAGE_PROVIDER');
-  host.select(ResumeParser, [config.resumes.parser], 'RESUME_PARSER');
-  host.select(ResumeReviewer, [config.resumes.reviewer], 'RESUME_REVIEWER');
+  selectResumeProviders(host, config);
   const fallbackDeps = { policy: config.ai.retry, logger, sleep: abortableSleep, random: Math.random };
   // The AI ports are bound below to a chain an admin can switch at run time; selecting them here
   // validates AI_PROVIDERS and tells plugins which vendors are in use.

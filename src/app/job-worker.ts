@@ -70,8 +70,12 @@ export class JobWorker {
 
   /** Runs jobs until none is due (tests and the CLI use this instead of the polling loop). */
   async drain(limit = 1_000): Promise<number> {
+    return this.runBatch(limit, () => false);
+  }
+
+  private async runBatch(limit: number, stop: () => boolean): Promise<number> {
     let count = 0;
-    while (count < limit && (await this.runOne())) count++;
+    while (count < limit && !stop() && (await this.runOne())) count++;
     return count;
   }
 
@@ -82,9 +86,7 @@ export class JobWorker {
       if (this.stopped) return;
       try {
         // Stops between jobs as soon as stop() is called: shutdown waits for one job, not a batch.
-        this.running = (async () => {
-          for (let n = 0; n < 50 && !this.stopped && (await this.runOne()); n++);
-        })();
+        this.running = this.runBatch(50, () => this.stopped).then(() => undefined);
         await this.running;
       } catch (error) {
         this.deps.logger.error({ error: String(error) }, 'job worker tick failed');

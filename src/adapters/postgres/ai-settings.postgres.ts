@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
 import type { AiProviderChange, AiProviderSetting, AiSettingsStore } from '../../ports/ai-settings.js';
+import { atomically } from './transactions.js';
 
 const KEY = 'ai_providers';
 
@@ -21,7 +22,7 @@ export class PgAiSettingsStore implements AiSettingsStore {
         key: KEY, from_value: JSON.stringify(change.from), to_value: JSON.stringify(change.to), changed_by: change.by, changed_at: change.at,
       });
     };
-    await (this.db.isTransaction ? write(this.db) : this.db.transaction(write));
+    await atomically(this.db, write);
   }
 
   async history(limit: number): Promise<AiProviderChange[]> {

@@ -3,6 +3,7 @@ import { type CandidateProfile, emptyPreferences, type JobPreferences } from '..
 import { VersionConflict } from '../../domain/shared/domain-error.js';
 import type { CandidateProfileRepository } from '../../ports/candidate-profile-repository.js';
 import { isUniqueViolation } from './pg-errors.js';
+import { lockKey } from './transactions.js';
 
 interface ProfileRow {
   candidate_id: string;
@@ -36,7 +37,7 @@ export class PgCandidateProfileRepository implements CandidateProfileRepository 
   constructor(private readonly db: Knex) {}
 
   async lock(candidateId: string): Promise<void> {
-    if (this.db.isTransaction) await this.db.raw('SELECT pg_advisory_xact_lock(hashtext(?))', [`profile:${candidateId}`]);
+    await lockKey(this.db, `profile:${candidateId}`);
   }
 
   async find(candidateId: string): Promise<CandidateProfile | undefined> {

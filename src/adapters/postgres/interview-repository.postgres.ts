@@ -7,6 +7,7 @@ import { VersionConflict } from '../../domain/shared/domain-error.js';
 import type { InterviewRepository, MessagePage, MessagePageRequest } from '../../ports/interview-repository.js';
 import { InterviewMessageModel, InterviewModel } from './models/interview.model.js';
 import { isUniqueViolation } from './pg-errors.js';
+import { atomically } from './transactions.js';
 
 const date = (v: Date | string | null): Date | null => (v === null ? null : new Date(v));
 
@@ -132,11 +133,6 @@ export class PgInterviewRepository implements InterviewRepository {
     return { query: () => this.messageModel.query(db) };
   }
 
-  /** Runs `work` atomically: inside the caller's transaction when there is one, else in its own. */
-  private atomically<T>(work: (db: Knex) => Promise<T>): Promise<T> {
-    return this.db.isTransaction ? work(this.db) : this.db.transaction((trx) => work(trx));
-  }
-
   async findById(id: string): Promise<Interview | undefined> {
     const result = await this.db.raw<{ rows: InterviewRow[] }>(FIND_BY_ID, [id]).options({ name: 'interviews_find_by_id' });
     const row = result.rows[0];
@@ -144,7 +140,7 @@ export class PgInterviewRepository implements InterviewRepository {
   }
 
   async insert(interview: Interview, messages: readonly InterviewMessage[]): Promise<void> {
-    await this.atomically(async (db) => {
+    await atomically(this.db, async (db) => {
       await this.interviews(db).query().insert(toRow(interview));
       if (messages.length > 0) await this.messages(db).query().insert(messages.map(messageRow));
     });

@@ -2,6 +2,7 @@ import type { Knex } from 'knex';
 import type { DocumentType } from '../../domain/resumes/file-type.js';
 import { CONTENT_TYPES, type ParsingStatus, type Resume, type ResumeAnalysis, type StoredParse } from '../../domain/resumes/resume.js';
 import type { ParsingOutcome, ResumeRepository } from '../../ports/resume-repository.js';
+import { atomically, lockKey } from './transactions.js';
 
 interface ResumeRow {
   id: string;
@@ -95,15 +96,11 @@ export class PgResumeRepository implements ResumeRepository {
 
   /** Serialises the candidate's activations: two uploads at once never both end active. */
   private lockCandidate(trx: Knex, candidateId: string) {
-    return trx.raw('SELECT pg_advisory_xact_lock(hashtext(?))', [`resumes:${candidateId}`]);
-  }
-
-  private async inTransaction<T>(work: (trx: Knex) => Promise<T>): Promise<T> {
-    return this.db.isTransaction ? work(this.db) : this.db.transaction(work);
+    return lockKey(trx, `resumes:${candidateId}`);
   }
 
   async insertActive(resume: Resume): Promise<void> {
-    await this.inTransaction(async (trx) => {
+    await atomically(this.db, async (trx) => {
       await this.lockCandidate(trx, resume.candidateId);
       await trx('resumes').where({ candidate_id: resume.candidateId, is_active: true }).update({ is_active: false });
       await trx('resumes').insert({
@@ -160,7 +157,7 @@ export class PgResumeRepository implements ResumeRepository {
   }
 
   async activate(candidateId: string, id: string): Promise<boolean> {
-    return this.inTransaction(async (trx) => {
+    return atomically(this.db, async (trx) => {
       await this.lockCandidate(trx, candidateId);
       const owned = await trx('resumes').where({ id, candidate_id: candidateId }).first('id');
       if (!owned) return false;
@@ -185,7 +182,7 @@ export class PgResumeRepository implements ResumeRepository {
   }
 
   async delete(candidateId: string, id: string): Promise<void> {
-    await this.inTransaction(async (trx) => {
+    await atomically(this.db, async (trx) => {
       await this.lockCandidate(trx, candidateId);
       await trx('resumes').where({ id, candidate_id: candidateId }).delete();
     });

@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import type { Interview, InterviewAssessment, InterviewMessage, TurnResult } from '../../../domain/interviews/index.js';
-
-const iso = (d: Date | null) => (d ? d.toISOString() : null);
+import { iso } from '../dto-dates.js';
 
 export const StartInterviewBody = z.object({
   role_type: z.string().trim().min(1).max(50).nullish(),

@@ -1,6 +1,5 @@
 import type { Interview, InterviewAssessment } from '../../../domain/interviews/index.js';
-
-const iso = (d: Date | null) => (d ? d.toISOString() : null);
+import { iso } from '../dto-dates.js';
 
 /** The frontend's `POST /complete` payload, plus the overall score and recommendation. */
 export function toCompletionResponse(interview: Interview, assessment: InterviewAssessment) {

@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { CONTENT_TYPES, PARSING_STATUSES, type Resume, type ResumeAnalysis, type StoredParse } from '../../../domain/resumes/index.js';
-
-const iso = (d: Date | null) => (d ? d.toISOString() : null);
+import { iso } from '../dto-dates.js';
 
 export const ResumeIdParams = z.object({ id: z.uuid() });
 export const FileTokenParams = z.object({ token: z.string().min(10).max(2000) });

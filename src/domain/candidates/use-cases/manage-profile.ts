@@ -80,7 +80,7 @@ export class ManageProfile {
       repos.accounts.findById(candidateId), repos.profiles.find(candidateId), repos.resumes.findActive(candidateId),
     ]);
     if (!account) throw new AccountNotFound();
-    if (!profile || profile.completenessScore === null) return this.edit(candidateId, {});
+    if (!profile) return this.edit(candidateId, {});
     return { account, profile, activeResumeId: active?.id ?? null };
   }
 
