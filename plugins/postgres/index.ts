@@ -26,7 +26,9 @@ export function createPostgresPlugin(shared?: Database) {
     register(ctx) {
       for (const id of DRIVERS) {
         ctx.provide(DatabaseHealth, id, () => open());
-        ctx.provide(UnitOfWork, id, (r) => new PgUnitOfWork(open().knex, { accountCacheMs: r.config.auth.accountCacheMs }));
+        ctx.provide(UnitOfWork, id, (r) => new PgUnitOfWork(open().knex, {
+          accountCacheMs: r.config.auth.accountCacheMs, interviewCacheMs: r.config.database.interviewCacheMs,
+        }));
         ctx.provide(DatabaseMigrator, id, () => ({ latest: (list) => migrateToLatest(open().knex, list) }));
       }
       ctx.migrations(coreMigrations);

@@ -49,6 +49,7 @@ const EnvSchema = z.object({
   LOGIN_MAX_FAILURES: intIn(1, 100).default(5),
   LOGIN_LOCK_MINUTES: intIn(1, 24 * 60).default(15),
   AUTH_ACCOUNT_CACHE_MS: intIn(0, 60_000).default(5_000),
+  INTERVIEW_CACHE_MS: intIn(0, 24 * 3_600_000).default(600_000),
   AI_PROVIDERS: z.string().default('offline'),
   INTERVIEW_STARTS_PER_HOUR: intIn(1, 100_000).default(10),
   SHUTDOWN_TIMEOUT_MS: intIn(100, 60_000).default(10_000),
@@ -96,7 +97,11 @@ const EnvSchema = z.object({
 export interface AppConfig {
   env: 'development' | 'production' | 'test';
   http: { port: number; host: string; allowedOrigins: string[]; bodyLimitBytes: number; shutdownTimeoutMs: number };
-  database: { url?: string; poolMax: number };
+  database: {
+    url?: string; poolMax: number;
+    /** How long an interview may be served from memory since this process last wrote or read it (0: read every time). */
+    interviewCacheMs: number;
+  };
   dataDir: string;
   auth: {
     jwtSecret?: string; jwtExpiryHours: number; loginMaxFailures: number; loginLockMinutes: number;
@@ -165,7 +170,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       bodyLimitBytes: e.BODY_LIMIT_BYTES,
       shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
     },
-    database: { url: e.DATABASE_URL, poolMax: e.DB_POOL_MAX },
+    database: { url: e.DATABASE_URL, poolMax: e.DB_POOL_MAX, interviewCacheMs: e.INTERVIEW_CACHE_MS },
     dataDir: e.DATA_DIR,
     auth: {
       jwtSecret: e.JWT_SECRET,

@@ -1,3 +1,4 @@
+import type { PricedCall } from '../domain/interviews/costs.js';
 import type { Interview, InterviewMessage } from '../domain/interviews/interview.js';
 import { token } from './token.js';
 
@@ -13,17 +14,26 @@ export interface MessagePage {
   messages: InterviewMessage[];
 }
 
+/** The AI calls that produced a write of an interview, logged with it (they appear in AiUsageLog). */
+export interface UsageEntries {
+  calls: readonly PricedCall[];
+  at: Date;
+}
+
 /**
  * Interviews and their messages.
  * Contract: findById resolves undefined for an unknown id; insert stores the interview with its
  * first messages; save is optimistic (a stale version rejects with VersionConflict, and so does a
  * message whose sequence number is taken) and appends the new messages atomically with the row;
- * listMessages pages in the database, ordered by sequence; listForCandidate is newest first.
+ * insert and save also log the given AI usage, and each is atomic on its own — row, messages and
+ * usage are all written or none is, inside a unit-of-work transaction or without one (so a turn
+ * that writes nothing else needs no transaction); listMessages pages in the database, ordered by
+ * sequence; listForCandidate is newest first.
  */
 export interface InterviewRepository {
   findById(id: string): Promise<Interview | undefined>;
-  insert(interview: Interview, messages: readonly InterviewMessage[]): Promise<void>;
-  save(interview: Interview, newMessages: readonly InterviewMessage[]): Promise<Interview>;
+  insert(interview: Interview, messages: readonly InterviewMessage[], usage?: UsageEntries): Promise<void>;
+  save(interview: Interview, newMessages: readonly InterviewMessage[], usage?: UsageEntries): Promise<Interview>;
   listMessages(interviewId: string, page: MessagePageRequest): Promise<MessagePage>;
   allMessages(interviewId: string): Promise<InterviewMessage[]>;
   listForCandidate(candidateId: string, page: { skip: number; limit: number }): Promise<{ total: number; interviews: Interview[] }>;

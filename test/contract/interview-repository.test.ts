@@ -6,4 +6,5 @@ import { interviewRepositoryContract } from './suites/interview-repository.contr
 interviewRepositoryContract('memory', async () => new MemoryUnitOfWork());
 for (const leg of databaseLegs()) {
   interviewRepositoryContract(leg.label, async () => new PgUnitOfWork((await leg.open()).knex));
+  interviewRepositoryContract(`${leg.label}, interviews cached`, async () => new PgUnitOfWork((await leg.open()).knex, { interviewCacheMs: 60_000 }));
 }

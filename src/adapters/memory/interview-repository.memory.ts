@@ -2,8 +2,9 @@ import type { Interview, InterviewMessage } from '../../domain/interviews/interv
 import { VersionConflict } from '../../domain/shared/domain-error.js';
 import type {
   AssessmentResultRepository, IdempotencyStore, InterviewRepository, MessagePage, MessagePageRequest,
-  StoredAssessment,
+  StoredAssessment, UsageEntries,
 } from '../../ports/interview-repository.js';
+import { MemoryAiUsageLog } from './ai-usage-log.memory.js';
 import type { MemoryStore } from './memory-store.js';
 
 const clone = <T>(v: T): T => structuredClone(v);
@@ -31,21 +32,27 @@ export class MemoryInterviewRepository implements InterviewRepository {
     return row && clone(row);
   }
 
-  async insert(interview: Interview, messages: readonly InterviewMessage[]): Promise<void> {
+  async insert(interview: Interview, messages: readonly InterviewMessage[], usage?: UsageEntries): Promise<void> {
     if (this.interviews.has(interview.id)) throw new VersionConflict('Interview', interview.id);
     this.checkSequences(messages);
     this.interviews.set(interview.id, clone(interview));
     for (const m of messages) this.messages.set(m.id, clone(m));
+    if (usage) await this.usage.record(interview.id, usage.calls, usage.at);
   }
 
-  async save(interview: Interview, newMessages: readonly InterviewMessage[]): Promise<Interview> {
+  async save(interview: Interview, newMessages: readonly InterviewMessage[], usage?: UsageEntries): Promise<Interview> {
     const current = this.interviews.get(interview.id);
     if (!current || current.version !== interview.version) throw new VersionConflict('Interview', interview.id);
     this.checkSequences(newMessages);
     const next = { ...clone(interview), version: interview.version + 1 };
     this.interviews.set(interview.id, next);
     for (const m of newMessages) this.messages.set(m.id, clone(m));
+    if (usage) await this.usage.record(interview.id, usage.calls, usage.at);
     return clone(next);
+  }
+
+  private get usage() {
+    return new MemoryAiUsageLog(this.store);
   }
 
   async listMessages(interviewId: string, page: MessagePageRequest): Promise<MessagePage> {

@@ -2,25 +2,34 @@ import type { Knex } from 'knex';
 import type { PricedCall } from '../../domain/interviews/costs.js';
 import type { AiUsageLog, UsageSummaryRow } from '../../ports/ai-usage-log.js';
 
-/** Written on every interview turn: one named statement whatever the number of calls. */
-const RECORD = `insert into ai_usage (interview_id, port, provider, model, outcome, input_tokens, output_tokens, estimated,
-    cost_usd, latency_ms, error, created_at)
-  select ?::uuid, r.port, r.provider, r.model, r.outcome, r.input_tokens, r.output_tokens, r.estimated, r.cost_usd,
-    r.latency_ms, r.error, ?::timestamptz
-  from jsonb_to_recordset(?::jsonb) as r(port text, provider text, model text, outcome text, input_tokens int,
+/** The usage columns, and the recordset shape `usageRows` serialises to (for statements that log calls). */
+export const USAGE_COLUMNS = `interview_id, port, provider, model, outcome, input_tokens, output_tokens, estimated,
+    cost_usd, latency_ms, error, created_at`;
+export const USAGE_RECORDSET = `r(port text, provider text, model text, outcome text, input_tokens int,
     output_tokens int, estimated boolean, cost_usd numeric, latency_ms int, error text)`;
+export const USAGE_SELECT = `r.port, r.provider, r.model, r.outcome, r.input_tokens, r.output_tokens, r.estimated, r.cost_usd,
+    r.latency_ms, r.error`;
+
+/** The calls as the JSON array `jsonb_to_recordset(…) as ${USAGE_RECORDSET}` reads. */
+export function usageRows(calls: readonly PricedCall[]): string {
+  return JSON.stringify(calls.map((c) => ({
+    port: c.port, provider: c.provider, model: c.model || '(unknown)', outcome: c.outcome,
+    input_tokens: c.usage?.inputTokens ?? 0, output_tokens: c.usage?.outputTokens ?? 0, estimated: c.usage?.estimated ?? false,
+    cost_usd: c.costUsd, latency_ms: c.latencyMs, error: c.error ?? null,
+  })));
+}
+
+/** One named statement whatever the number of calls. */
+const RECORD = `insert into ai_usage (${USAGE_COLUMNS})
+  select ?::uuid, ${USAGE_SELECT}, ?::timestamptz
+  from jsonb_to_recordset(?::jsonb) as ${USAGE_RECORDSET}`;
 
 export class PgAiUsageLog implements AiUsageLog {
   constructor(private readonly db: Knex) {}
 
   async record(interviewId: string, calls: readonly PricedCall[], at: Date): Promise<void> {
     if (calls.length === 0) return;
-    const rows = calls.map((c) => ({
-      port: c.port, provider: c.provider, model: c.model || '(unknown)', outcome: c.outcome,
-      input_tokens: c.usage?.inputTokens ?? 0, output_tokens: c.usage?.outputTokens ?? 0, estimated: c.usage?.estimated ?? false,
-      cost_usd: c.costUsd, latency_ms: c.latencyMs, error: c.error ?? null,
-    }));
-    await this.db.raw(RECORD, [interviewId, at, JSON.stringify(rows)]).options({ name: 'ai_usage_record' });
+    await this.db.raw(RECORD, [interviewId, at, usageRows(calls)]).options({ name: 'ai_usage_record' });
   }
 
   async summary(range: { from?: Date; to?: Date }): Promise<UsageSummaryRow[]> {

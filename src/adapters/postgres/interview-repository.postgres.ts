@@ -4,7 +4,9 @@ import type {
   AskedQuestionRecord, Interview, InterviewContext, InterviewMessage, InterviewStatus, MessageType, PendingQuestion,
 } from '../../domain/interviews/interview.js';
 import { VersionConflict } from '../../domain/shared/domain-error.js';
-import type { InterviewRepository, MessagePage, MessagePageRequest } from '../../ports/interview-repository.js';
+import type { InterviewRepository, MessagePage, MessagePageRequest, UsageEntries } from '../../ports/interview-repository.js';
+import { PgAiUsageLog, USAGE_COLUMNS, USAGE_RECORDSET, USAGE_SELECT, usageRows } from './ai-usage-log.postgres.js';
+import type { InterviewCache } from './interview-cache.js';
 import { InterviewMessageModel, InterviewModel } from './models/interview.model.js';
 import { isUniqueViolation } from './pg-errors.js';
 import { atomically } from './transactions.js';
@@ -95,8 +97,9 @@ const INTERVIEW_COLUMNS = `id, candidate_id, role_type, status, resume_id, job_p
 const FIND_BY_ID = `select ${INTERVIEW_COLUMNS} from interviews where id = ?`;
 
 /**
- * The optimistic update and the message appends as one statement: one round trip, atomic by itself
- * (or inside the caller's transaction). No row at the expected version → nothing appended.
+ * The optimistic update, the message appends and the AI-usage entries as one statement: one round
+ * trip, atomic by itself (so a turn needs no BEGIN/COMMIT) or inside the caller's transaction.
+ * No row at the expected version → nothing appended or logged.
  */
 const SAVE = `with updated as (
     update interviews set candidate_id = ?, role_type = ?, status = ?, resume_id = ?, job_posting_id = ?, started_at = ?,
@@ -111,19 +114,52 @@ const SAVE = `with updated as (
     from updated, jsonb_to_recordset(?::jsonb) as m(id uuid, sequence_number int, message_type text, content_text text,
       metadata jsonb, created_at timestamptz)
     returning 1
+  ), logged as (
+    insert into ai_usage (${USAGE_COLUMNS})
+    select updated.id, ${USAGE_SELECT}, ?::timestamptz
+    from updated, jsonb_to_recordset(?::jsonb) as ${USAGE_RECORDSET}
+    returning 1
   )
   select (select count(*) from updated) as updated`;
 
 const json = (v: unknown) => (v === null || v === undefined ? null : JSON.stringify(v));
 
+/** How a repository uses the unit of work's interview cache: `written` hears of writes made inside a transaction. */
+export interface InterviewCacheView {
+  cache: InterviewCache;
+  written?: (id: string) => void;
+}
+
 export class PgInterviewRepository implements InterviewRepository {
   private readonly interviewModel: typeof InterviewModel;
   private readonly messageModel: typeof InterviewMessageModel;
 
-  /** `root` binds the models once (binding per transaction is costly); queries run on `db`. */
-  constructor(private readonly db: Knex, root: Knex = db) {
+  /**
+   * `root` binds the models once (binding per transaction is costly); queries run on `db`.
+   * With a cache, reads outside a transaction are served from it (see InterviewCache).
+   */
+  constructor(private readonly db: Knex, root: Knex = db, private readonly cacheView?: InterviewCacheView) {
     this.interviewModel = InterviewModel.bindKnex(root);
     this.messageModel = InterviewMessageModel.bindKnex(root);
+  }
+
+  /** Runs a write of interview `id`, keeping the cache coherent with what committed. */
+  private async writing<T>(id: string, write: () => Promise<T>, written: (result: T) => Interview): Promise<T> {
+    const view = this.cacheView;
+    if (!view) return write();
+    if (this.db.isTransaction) {
+      view.cache.invalidate(id);
+      view.written?.(id);
+      return write();
+    }
+    try {
+      const result = await write();
+      view.cache.stored(written(result));
+      return result;
+    } catch (error) {
+      view.cache.invalidate(id);
+      throw error;
+    }
   }
 
   private interviews(db: Knex = this.db) {
@@ -134,36 +170,43 @@ export class PgInterviewRepository implements InterviewRepository {
   }
 
   async findById(id: string): Promise<Interview | undefined> {
-    const result = await this.db.raw<{ rows: InterviewRow[] }>(FIND_BY_ID, [id]).options({ name: 'interviews_find_by_id' });
-    const row = result.rows[0];
-    return row && toInterview(row);
+    const load = async () => {
+      const result = await this.db.raw<{ rows: InterviewRow[] }>(FIND_BY_ID, [id]).options({ name: 'interviews_find_by_id' });
+      const row = result.rows[0];
+      return row && toInterview(row);
+    };
+    return this.cacheView && !this.db.isTransaction ? this.cacheView.cache.read(id, load) : load();
   }
 
-  async insert(interview: Interview, messages: readonly InterviewMessage[]): Promise<void> {
-    await atomically(this.db, async (db) => {
+  async insert(interview: Interview, messages: readonly InterviewMessage[], usage?: UsageEntries): Promise<void> {
+    await this.writing(interview.id, () => atomically(this.db, async (db) => {
       await this.interviews(db).query().insert(toRow(interview));
       if (messages.length > 0) await this.messages(db).query().insert(messages.map(messageRow));
-    });
+      if (usage) await new PgAiUsageLog(db).record(interview.id, usage.calls, usage.at);
+    }), () => interview);
   }
 
-  async save(interview: Interview, newMessages: readonly InterviewMessage[]): Promise<Interview> {
+  async save(interview: Interview, newMessages: readonly InterviewMessage[], usage?: UsageEntries): Promise<Interview> {
     const next = { ...interview, version: interview.version + 1 };
     const i = next;
-    let updated: number;
-    try {
-      const result = await this.db.raw<{ rows: Array<{ updated: number }> }>(SAVE, [
-        i.candidateId, i.roleType, i.status, i.resumeId, i.jobPostingId, i.startedAt, i.completedAt, i.durationSeconds,
-        i.aiModelUsed, i.totalTokensUsed, i.costUsd, i.videoRecordingConsent, i.videoRecordingStatus, json(i.context),
-        json(i.progression), json(i.asked), json(i.pending), i.lastSequence, i.lastActivityAt, i.createdAt, i.version,
-        interview.id, interview.version, JSON.stringify(newMessages.map(messageRow)),
-      ]).options({ name: 'interviews_save' });
-      updated = Number(result.rows[0]?.updated ?? 0);
-    } catch (error) {
-      if (isUniqueViolation(error)) throw new VersionConflict('Interview', interview.id);
-      throw error;
-    }
-    if (updated === 0) throw new VersionConflict('Interview', interview.id);
-    return next;
+    return this.writing(interview.id, async () => {
+      let updated: number;
+      try {
+        const result = await this.db.raw<{ rows: Array<{ updated: number }> }>(SAVE, [
+          i.candidateId, i.roleType, i.status, i.resumeId, i.jobPostingId, i.startedAt, i.completedAt, i.durationSeconds,
+          i.aiModelUsed, i.totalTokensUsed, i.costUsd, i.videoRecordingConsent, i.videoRecordingStatus, json(i.context),
+          json(i.progression), json(i.asked), json(i.pending), i.lastSequence, i.lastActivityAt, i.createdAt, i.version,
+          interview.id, interview.version, JSON.stringify(newMessages.map(messageRow)),
+          usage?.at ?? null, usage ? usageRows(usage.calls) : '[]',
+        ]).options({ name: 'interviews_save' });
+        updated = Number(result.rows[0]?.updated ?? 0);
+      } catch (error) {
+        if (isUniqueViolation(error)) throw new VersionConflict('Interview', interview.id);
+        throw error;
+      }
+      if (updated === 0) throw new VersionConflict('Interview', interview.id);
+      return next;
+    }, (saved) => saved);
   }
 
   async listMessages(interviewId: string, page: MessagePageRequest): Promise<MessagePage> {

@@ -6,18 +6,19 @@ import type { Repositories, UnitOfWork } from '../../ports/unit-of-work.js';
 import { AccountCache } from './account-cache.js';
 import { PgAccountRepository } from './account-repository.postgres.js';
 import { PgLoginThrottle } from './login-throttle.postgres.js';
-import { PgInterviewRepository } from './interview-repository.postgres.js';
+import { InterviewCache } from './interview-cache.js';
+import { type InterviewCacheView, PgInterviewRepository } from './interview-repository.postgres.js';
 import { PgAssessmentResultRepository, PgIdempotencyStore } from './assessment-repositories.postgres.js';
 import { PgCandidateProfileRepository } from './candidate-profile-repository.postgres.js';
 import { PgResumeRepository } from './resume-repository.postgres.js';
 
 type AccountCacheView = ConstructorParameters<typeof PgAccountRepository>[2];
 
-export function pgRepositories(db: Knex, root: Knex = db, accountCache?: AccountCacheView): Repositories {
+export function pgRepositories(db: Knex, root: Knex = db, accountCache?: AccountCacheView, interviewCache?: InterviewCacheView): Repositories {
   return {
     accounts: new PgAccountRepository(db, root, accountCache),
     loginThrottle: new PgLoginThrottle(db),
-    interviews: new PgInterviewRepository(db, root),
+    interviews: new PgInterviewRepository(db, root, interviewCache),
     assessments: new PgAssessmentResultRepository(db),
     idempotency: new PgIdempotencyStore(db),
     profiles: new PgCandidateProfileRepository(db),
@@ -31,34 +32,41 @@ export function pgRepositories(db: Knex, root: Knex = db, accountCache?: Account
 export interface PgUnitOfWorkOptions {
   /** How long an account read by id outside a transaction may be served from memory; 0 = never (see AccountCache). */
   accountCacheMs?: number;
+  /** How long an interview may be served from memory since this process last wrote or read it; 0 = never (see InterviewCache). */
+  interviewCacheMs?: number;
 }
 
 /** One knex transaction per unit of work; repositories inside it are bound to that transaction. */
 export class PgUnitOfWork implements UnitOfWork {
   readonly repositories: Repositories;
   private readonly accountCache?: AccountCache;
+  private readonly interviewCache?: InterviewCache;
 
   constructor(private readonly db: Knex, options: PgUnitOfWorkOptions = {}) {
     if (options.accountCacheMs && options.accountCacheMs > 0) this.accountCache = new AccountCache(options.accountCacheMs);
-    this.repositories = pgRepositories(db, db, this.accountCache);
+    if (options.interviewCacheMs && options.interviewCacheMs > 0) this.interviewCache = new InterviewCache(options.interviewCacheMs);
+    this.repositories = pgRepositories(db, db, this.accountCache, this.interviewCache && { cache: this.interviewCache });
   }
 
   async transaction<T>(work: (repositories: Repositories) => Promise<T>): Promise<T> {
-    const cache = this.accountCache;
-    if (!cache) return this.db.transaction((trx) => work(pgRepositories(trx, this.db)));
-    // Accounts written in the transaction are invalidated again once it has committed or rolled back.
-    const written = new Set<string>();
-    const view: AccountCacheView = {
-      read: (id, load) => cache.read(id, load),
+    const { accountCache, interviewCache } = this;
+    // What the transaction writes is dropped from the caches before each write and again once it
+    // has committed or rolled back, so no read in between keeps a value that may not stand.
+    const accounts = new Set<string>();
+    const interviews = new Set<string>();
+    const accountView: AccountCacheView | undefined = accountCache && {
+      read: (id, load) => accountCache.read(id, load),
       invalidate: (id) => {
-        written.add(id);
-        cache.invalidate(id);
+        accounts.add(id);
+        accountCache.invalidate(id);
       },
     };
+    const interviewView: InterviewCacheView | undefined = interviewCache && { cache: interviewCache, written: (id) => interviews.add(id) };
     try {
-      return await this.db.transaction((trx) => work(pgRepositories(trx, this.db, view)));
+      return await this.db.transaction((trx) => work(pgRepositories(trx, this.db, accountView, interviewView)));
     } finally {
-      for (const id of written) cache.invalidate(id);
+      for (const id of accounts) accountCache?.invalidate(id);
+      for (const id of interviews) interviewCache?.invalidate(id);
     }
   }
 }

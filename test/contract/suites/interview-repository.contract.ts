@@ -1,5 +1,6 @@
 import { expect } from 'chai';
 import { randomUUID } from 'node:crypto';
+import type { PricedCall } from '../../../src/domain/interviews/costs.js';
 import type { Interview, InterviewMessage } from '../../../src/domain/interviews/interview.js';
 import { VersionConflict } from '../../../src/domain/shared/domain-error.js';
 import type { UnitOfWork } from '../../../src/ports/unit-of-work.js';
@@ -123,6 +124,44 @@ export function interviewRepositoryContract(label: string, open: () => Promise<U
       }
       expect(error).to.be.instanceOf(VersionConflict);
       expect((await uow.repositories.interviews.findById(interview.id))?.version).to.equal(1);
+    });
+
+    it('logs the AI usage of an insert and of a save with them, with or without a transaction, and none for a refused write', async () => {
+      const provider = `contract-${randomUUID()}`;
+      const usage = (...ports: Array<PricedCall['port']>) => ({
+        calls: ports.map((port): PricedCall => ({
+          port, provider, model: 'm-1', outcome: 'ok', latencyMs: 5, costUsd: 0.001, usage: { inputTokens: 10, outputTokens: 2, estimated: false },
+        })),
+        at: at(30),
+      });
+      const repos = uow.repositories;
+      const interview = anInterview(candidateId);
+      await repos.interviews.insert(interview, [aMessage(interview.id, 1)], usage('interviewer'));
+      const saved = await repos.interviews.save({ ...interview, lastSequence: 3 }, [aMessage(interview.id, 2), aMessage(interview.id, 3)], usage('grader', 'interviewer'));
+      let refused: unknown;
+      try {
+        await repos.interviews.save({ ...interview, lastSequence: 5 }, [aMessage(interview.id, 4)], usage('grader'));
+      } catch (e) {
+        refused = e;
+      }
+      expect(refused).to.be.instanceOf(VersionConflict);
+      let rolledBack: unknown;
+      try {
+        await uow.transaction(async (r) => {
+          await r.interviews.save({ ...saved, lastSequence: 5 }, [aMessage(interview.id, 4), aMessage(interview.id, 5)], usage('grader'));
+          throw new Error('the rest of the unit of work failed');
+        });
+      } catch (e) {
+        rolledBack = e;
+      }
+      expect((rolledBack as Error).message).to.equal('the rest of the unit of work failed');
+      expect((await repos.interviews.findById(interview.id))?.version).to.equal(2);
+      await uow.transaction((r) => r.interviews.save({ ...saved, lastSequence: 5 }, [aMessage(interview.id, 4), aMessage(interview.id, 5)], usage('grader', 'interviewer')));
+      const logged = (await repos.aiUsage.summary({})).filter((row) => row.provider === provider);
+      expect(logged.map((row) => [row.calls, row.inputTokens])).to.deep.equal([[5, 50]]);
+      expect((await repos.interviews.allMessages(interview.id)).map((m) => m.sequence)).to.deep.equal([1, 2, 3, 4, 5]);
+      const current = await repos.interviews.findById(interview.id);
+      expect(current).to.deep.equal({ ...saved, lastSequence: 5, version: 3 });
     });
 
     it('pages messages by skip, limit and sequence range, with the total', async () => {

@@ -80,10 +80,7 @@ export class StartInterview {
       createdAt: now,
       version: 1,
     };
-    await uow.transaction(async (repos) => {
-      await repos.interviews.insert(interview, [firstQuestion]);
-      await repos.aiUsage.record(interview.id, priced, now);
-    });
+    await uow.repositories.interviews.insert(interview, [firstQuestion], { calls: priced, at: now });
     return { interview, firstQuestion };
   }
 }

@@ -37,8 +37,10 @@ export const CLOSING_MESSAGE =
 
 /**
  * One interview turn: grade the answer to the pending question, update the progressive
- * assessment, choose the next question (or finish), and commit everything in one transaction.
- * AI calls happen before the transaction so no database connection waits on a model.
+ * assessment, choose the next question (or finish), and commit everything at once: one atomic
+ * write of the interview, its messages and its AI usage, inside a transaction only when the turn
+ * also stores a report or an idempotent response. AI calls happen first, so no database
+ * connection waits on a model.
  */
 export class SubmitAnswer {
   constructor(
@@ -187,7 +189,6 @@ export class SubmitAnswer {
         'interview AI cost passed its budget',
       );
     }
-    const usageToLog = priced;
     const state = updated.progression as ProgressionState;
     const result: TurnResult = {
       interviewId: interview.id,
@@ -201,13 +202,18 @@ export class SubmitAnswer {
       interviewComplete: outcome.complete,
     };
 
+    const usage = { calls: priced, at: now };
     try {
-      await uow.transaction(async (tx) => {
-        await tx.interviews.save(updated, newMessages);
-        await tx.aiUsage.record(interview.id, usageToLog, now);
-        if (finished) await tx.assessments.insert(finished.assessment);
-        if (input.idempotencyKey) await tx.idempotency.save(input.candidateId, input.idempotencyKey, requestHash, result, now);
-      });
+      if (!finished && !input.idempotencyKey) {
+        // The row, both messages and the usage log: one atomic write, no transaction needed.
+        await repos.interviews.save(updated, newMessages, usage);
+      } else {
+        await uow.transaction(async (tx) => {
+          await tx.interviews.save(updated, newMessages, usage);
+          if (finished) await tx.assessments.insert(finished.assessment);
+          if (input.idempotencyKey) await tx.idempotency.save(input.candidateId, input.idempotencyKey, requestHash, result, now);
+        });
+      }
     } catch (error) {
       if (error instanceof VersionConflict) {
         const again = await replay();
