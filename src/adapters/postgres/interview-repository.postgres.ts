@@ -5,11 +5,10 @@ import type {
 } from '../../domain/interviews/interview.js';
 import { VersionConflict } from '../../domain/shared/domain-error.js';
 import type { InterviewRepository, MessagePage, MessagePageRequest, UsageEntries } from '../../ports/interview-repository.js';
-import { PgAiUsageLog, USAGE_COLUMNS, USAGE_RECORDSET, USAGE_SELECT, usageRows } from './ai-usage-log.postgres.js';
+import { USAGE_COLUMNS, USAGE_RECORDSET, USAGE_SELECT, usageRows } from './ai-usage-log.postgres.js';
 import type { InterviewCache } from './interview-cache.js';
 import { InterviewMessageModel, InterviewModel } from './models/interview.model.js';
 import { isUniqueViolation } from './pg-errors.js';
-import { atomically } from './transactions.js';
 
 const date = (v: Date | string | null): Date | null => (v === null ? null : new Date(v));
 
@@ -38,31 +37,6 @@ const toInterview = (row: InterviewRow): Interview => ({
   lastActivityAt: new Date(row.last_activity_at),
   createdAt: new Date(row.created_at),
   version: row.version,
-});
-
-const toRow = (i: Interview) => ({
-  id: i.id,
-  candidate_id: i.candidateId,
-  role_type: i.roleType,
-  status: i.status,
-  resume_id: i.resumeId,
-  job_posting_id: i.jobPostingId,
-  started_at: i.startedAt,
-  completed_at: i.completedAt,
-  duration_seconds: i.durationSeconds,
-  ai_model_used: i.aiModelUsed,
-  total_tokens_used: i.totalTokensUsed,
-  cost_usd: i.costUsd,
-  video_recording_consent: i.videoRecordingConsent,
-  video_recording_status: i.videoRecordingStatus,
-  context: i.context,
-  progression: i.progression,
-  asked: i.asked,
-  pending: i.pending,
-  last_sequence: i.lastSequence,
-  last_activity_at: i.lastActivityAt,
-  created_at: i.createdAt,
-  version: i.version,
 });
 
 const toMessage = (row: InterviewMessageModel): InterviewMessage => ({
@@ -124,6 +98,34 @@ const SAVE = `with updated as (
 
 const json = (v: unknown) => (v === null || v === undefined ? null : JSON.stringify(v));
 
+/** The row's values in the order of INSERT's columns after id, and of SAVE's assignments. */
+const rowValues = (i: Interview) => [
+  i.candidateId, i.roleType, i.status, i.resumeId, i.jobPostingId, i.startedAt, i.completedAt, i.durationSeconds,
+  i.aiModelUsed, i.totalTokensUsed, i.costUsd, i.videoRecordingConsent, i.videoRecordingStatus, json(i.context),
+  json(i.progression), json(i.asked), json(i.pending), i.lastSequence, i.lastActivityAt, i.createdAt, i.version,
+];
+
+/** A new interview with its first messages and usage entries, as one statement. */
+const INSERT = `with inserted as (
+    insert into interviews (id, candidate_id, role_type, status, resume_id, job_posting_id, started_at, completed_at,
+      duration_seconds, ai_model_used, total_tokens_used, cost_usd, video_recording_consent, video_recording_status, context,
+      progression, asked, pending, last_sequence, last_activity_at, created_at, version)
+    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?::jsonb, ?::jsonb, ?, ?, ?, ?)
+    returning id
+  ), appended as (
+    insert into interview_messages (id, interview_id, sequence_number, message_type, content_text, metadata, created_at)
+    select m.id, inserted.id, m.sequence_number, m.message_type, m.content_text, m.metadata, m.created_at
+    from inserted, jsonb_to_recordset(?::jsonb) as m(id uuid, sequence_number int, message_type text, content_text text,
+      metadata jsonb, created_at timestamptz)
+    returning 1
+  ), logged as (
+    insert into ai_usage (${USAGE_COLUMNS})
+    select inserted.id, ${USAGE_SELECT}, ?::timestamptz
+    from inserted, jsonb_to_recordset(?::jsonb) as ${USAGE_RECORDSET}
+    returning 1
+  )
+  select 1`;
+
 /** How a repository uses the unit of work's interview cache: `written` hears of writes made inside a transaction. */
 export interface InterviewCacheView {
   cache: InterviewCache;
@@ -179,11 +181,17 @@ export class PgInterviewRepository implements InterviewRepository {
   }
 
   async insert(interview: Interview, messages: readonly InterviewMessage[], usage?: UsageEntries): Promise<void> {
-    await this.writing(interview.id, () => atomically(this.db, async (db) => {
-      await this.interviews(db).query().insert(toRow(interview));
-      if (messages.length > 0) await this.messages(db).query().insert(messages.map(messageRow));
-      if (usage) await new PgAiUsageLog(db).record(interview.id, usage.calls, usage.at);
-    }), () => interview);
+    await this.writing(interview.id, async () => {
+      try {
+        await this.db.raw(INSERT, [
+          interview.id, ...rowValues(interview), JSON.stringify(messages.map(messageRow)),
+          usage?.at ?? null, usage ? usageRows(usage.calls) : '[]',
+        ]).options({ name: 'interviews_insert' });
+      } catch (error) {
+        if (isUniqueViolation(error)) throw new VersionConflict('Interview', interview.id);
+        throw error;
+      }
+    }, () => interview);
   }
 
   async save(interview: Interview, newMessages: readonly InterviewMessage[], usage?: UsageEntries): Promise<Interview> {
@@ -193,10 +201,7 @@ export class PgInterviewRepository implements InterviewRepository {
       let updated: number;
       try {
         const result = await this.db.raw<{ rows: Array<{ updated: number }> }>(SAVE, [
-          i.candidateId, i.roleType, i.status, i.resumeId, i.jobPostingId, i.startedAt, i.completedAt, i.durationSeconds,
-          i.aiModelUsed, i.totalTokensUsed, i.costUsd, i.videoRecordingConsent, i.videoRecordingStatus, json(i.context),
-          json(i.progression), json(i.asked), json(i.pending), i.lastSequence, i.lastActivityAt, i.createdAt, i.version,
-          interview.id, interview.version, JSON.stringify(newMessages.map(messageRow)),
+          ...rowValues(i), interview.id, interview.version, JSON.stringify(newMessages.map(messageRow)),
           usage?.at ?? null, usage ? usageRows(usage.calls) : '[]',
         ]).options({ name: 'interviews_save' });
         updated = Number(result.rows[0]?.updated ?? 0);

@@ -72,6 +72,15 @@ export function interviewRepositoryContract(label: string, open: () => Promise<U
       await uow.transaction((r) => r.interviews.insert(interview, [first]));
       expect(await uow.repositories.interviews.findById(interview.id)).to.deep.equal(interview);
       expect(await uow.repositories.interviews.allMessages(interview.id)).to.deep.equal([first]);
+      let duplicate: unknown;
+      try {
+        await uow.repositories.interviews.insert({ ...interview, roleType: 'python' }, [aMessage(interview.id, 2)]);
+      } catch (e) {
+        duplicate = e;
+      }
+      expect(duplicate, 'a second insert of the same id').to.be.instanceOf(VersionConflict);
+      expect(await uow.repositories.interviews.findById(interview.id)).to.deep.equal(interview);
+      expect(await uow.repositories.interviews.allMessages(interview.id)).to.deep.equal([first]);
     });
 
     it('saves optimistically and refuses a stale write without appending its messages', async () => {

@@ -69,7 +69,8 @@ export class SubmitAnswer {
   }): Promise<{ result: TurnResult; replayed: boolean }> {
     const { uow, interviewer, grader, clock, ids, thresholds } = this.deps;
     const repos = uow.repositories;
-    const requestHash = `${input.interviewId}:${fingerprint(input.answer)}`;
+    // Only an idempotent request needs the fingerprint of what it asked.
+    const requestHash = input.idempotencyKey ? `${input.interviewId}:${fingerprint(input.answer)}` : '';
     const replay = async () => {
       if (!input.idempotencyKey) return undefined;
       const stored = await repos.idempotency.find(input.candidateId, input.idempotencyKey);
