@@ -136,6 +136,30 @@ describe('e2e: interview routes over HTTP', function () {
     expect(sequences).to.deep.equal(Array.from({ length: 1 + 2 * accepted.length }, (_, i) => i + 1));
   });
 
+  it('with two server instances on one database, a turn on an instance that missed the last one is refused (409) and the retry goes on from where the interview is, losing and repeating nothing', async () => {
+    const other = await startTestApp({ INTERVIEW_STARTS_PER_HOUR: '1000' });
+    try {
+      const { token } = await registerCandidate(t);
+      const { body } = await start(token);
+      const answer = (app: TestApp, text: string) =>
+        app.request('POST', `/api/v1/interviews/${body.id}/messages`, { token, body: { message_text: text } });
+      expect((await answer(t, `${GOOD} (first)`)).body.question_number).to.equal(2);
+      expect((await answer(other, `${GOOD} (second, elsewhere)`)).body.question_number).to.equal(3);
+      const stale = await answer(t, `${GOOD} (third)`);
+      expect(stale.status).to.equal(409);
+      expect(stale.body.code).to.equal('interviews.concurrent_answer');
+      const retried = await answer(t, `${GOOD} (third)`);
+      expect(retried.status).to.equal(200);
+      expect(retried.body.question_number).to.equal(4);
+      const messages = await other.request('GET', `/api/v1/interviews/${body.id}/messages`, { token });
+      const answers = messages.body.messages.filter((m: { message_type: string }) => m.message_type === 'candidate_response');
+      expect(answers.map((m: { content_text: string }) => m.content_text.slice(GOOD.length + 1))).to.deep.equal(['(first)', '(second, elsewhere)', '(third)']);
+      expect(messages.body.messages.map((m: { sequence_number: number }) => m.sequence_number)).to.deep.equal([1, 2, 3, 4, 5, 6, 7]);
+    } finally {
+      await other.close();
+    }
+  });
+
   it('pages messages in the database with skip, limit and a sequence range', async () => {
     const { token } = await registerCandidate(t);
     const { body } = await start(token);
