@@ -1,8 +1,10 @@
 import type { SkillLevel } from '../../domain/assessment/levels.js';
 import type { AnswerGrader, Grade, GradeRequest } from '../../ports/answer-grader.js';
 import type { AiCallOptions, ServedBy } from '../../ports/provider-served.js';
-import { explanationMarkers, functionWordShare, gibberishShare, hesitationsIn, isInjection } from './text/signals.js';
-import { charTrigrams, clamp01, contentTokens, cosine, sentences, type Trigrams } from './text/tokens.js';
+import { explanationMarkers, functionWordShareOf, gibberishShareOf, hesitationsIn, isInjection } from './text/signals.js';
+import {
+  clamp01, contentTokens, contentTokensOf, sentences, trigramCosine, trigramProfile, words, type TrigramProfile,
+} from './text/tokens.js';
 
 export const RUBRIC_GRADER: ServedBy = { provider: 'offline', model: 'rubric-grader-v1' };
 
@@ -14,15 +16,35 @@ export const levelOf = (score: number): SkillLevel =>
     : score >= LEVEL_THRESHOLDS.proficient ? 'proficient'
       : score >= LEVEL_THRESHOLDS.intermediate ? 'intermediate' : 'novice';
 
-/** Everything about a question and its reference that does not depend on the answer. */
+/** Everything about a question and its reference that does not depend on the answer (never mutated once built). */
 interface PreparedReference {
-  referenceTokens: string[];
   weights: Map<string, number>;
+  /** The weights' entries, in the map's order, for the recall sum. */
+  weightedTokens: string[];
+  weightValues: number[];
   totalWeight: number;
   relevant: Set<string>;
-  trigrams: Trigrams;
+  trigrams: TrigramProfile;
   points: Array<{ text: string; tokens: string[] }>;
+  pointTexts: string[];
+  /** The request gave key points (they then count for half the coverage). */
+  hasKeyPoints: boolean;
 }
+
+/**
+ * How many questions' prepared references a grader keeps (least recently used dropped first):
+ * far more than the question bank holds, so an interview never prepares a bank question twice,
+ * while questions written elsewhere (an LLM interviewer's, graded here as a fallback) cannot grow it without bound.
+ */
+export const PREPARED_REFERENCES_CAPACITY = 2048;
+
+/** The memo key: each part prefixed by its length, so no two different requests share a key whatever their text holds. */
+const referenceKey = (request: GradeRequest): string => {
+  const reference = request.referenceAnswer ?? '';
+  let key = `${request.question.length}:${request.question}${reference.length}:${reference}`;
+  for (const point of request.keyPoints ?? []) key += `${point.length}:${point}`;
+  return key;
+};
 
 // Feature weights: reference recall dominates, character-trigram similarity catches paraphrase and
 // morphology, precision rewards staying on topic, and length (only when on topic) rewards detail.
@@ -41,7 +63,12 @@ const abortError = () => Object.assign(new Error('The grading call was aborted')
 export class RubricAnswerGrader implements AnswerGrader {
   private readonly cache = new Map<string, PreparedReference>();
 
-  constructor(private readonly cacheSize = 512) {}
+  constructor(private readonly cacheSize = PREPARED_REFERENCES_CAPACITY) {}
+
+  /** How many prepared references are memoised now (at most the capacity given to the constructor). */
+  get preparedReferences(): number {
+    return this.cache.size;
+  }
 
   async grade(request: GradeRequest, options: AiCallOptions = {}): Promise<Grade> {
     if (options.signal?.aborted) throw abortError();
@@ -61,37 +88,56 @@ export class RubricAnswerGrader implements AnswerGrader {
       return true;
     });
     const answer = kept.map((s) => s.text).join(' ');
-    const tokens = contentTokens(answer);
+    // Each kept sentence is split into words once; the answer's words are theirs in order (the
+    // sentences are trimmed and joined by a space, so no word spans two of them).
+    const answerWords: string[] = [];
+    const tokens: string[] = [];
+    const sentenceTokens: string[][] = [];
+    for (const s of kept) {
+      const ws = words(s.text);
+      const ts = contentTokensOf(ws);
+      for (const w of ws) answerWords.push(w);
+      for (const t of ts) tokens.push(t);
+      sentenceTokens.push(ts);
+    }
     if (tokens.length === 0) {
       flags.push('empty');
-      return this.result(0, { accuracy: 0, depth: 0, clarity: 0, confidence: 0 }, skillArea, [], ref.points.map((p) => p.text), [], flags,
+      return this.result(0, { accuracy: 0, depth: 0, clarity: 0, confidence: 0 }, skillArea, [], ref.pointTexts.slice(), [], flags,
         'The answer says nothing that can be assessed.');
     }
 
     const present = new Set(tokens);
     let hit = 0;
-    for (const [t, w] of ref.weights) if (present.has(t)) hit += w;
+    for (let i = 0; i < ref.weightedTokens.length; i++) if (present.has(ref.weightedTokens[i]!)) hit += ref.weightValues[i]!;
     const recall = ref.totalWeight > 0 ? hit / ref.totalWeight : 0;
     let onTopic = 0;
     for (const t of present) if (ref.relevant.has(t)) onTopic++;
     const precision = onTopic / present.size;
-    const similarity = cosine(charTrigrams(answer), ref.trigrams);
+    const similarity = trigramCosine(answerWords, ref.trigrams);
     const relevance = Math.min(1, (recall + similarity) * 2);
     const length = Math.log(1 + tokens.length) * relevance;
 
-    const covered = ref.points.map((p) => p.tokens.length > 0 && p.tokens.filter((t) => present.has(t)).length / p.tokens.length >= 0.5);
-    const pointCoverage = ref.points.length > 0 ? covered.filter(Boolean).length / ref.points.length : recall;
-    const coverage = request.keyPoints && request.keyPoints.length > 0 ? (recall + pointCoverage) / 2 : recall;
+    const covered = ref.points.map((p) => {
+      if (p.tokens.length === 0) return false;
+      let found = 0;
+      for (const t of p.tokens) if (present.has(t)) found++;
+      return found / p.tokens.length >= 0.5;
+    });
+    let coveredCount = 0;
+    for (const c of covered) if (c) coveredCount++;
+    const pointCoverage = ref.points.length > 0 ? coveredCount / ref.points.length : recall;
+    const coverage = ref.hasKeyPoints ? (recall + pointCoverage) / 2 : recall;
 
     let raw = W.recall * coverage + W.precision * precision + W.similarity * similarity + W.length * length;
     let score = Math.round(100 * clamp01((raw - RAW_FLOOR) / RAW_SPAN));
 
-    if (gibberishShare(answer) > 0.5) {
+    const structure = functionWordShareOf(answerWords);
+    if (gibberishShareOf(answerWords) > 0.5) {
       flags.push('gibberish');
       score = Math.min(score, 5);
     }
     const referenceShare = onTopic / present.size;
-    if (tokens.length >= 6 && functionWordShare(answer) < 0.12 && referenceShare >= 0.6) {
+    if (tokens.length >= 6 && structure < 0.12 && referenceShare >= 0.6) {
       // A bare list of the reference's words shows recognition, not understanding.
       flags.push('keyword_stuffing');
       score = Math.round(score * 0.35);
@@ -106,12 +152,15 @@ export class RubricAnswerGrader implements AnswerGrader {
     const accuracy = clamp01(0.55 * coverage + 0.25 * similarity + 0.2 * precision + (flags.includes('keyword_stuffing') ? -0.4 : 0));
     const explained = explanationMarkers(answer);
     const depth = clamp01(Math.min(1, tokens.length / 40) * 0.5 + Math.min(1, explained / 3) * 0.3 + coverage * 0.2);
-    const structure = functionWordShare(answer);
     const clarity = clamp01((structure >= 0.15 && structure <= 0.65 ? 0.6 : 0.25) + Math.min(0.4, kept.length * 0.1));
     const confidence = clamp01((tokens.length >= 5 ? 0.9 : 0.6) - 0.15 * hesitations.length - (flags.includes('gibberish') ? 0.6 : 0));
 
     const evidence = kept
-      .map((s) => ({ s, overlap: contentTokens(s.text).filter((t) => ref.weights.has(t)).length }))
+      .map((s, i) => {
+        let overlap = 0;
+        for (const t of sentenceTokens[i]!) if (ref.weights.has(t)) overlap++;
+        return { s, overlap };
+      })
       .filter((x) => x.overlap > 0)
       .sort((a, b) => b.overlap - a.overlap || a.s.start - b.s.start)
       .slice(0, 3)
@@ -121,7 +170,7 @@ export class RubricAnswerGrader implements AnswerGrader {
     const missing = ref.points.filter((_, i) => !covered[i]).map((p) => p.text);
     const reasoning =
       `Covers ${Math.round(coverage * 100)}% of the reference` +
-      (ref.points.length > 0 ? ` (${covered.filter(Boolean).length} of ${ref.points.length} key points)` : '') +
+      (ref.points.length > 0 ? ` (${coveredCount} of ${ref.points.length} key points)` : '') +
       `; similarity ${similarity.toFixed(2)}` + (flags.length > 0 ? `; flags: ${flags.join(', ')}` : '') + '.';
     return this.result(score, { accuracy, depth, clarity, confidence }, skillArea, evidence, missing, hesitations, flags, reasoning);
   }
@@ -149,7 +198,7 @@ export class RubricAnswerGrader implements AnswerGrader {
   }
 
   private prepare(request: GradeRequest): PreparedReference {
-    const key = `${request.question}\u0000${request.referenceAnswer ?? ''}\u0000${(request.keyPoints ?? []).join('\u0000')}`;
+    const key = referenceKey(request);
     const cached = this.cache.get(key);
     if (cached) {
       this.cache.delete(key);
@@ -158,22 +207,27 @@ export class RubricAnswerGrader implements AnswerGrader {
     }
     const referenceText = [request.referenceAnswer ?? '', ...(request.keyPoints ?? [])].join('. ');
     const question = new Set(contentTokens(request.question));
-    const referenceTokens = contentTokens(referenceText);
+    const referenceWords = words(referenceText);
+    const referenceTokens = contentTokensOf(referenceWords);
     const weights = new Map<string, number>();
     // Words the question already contains are demoted: repeating the question is not answering it.
     for (const t of referenceTokens) weights.set(t, question.has(t) ? 0.5 : 1);
     const totalWeight = [...weights.values()].reduce((a, b) => a + b, 0);
-    const points = (request.keyPoints && request.keyPoints.length > 0
-      ? request.keyPoints
+    const hasKeyPoints = !!request.keyPoints && request.keyPoints.length > 0;
+    const points = (hasKeyPoints
+      ? request.keyPoints!
       : (request.referenceAnswer ?? '').split(/[.;]|,\s*(?:and|but|so)\s+/).map((s) => s.trim()).filter((s) => contentTokens(s).length >= 2)
     ).map((text) => ({ text, tokens: [...new Set(contentTokens(text))] }));
     const prepared: PreparedReference = {
-      referenceTokens,
       weights,
+      weightedTokens: [...weights.keys()],
+      weightValues: [...weights.values()],
       totalWeight,
       relevant: new Set([...referenceTokens, ...question]),
-      trigrams: charTrigrams(referenceText),
+      trigrams: trigramProfile(referenceWords),
       points,
+      pointTexts: points.map((p) => p.text),
+      hasKeyPoints,
     };
     this.cache.set(key, prepared);
     if (this.cache.size > this.cacheSize) this.cache.delete(this.cache.keys().next().value as string);

@@ -5,10 +5,39 @@ const HEDGES = [
   'kind of', 'sort of', 'i don\'t know', 'i dont know', 'no idea', 'might be', 'could be', 'not really', 'um', 'uh', 'hmm',
 ];
 
+/**
+ * Which of a fixed list of phrases follow a space somewhere in a text: `text.includes(' ' + phrase)`
+ * for each phrase, in one walk over the text's spaces that tries only the phrases starting with
+ * the character after each space.
+ */
+class AfterSpace {
+  private readonly byFirst: number[][] = [];
+
+  constructor(private readonly phrases: readonly string[]) {
+    phrases.forEach((phrase, i) => (this.byFirst[phrase.charCodeAt(0)] ??= []).push(i));
+  }
+
+  /** found[i] is text.includes(` ${phrases[i]}`). */
+  find(text: string): boolean[] {
+    const found = new Array<boolean>(this.phrases.length).fill(false);
+    for (let at = text.indexOf(' '); at >= 0; at = text.indexOf(' ', at + 1)) {
+      const candidates = this.byFirst[text.charCodeAt(at + 1)];
+      if (candidates) for (const i of candidates) if (!found[i] && text.startsWith(this.phrases[i]!, at + 1)) found[i] = true;
+    }
+    return found;
+  }
+}
+
+// ` ${text} ` contains ` ${hedge} ` exactly when a space in it is followed by `${hedge} `.
+const HEDGES_AFTER_SPACE = new AfterSpace(HEDGES.map((h) => `${h} `));
+const NOT_HEDGE_TEXT = /[^a-z'\s]/g;
+const SPACES = /\s+/g;
+
 /** Hedges and hesitation markers present in an answer, in the order of the list above. */
 export function hesitationsIn(answer: string): string[] {
-  const text = ` ${answer.toLowerCase().replace(/[^a-z'\s]/g, ' ').replace(/\s+/g, ' ')} `;
-  return HEDGES.filter((h) => text.includes(` ${h} `));
+  const text = ` ${answer.toLowerCase().replace(NOT_HEDGE_TEXT, ' ').replace(SPACES, ' ')} `;
+  const found = HEDGES_AFTER_SPACE.find(text);
+  return HEDGES.filter((_, i) => found[i]);
 }
 
 /** Sentences that talk to the grader instead of answering: never scored, always flagged. */
@@ -21,27 +50,62 @@ const INJECTION = [
   /\bthis answer (is|deserves) (perfect|correct|full marks|100)/i,
 ];
 
-export const isInjection = (sentence: string): boolean => INJECTION.some((re) => re.test(sentence));
+// The patterns as one alternation (all case-insensitive, none global, no back-references): it
+// matches a sentence exactly when one of them does, in one scan instead of six.
+const ANY_INJECTION = new RegExp(INJECTION.map((re) => `(?:${re.source})`).join('|'), 'i');
 
-const VOWELS = /[aeiouy]/;
+export const isInjection = (sentence: string): boolean => ANY_INJECTION.test(sentence);
 
 /**
- * Words no English speaker would write: no vowel in a long word, four consonants in a row at
- * both ends, or one letter repeated. A share above half marks the answer as gibberish.
+ * Words no English speaker would write: no vowel in a long word, five non-vowels in a row,
+ * four non-vowels at the start, or one letter three times in a row. A share above half (of the
+ * all-letter words of three letters or more) marks the answer as gibberish.
  */
-export function gibberishShare(answer: string): number {
-  const ws = words(answer).filter((w) => /^[a-z]+$/.test(w) && w.length >= 3);
-  if (ws.length === 0) return 0;
-  const odd = ws.filter(
-    (w) => (w.length >= 4 && !VOWELS.test(w)) || /[^aeiouy]{5,}/.test(w) || /(.)\1\1/.test(w) || /^[^aeiouy]{4}/.test(w),
-  );
-  return odd.length / ws.length;
+export const gibberishShare = (answer: string): number => gibberishShareOf(words(answer));
+
+const isVowel = (c: number): boolean => c === 97 || c === 101 || c === 105 || c === 111 || c === 117 || c === 121;
+
+/**
+ * gibberishShare of an answer already split by `words` (lower-case [a-z0-9]+ words). One scan of
+ * each word stands for the tests /[aeiouy]/, /[^aeiouy]{5,}/, /(.)\1\1/ and /^[^aeiouy]{4}/.
+ */
+export function gibberishShareOf(ws: readonly string[]): number {
+  let counted = 0;
+  let odd = 0;
+  for (const w of ws) {
+    if (w.length < 3) continue;
+    let letters = true;
+    let vowel = false;
+    let run = 0;
+    let longRun = false;
+    let tripled = false;
+    for (let i = 0; i < w.length; i++) {
+      const c = w.charCodeAt(i);
+      if (c < 97) { letters = false; break; } // a digit: `words` keeps only a–z and 0–9
+      if (isVowel(c)) {
+        vowel = true;
+        run = 0;
+      } else if (++run >= 5) longRun = true;
+      if (i >= 2 && c === w.charCodeAt(i - 1) && c === w.charCodeAt(i - 2)) tripled = true;
+    }
+    if (!letters) continue;
+    counted++;
+    const consonantStart = w.length >= 4 && !isVowel(w.charCodeAt(0)) && !isVowel(w.charCodeAt(1)) &&
+      !isVowel(w.charCodeAt(2)) && !isVowel(w.charCodeAt(3));
+    if ((w.length >= 4 && !vowel) || longRun || tripled || consonantStart) odd++;
+  }
+  return counted === 0 ? 0 : odd / counted;
 }
 
 /** Share of stop words: normal prose sits around 0.3–0.5; a bare keyword list near 0. */
-export function functionWordShare(answer: string): number {
-  const ws = words(answer);
-  return ws.length === 0 ? 0 : ws.filter((w) => STOP_WORDS.has(w)).length / ws.length;
+export const functionWordShare = (answer: string): number => functionWordShareOf(words(answer));
+
+/** functionWordShare of an answer already split by `words`. */
+export function functionWordShareOf(ws: readonly string[]): number {
+  if (ws.length === 0) return 0;
+  let stop = 0;
+  for (const w of ws) if (STOP_WORDS.has(w)) stop++;
+  return stop / ws.length;
 }
 
 /** Phrases that explain rather than name: reasons, consequences, examples, trade-offs. */
@@ -51,7 +115,11 @@ const EXPLAINING = [
   'the reason', 'to avoid', 'to prevent', 'when', 'while', 'since',
 ];
 
+const EXPLAINING_AFTER_SPACE = new AfterSpace(EXPLAINING);
+
+/** How many of the phrases above start a word (follow a space) somewhere in the answer. */
 export function explanationMarkers(answer: string): number {
-  const text = ` ${answer.toLowerCase()} `;
-  return EXPLAINING.filter((p) => text.includes(` ${p}`)).length;
+  let n = 0;
+  for (const found of EXPLAINING_AFTER_SPACE.find(` ${answer.toLowerCase()} `)) if (found) n++;
+  return n;
 }

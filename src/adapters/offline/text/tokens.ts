@@ -8,16 +8,24 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(
     .split(' '),
 );
 
+const WORD = /[a-z0-9]+/g;
+
 /** Letters-and-digits words, lower-cased. */
-export const words = (text: string): string[] => text.toLowerCase().match(/[a-z0-9]+/g) ?? [];
+export const words = (text: string): string[] => text.toLowerCase().match(WORD) ?? [];
 
 /**
  * Content tokens: stop words removed, each cut to its first five letters — a crude but robust
  * stemmer ("synchronisation", "synchronize" and "synchronous" meet at "synch").
  */
 export const STEM_LENGTH = 5;
-export const contentTokens = (text: string): string[] =>
-  words(text).filter((w) => !STOP_WORDS.has(w)).map((w) => w.slice(0, STEM_LENGTH));
+export const contentTokens = (text: string): string[] => contentTokensOf(words(text));
+
+/** contentTokens of text already split by `words` (for callers that need the words too). */
+export function contentTokensOf(ws: readonly string[]): string[] {
+  const out: string[] = [];
+  for (const w of ws) if (!STOP_WORDS.has(w)) out.push(w.length > STEM_LENGTH ? w.slice(0, STEM_LENGTH) : w);
+  return out;
+}
 
 export interface Sentence {
   text: string;
@@ -59,6 +67,98 @@ export function cosine(a: Trigrams, b: Trigrams): number {
     if (w) dot += v * w;
   }
   for (const v of b.values()) nb += v * v;
+  return na > 0 && nb > 0 ? dot / Math.sqrt(na * nb) : 0;
+}
+
+/*
+ * The same trigram counts as charTrigrams, for the hot path: charTrigrams sees
+ * ` ${words.join(' ')} ` (its normalisation keeps exactly the characters `words` keeps), so the
+ * trigrams can be read off the words, each one coded as a number (space 0, a–z 1–26, 0–9 27–36,
+ * base 37) instead of a three-character string. Counts and their products are integers, so the
+ * cosine below adds up exactly what `cosine(charTrigrams(a), charTrigrams(b))` adds up, in any order.
+ */
+const SYMBOLS = 37;
+const CODES = SYMBOLS * SYMBOLS * SYMBOLS;
+const A = 97;
+const ZERO = 48;
+const symbolOf = (c: number): number => (c >= A ? c - A + 1 : c - ZERO + 27);
+
+/** The trigram counts of a text (of its words), for cosines against many other texts. */
+export interface TrigramProfile {
+  readonly codes: Uint16Array;
+  readonly counts: Uint32Array;
+  /** The sum of the squared counts. */
+  readonly sumOfSquares: number;
+}
+
+/**
+ * One dense counting table (200 kB), reused: every call below clears it, fills it, reads it and
+ * clears it again before returning, so nothing carries from one call to the next (the functions
+ * stay pure; nothing here is async).
+ */
+let table: Uint32Array | undefined;
+const touched: number[] = [];
+
+function countTrigrams(ws: readonly string[]): Uint32Array {
+  const counts = (table ??= new Uint32Array(CODES));
+  clearCounts(counts);
+  // ` ${ws.join(' ')} `: a space, the words separated by single spaces, a space. The first
+  // trigram ends on the second symbol after the leading space.
+  let p2 = -1;
+  let p1 = 0;
+  const count = (s: number) => {
+    if (p2 >= 0) {
+      const code = (p2 * SYMBOLS + p1) * SYMBOLS + s;
+      if (counts[code]++ === 0) touched.push(code);
+    }
+    p2 = p1;
+    p1 = s;
+  };
+  for (let i = 0; i < ws.length; i++) {
+    if (i > 0) count(0);
+    const w = ws[i]!;
+    for (let j = 0; j < w.length; j++) count(symbolOf(w.charCodeAt(j)));
+  }
+  count(0);
+  return counts;
+}
+
+function clearCounts(counts: Uint32Array): void {
+  for (const code of touched) counts[code] = 0;
+  touched.length = 0;
+}
+
+/** The trigram profile of `words(text)`: the counts of charTrigrams(text). */
+export function trigramProfile(ws: readonly string[]): TrigramProfile {
+  const counts = countTrigrams(ws);
+  const codes = Uint16Array.from(touched);
+  const kept = new Uint32Array(codes.length);
+  let sumOfSquares = 0;
+  for (let i = 0; i < codes.length; i++) {
+    const v = counts[codes[i]!]!;
+    kept[i] = v;
+    sumOfSquares += v * v;
+  }
+  clearCounts(counts);
+  return { codes, counts: kept, sumOfSquares };
+}
+
+/** Equals cosine(charTrigrams(text), reference's charTrigrams) for ws = words(text). */
+export function trigramCosine(ws: readonly string[], reference: TrigramProfile): number {
+  const counts = countTrigrams(ws);
+  let na = 0;
+  for (const code of touched) {
+    const v = counts[code]!;
+    na += v * v;
+  }
+  let dot = 0;
+  const { codes, counts: referenceCounts } = reference;
+  for (let i = 0; i < codes.length; i++) {
+    const v = counts[codes[i]!]!;
+    if (v) dot += v * referenceCounts[i]!;
+  }
+  clearCounts(counts);
+  const nb = reference.sumOfSquares;
   return na > 0 && nb > 0 ? dot / Math.sqrt(na * nb) : 0;
 }
 
