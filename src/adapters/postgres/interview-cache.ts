@@ -18,9 +18,13 @@ export class InterviewCache {
   private readonly entries = new Map<string, { interview: Interview; until: number }>();
   private generation = 0;
 
+  /**
+   * `maxEntries` bounds memory (an interview in memory is some tens of kB): past it the least
+   * recently used is dropped and, if needed again, read from the database.
+   */
   constructor(
     readonly ttlMs: number,
-    private readonly maxEntries = 10_000,
+    private readonly maxEntries = 2_000,
     private readonly now: () => number = () => performance.now(),
   ) {}
 
