@@ -10,7 +10,7 @@ export const USAGE_RECORDSET = `r(port text, provider text, model text, outcome 
 export const USAGE_SELECT = `r.port, r.provider, r.model, r.outcome, r.input_tokens, r.output_tokens, r.estimated, r.cost_usd,
     r.latency_ms, r.error`;
 
-/** The calls as the JSON array `jsonb_to_recordset(…) as ${USAGE_RECORDSET}` reads. */
+/** The calls as the JSON array `json_to_recordset(…) as ${USAGE_RECORDSET}` reads. */
 export function usageRows(calls: readonly PricedCall[]): string {
   return JSON.stringify(calls.map((c) => ({
     port: c.port, provider: c.provider, model: c.model || '(unknown)', outcome: c.outcome,
@@ -22,7 +22,7 @@ export function usageRows(calls: readonly PricedCall[]): string {
 /** One named statement whatever the number of calls. */
 const RECORD = `insert into ai_usage (${USAGE_COLUMNS})
   select ?::uuid, ${USAGE_SELECT}, ?::timestamptz
-  from jsonb_to_recordset(?::jsonb) as ${USAGE_RECORDSET}`;
+  from json_to_recordset(?::json) as ${USAGE_RECORDSET}`;
 
 export class PgAiUsageLog implements AiUsageLog {
   constructor(private readonly db: Knex) {}

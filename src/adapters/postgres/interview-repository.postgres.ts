@@ -78,20 +78,20 @@ const FIND_BY_ID = `select ${INTERVIEW_COLUMNS} from interviews where id = ?`;
 const SAVE = `with updated as (
     update interviews set candidate_id = ?, role_type = ?, status = ?, resume_id = ?, job_posting_id = ?, started_at = ?,
       completed_at = ?, duration_seconds = ?, ai_model_used = ?, total_tokens_used = ?, cost_usd = ?,
-      video_recording_consent = ?, video_recording_status = ?, context = ?::jsonb, progression = ?::jsonb, asked = ?::jsonb,
-      pending = ?::jsonb, last_sequence = ?, last_activity_at = ?, created_at = ?, version = ?
+      video_recording_consent = ?, video_recording_status = ?, context = ?::json, progression = ?::json, asked = ?::json,
+      pending = ?::json, last_sequence = ?, last_activity_at = ?, created_at = ?, version = ?
     where id = ? and version = ?
     returning id
   ), appended as (
     insert into interview_messages (id, interview_id, sequence_number, message_type, content_text, metadata, created_at)
     select m.id, updated.id, m.sequence_number, m.message_type, m.content_text, m.metadata, m.created_at
-    from updated, jsonb_to_recordset(?::jsonb) as m(id uuid, sequence_number int, message_type text, content_text text,
+    from updated, json_to_recordset(?::json) as m(id uuid, sequence_number int, message_type text, content_text text,
       metadata jsonb, created_at timestamptz)
     returning 1
   ), logged as (
     insert into ai_usage (${USAGE_COLUMNS})
     select updated.id, ${USAGE_SELECT}, ?::timestamptz
-    from updated, jsonb_to_recordset(?::jsonb) as ${USAGE_RECORDSET}
+    from updated, json_to_recordset(?::json) as ${USAGE_RECORDSET}
     returning 1
   )
   select (select count(*) from updated) as updated`;
@@ -110,18 +110,18 @@ const INSERT = `with inserted as (
     insert into interviews (id, candidate_id, role_type, status, resume_id, job_posting_id, started_at, completed_at,
       duration_seconds, ai_model_used, total_tokens_used, cost_usd, video_recording_consent, video_recording_status, context,
       progression, asked, pending, last_sequence, last_activity_at, created_at, version)
-    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?::jsonb, ?::jsonb, ?, ?, ?, ?)
+    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::json, ?::json, ?::json, ?::json, ?, ?, ?, ?)
     returning id
   ), appended as (
     insert into interview_messages (id, interview_id, sequence_number, message_type, content_text, metadata, created_at)
     select m.id, inserted.id, m.sequence_number, m.message_type, m.content_text, m.metadata, m.created_at
-    from inserted, jsonb_to_recordset(?::jsonb) as m(id uuid, sequence_number int, message_type text, content_text text,
+    from inserted, json_to_recordset(?::json) as m(id uuid, sequence_number int, message_type text, content_text text,
       metadata jsonb, created_at timestamptz)
     returning 1
   ), logged as (
     insert into ai_usage (${USAGE_COLUMNS})
     select inserted.id, ${USAGE_SELECT}, ?::timestamptz
-    from inserted, jsonb_to_recordset(?::jsonb) as ${USAGE_RECORDSET}
+    from inserted, json_to_recordset(?::json) as ${USAGE_RECORDSET}
     returning 1
   )
   select 1`;

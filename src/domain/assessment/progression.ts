@@ -36,7 +36,7 @@ export interface ResponseRecord {
 }
 
 /**
- * Everything the progressive assessment knows about one interview. Plain JSON (stored as jsonb):
+ * Everything the progressive assessment knows about one interview. Plain JSON (stored as a JSON column):
  * no classes, no Dates, no undefined-valued keys. Read stored copies back with readProgression.
  */
 export interface ProgressionState {
@@ -356,7 +356,7 @@ function historyFrom(responses: readonly ResponseRecord[], phase: Phase): PhaseE
 }
 
 /**
- * Reads a stored progression (the jsonb column) back into a ProgressionState, instead of a cast.
+ * Reads a stored progression (the JSON column) back into a ProgressionState, instead of a cast.
  * Missing means a fresh interview. A missing or empty phase history — the original's `/start`
  * defect that kept interviews in warmup forever — is rebuilt from the answers; missing
  * skillsExplored and boundaries are rebuilt too (boundary quotes then stay empty). Throws

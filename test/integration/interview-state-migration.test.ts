@@ -1,0 +1,47 @@
+import { expect } from 'chai';
+import { PgUnitOfWork } from '../../src/adapters/postgres/unit-of-work.postgres.js';
+import { interviewStateJson } from '../../migrations/202611300001_interview_state_json.js';
+import { aMessage, anInterview } from '../contract/suites/interview-repository.contract.js';
+import { insertCandidate } from '../support/builders.js';
+import { databaseLegs } from '../support/databases.js';
+
+for (const leg of databaseLegs()) {
+  describe(`migration ${interviewStateJson.name}: ${leg.label}`, () => {
+    it('turns the state columns to json and back to jsonb, keeping every stored interview as it was', async () => {
+      const { knex } = await leg.open();
+      const uow = new PgUnitOfWork(knex);
+      const interview = anInterview(await insertCandidate(uow));
+      await uow.repositories.interviews.insert(interview, [aMessage(interview.id, 1)]);
+      // Read with an ad-hoc statement: a named one prepared before the change would refuse the new column types.
+      const state = async (db: typeof knex) => {
+        const row = await db('interviews').where({ id: interview.id }).first('context', 'progression', 'asked', 'pending');
+        return { context: row.context, progression: row.progression, asked: row.asked, pending: row.pending };
+      };
+      const expected = { context: interview.context, progression: interview.progression, asked: interview.asked, pending: interview.pending };
+      const types = async (db: typeof knex) => {
+        const { rows } = await db.raw<{ rows: Array<{ column_name: string; data_type: string }> }>(
+          `select column_name, data_type from information_schema.columns
+           where table_name = 'interviews' and column_name in ('context', 'progression', 'asked', 'pending') order by column_name`,
+        );
+        return rows.map((r) => `${r.column_name}:${r.data_type}`);
+      };
+      expect(await types(knex)).to.deep.equal(['asked:json', 'context:json', 'pending:json', 'progression:json']);
+      // DDL is transactional in PostgreSQL: go down and up again, then leave the schema as it was.
+      const rolledBack = new Error('leave the shared schema untouched');
+      try {
+        await knex.transaction(async (trx) => {
+          await interviewStateJson.down(trx);
+          expect(await types(trx)).to.deep.equal(['asked:jsonb', 'context:jsonb', 'pending:jsonb', 'progression:jsonb']);
+          expect(await state(trx)).to.deep.equal(expected);
+          await interviewStateJson.up(trx);
+          expect(await types(trx)).to.deep.equal(['asked:json', 'context:json', 'pending:json', 'progression:json']);
+          expect(await state(trx)).to.deep.equal(expected);
+          throw rolledBack;
+        });
+      } catch (error) {
+        if (error !== rolledBack) throw error;
+      }
+      expect(await types(knex)).to.deep.equal(['asked:json', 'context:json', 'pending:json', 'progression:json']);
+    });
+  });
+}
