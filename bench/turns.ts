@@ -6,9 +6,10 @@
  *
  * A closed loop: each of the --interviews simulated candidates starts an interview, reads its first
  * question, answers until the interview completes, and starts the next one, so that many interviews
- * are always in flight. Starts are spread over the first provider latency (a ramp-up), the first
- * --warmup-seconds are not measured (JIT, the herd of first starts), and figures cover the next
- * --seconds. A turn is POST /interviews/{id}/messages.
+ * are always in flight. First starts are spread over the length of one interview at the ideal pace
+ * (13 provider latencies), as candidates arrive at random times in life: started together, the
+ * interviews would end together and start again as a herd. The first --warmup-seconds (the ramp-up
+ * and JIT) are not measured; figures cover the next --seconds. A turn is POST /interviews/{id}/messages.
  *
  * Instant mode compares turns/s with a bare Koa route doing SELECT 1 on the same database, measured
  * first at the same concurrency. With --latency-ms L a turn's AI work takes L (grading and the next
@@ -19,6 +20,7 @@
  */
 import 'reflect-metadata';
 import { spawn } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
 import http from 'node:http';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
@@ -52,7 +54,9 @@ const { values } = parseArgs({
 const latencyMs = Number(values['latency-ms']);
 const interviews = Number(values.interviews);
 const measuredSeconds = Number(values.seconds ?? (latencyMs > 0 ? 30 : 10));
-const warmupSeconds = Number(values['warmup-seconds'] ?? (latencyMs > 0 ? Math.max(10, (3 * latencyMs) / 1000) : 5));
+/** Over how long the first starts are spread: one interview (a start and about twelve turns) at the ideal pace. */
+const rampUpMs = 13 * latencyMs;
+const warmupSeconds = Number(values['warmup-seconds'] ?? (latencyMs > 0 ? rampUpMs / 1000 + 5 : 5));
 const agent = new http.Agent({ keepAlive: true, maxSockets: interviews + 10 });
 
 /** A keep-alive HTTP call on loopback; resolves status and parsed JSON body. */
@@ -123,6 +127,11 @@ async function serve() {
   // Baseline: a bare Koa route doing SELECT 1 on the same database, at the same concurrency.
   const bare = new Koa();
   bare.use(async (ctx) => {
+    if (ctx.path === '/cpu') {
+      // The server process's CPU time so far, for the driver's per-turn figures (not part of the baseline).
+      ctx.body = process.cpuUsage();
+      return;
+    }
     await database.knex.raw('select 1');
     ctx.body = { ok: true };
   });
@@ -158,6 +167,27 @@ async function drive() {
   child.kill('SIGTERM');
   const rss = JSON.parse((await iterator.next()).value as string) as { rss: number };
   console.log(`server RSS at the end: ${(rss.rss / 1e6).toFixed(0)} MB`);
+}
+
+/** CPU seconds used so far by every PostgreSQL process on this machine (Linux /proc; undefined elsewhere). */
+function postgresCpuSeconds(): number | undefined {
+  try {
+    const tick = 100; // USER_HZ on Linux
+    let total = 0;
+    for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
+      try {
+        const cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+        if (!cmdline.startsWith('postgres')) continue;
+        const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+        total += (Number(fields[11]) + Number(fields[12])) / tick;
+      } catch {
+        /* the process ended meanwhile */
+      }
+    }
+    return total;
+  } catch {
+    return undefined;
+  }
 }
 
 async function runLoad(ports: { app: number; bare: number; driver: string }) {
@@ -206,7 +236,7 @@ async function runLoad(ports: { app: number; bare: number; driver: string }) {
     return t1 < windowEnd;
   };
   const candidate = async (token: string, i: number) => {
-    await sleep((i / interviews) * Math.max(latencyMs, 1));
+    await sleep((i / interviews) * rampUpMs);
     const auth = { authorization: `Bearer ${token}` };
     while (performance.now() < windowEnd) {
       let t0 = performance.now();
@@ -240,13 +270,30 @@ async function runLoad(ports: { app: number; bare: number; driver: string }) {
       }
     }
   };
+  // CPU used during the window by the server process, PostgreSQL (when it is the database) and this driver.
+  const cpuNow = async () => {
+    const server = (await call(`http://127.0.0.1:${ports.bare}/cpu`)).body as { user: number; system: number };
+    const driver = process.cpuUsage();
+    return { server: (server.user + server.system) / 1e6, postgres: postgresCpuSeconds(), driver: (driver.user + driver.system) / 1e6 };
+  };
+  const atWindow = (at: number) => new Promise<Awaited<ReturnType<typeof cpuNow>>>((resolve, reject) => {
+    setTimeout(() => cpuNow().then(resolve, reject), at - performance.now());
+  });
+  const cpuAtStart = atWindow(windowStart);
+  const cpuAtEnd = atWindow(windowEnd);
   await Promise.all(tokens.map(candidate));
+  const [cpu0, cpu1] = await Promise.all([cpuAtStart, cpuAtEnd]);
 
   const rate = turns.length / measuredSeconds;
   const startRate = starts.length / measuredSeconds;
   console.log(`measured ${measuredSeconds} s after ${warmupSeconds} s of warm-up; errors: ${errors}; interviews completed: ${interviewsCompleted}`);
   console.log(`turns: ${turns.length} → ${rate.toFixed(1)} turns/s; latency p50 ${percentile(turns, 50).toFixed(0)} ms, p99 ${percentile(turns, 99).toFixed(0)} ms (completing turns p50 ${percentile(completing, 50).toFixed(0)} ms)`);
   console.log(`starts: ${starts.length} → ${startRate.toFixed(1)}/s; latency p50 ${percentile(starts, 50).toFixed(0)} ms, p99 ${percentile(starts, 99).toFixed(0)} ms`);
+  const perTurn = (a: number | undefined, b: number | undefined) =>
+    a === undefined || b === undefined ? 'n/a' : `${((1000 * (b - a)) / Math.max(turns.length, 1)).toFixed(2)} ms/turn (${((b - a) / measuredSeconds).toFixed(2)} cores)`;
+  console.log(`CPU in the window, per turn: server process ${perTurn(cpu0.server, cpu1.server)}` +
+    `${ports.driver === 'postgres' ? `, PostgreSQL ${perTurn(cpu0.postgres, cpu1.postgres)}` : ' (PGlite runs inside it)'}` +
+    `, this driver ${perTurn(cpu0.driver, cpu1.driver)}; starts and first-question reads included`);
   console.log(`bare Koa SELECT 1 on the same database: ${bareRate.toFixed(0)} req/s at concurrency ${baselineConcurrency}`);
   if (latencyMs > 0) {
     const ideal = interviews / (latencyMs / 1000);
