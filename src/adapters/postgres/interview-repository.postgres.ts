@@ -71,6 +71,24 @@ const INTERVIEW_COLUMNS = `id, candidate_id, role_type, status, resume_id, job_p
 const FIND_BY_ID = `select ${INTERVIEW_COLUMNS} from interviews where id = ?`;
 
 /**
+ * A write's message appends and AI-usage entries, as CTEs after `source`, the CTE that returns the
+ * interview's id (no row there → nothing appended or logged). Parameters: the messages as a JSON
+ * array, then the usage timestamp and the usage rows (see usageRows).
+ */
+const appendedAndLogged = (source: 'updated' | 'inserted') => `appended as (
+    insert into interview_messages (id, interview_id, sequence_number, message_type, content_text, metadata, created_at)
+    select m.id, ${source}.id, m.sequence_number, m.message_type, m.content_text, m.metadata, m.created_at
+    from ${source}, json_to_recordset(?::json) as m(id uuid, sequence_number int, message_type text, content_text text,
+      metadata jsonb, created_at timestamptz)
+    returning 1
+  ), logged as (
+    insert into ai_usage (${USAGE_COLUMNS})
+    select ${source}.id, ${USAGE_SELECT}, ?::timestamptz
+    from ${source}, json_to_recordset(?::json) as ${USAGE_RECORDSET}
+    returning 1
+  )`;
+
+/**
  * The optimistic update, the message appends and the AI-usage entries as one statement: one round
  * trip, atomic by itself (so a turn needs no BEGIN/COMMIT) or inside the caller's transaction.
  * No row at the expected version → nothing appended or logged.
@@ -82,18 +100,7 @@ const SAVE = `with updated as (
       pending = ?::json, last_sequence = ?, last_activity_at = ?, created_at = ?, version = ?
     where id = ? and version = ?
     returning id
-  ), appended as (
-    insert into interview_messages (id, interview_id, sequence_number, message_type, content_text, metadata, created_at)
-    select m.id, updated.id, m.sequence_number, m.message_type, m.content_text, m.metadata, m.created_at
-    from updated, json_to_recordset(?::json) as m(id uuid, sequence_number int, message_type text, content_text text,
-      metadata jsonb, created_at timestamptz)
-    returning 1
-  ), logged as (
-    insert into ai_usage (${USAGE_COLUMNS})
-    select updated.id, ${USAGE_SELECT}, ?::timestamptz
-    from updated, json_to_recordset(?::json) as ${USAGE_RECORDSET}
-    returning 1
-  )
+  ), ${appendedAndLogged('updated')}
   select (select count(*) from updated) as updated`;
 
 const json = (v: unknown) => (v === null || v === undefined ? null : JSON.stringify(v));
@@ -112,18 +119,7 @@ const INSERT = `with inserted as (
       progression, asked, pending, last_sequence, last_activity_at, created_at, version)
     values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::json, ?::json, ?::json, ?::json, ?, ?, ?, ?)
     returning id
-  ), appended as (
-    insert into interview_messages (id, interview_id, sequence_number, message_type, content_text, metadata, created_at)
-    select m.id, inserted.id, m.sequence_number, m.message_type, m.content_text, m.metadata, m.created_at
-    from inserted, json_to_recordset(?::json) as m(id uuid, sequence_number int, message_type text, content_text text,
-      metadata jsonb, created_at timestamptz)
-    returning 1
-  ), logged as (
-    insert into ai_usage (${USAGE_COLUMNS})
-    select inserted.id, ${USAGE_SELECT}, ?::timestamptz
-    from inserted, json_to_recordset(?::json) as ${USAGE_RECORDSET}
-    returning 1
-  )
+  ), ${appendedAndLogged('inserted')}
   select 1`;
 
 /** How a repository uses the unit of work's interview cache: `written` hears of writes made inside a transaction. */
