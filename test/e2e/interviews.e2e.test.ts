@@ -160,6 +160,22 @@ describe('e2e: interview routes over HTTP', function () {
     }
   });
 
+  it('with INTERVIEW_CACHE_MS=0 every request reads the interview afresh, so instances can take turns about', async () => {
+    const [a, b] = [await startTestApp({ INTERVIEW_CACHE_MS: '0' }), await startTestApp({ INTERVIEW_CACHE_MS: '0' })];
+    try {
+      const { token } = await registerCandidate(a);
+      const { body } = await a.request('POST', '/api/v1/interviews/start', { token, body: { role_type: 'react' } });
+      for (const [i, app] of [a, b, a, b].entries()) {
+        const res = await app.request('POST', `/api/v1/interviews/${body.id}/messages`, { token, body: { message_text: `${GOOD} (${i})` } });
+        expect(res.status, `turn ${i + 1}`).to.equal(200);
+        expect(res.body.question_number).to.equal(i + 2);
+      }
+    } finally {
+      await a.close();
+      await b.close();
+    }
+  });
+
   it('pages messages in the database with skip, limit and a sequence range', async () => {
     const { token } = await registerCandidate(t);
     const { body } = await start(token);

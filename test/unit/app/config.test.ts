@@ -24,6 +24,7 @@ describe('configuration', () => {
     expect(config.http.allowedOrigins).to.deep.equal(['http://localhost:3000', 'http://localhost:5173']);
     expect(config.ai.providers).to.deep.equal(['offline']);
     expect(config.plugins).to.deep.equal([]);
+    expect(config.database.interviewCacheMs).to.equal(600_000);
   });
 
   it('parses lists, numbers and JSON options', () => {
@@ -39,6 +40,7 @@ describe('configuration', () => {
     expect(config.ai.providers).to.deep.equal(['openai', 'offline']);
     expect(config.database.url).to.equal('postgres://u@h:5432/db');
     expect(config.auth.jwtExpiryHours).to.equal(2);
+    expect(loadConfig({ INTERVIEW_CACHE_MS: '0' }).database.interviewCacheMs).to.equal(0);
   });
 
   it('treats empty strings as unset', () => {
@@ -54,6 +56,7 @@ describe('configuration', () => {
     ['a short JWT_SECRET', { JWT_SECRET: 'short' }, /JWT_SECRET: must be at least 32 characters/],
     ['PLUGIN_OPTIONS that are not a JSON object', { PLUGIN_OPTIONS: '[1]' }, /PLUGIN_OPTIONS: must be a JSON object/],
     ['an empty AI_PROVIDERS list', { AI_PROVIDERS: ' , ' }, /AI_PROVIDERS/],
+    ['a negative INTERVIEW_CACHE_MS', { INTERVIEW_CACHE_MS: '-1' }, /INTERVIEW_CACHE_MS/],
     ['production without JWT_SECRET', { NODE_ENV: 'production' }, /JWT_SECRET: required when NODE_ENV=production/],
   ];
   for (const [what, env, message] of bad) {
