@@ -7,7 +7,7 @@ import { VersionConflict } from '../../domain/shared/domain-error.js';
 import type { InterviewRepository, MessagePage, MessagePageRequest, UsageEntries } from '../../ports/interview-repository.js';
 import { USAGE_COLUMNS, USAGE_RECORDSET, USAGE_SELECT, usageRows } from './ai-usage-log.postgres.js';
 import type { InterviewCache } from './interview-cache.js';
-import { InterviewMessageModel, InterviewModel } from './models/interview.model.js';
+import { type InterviewMessageModel, InterviewModel } from './models/interview.model.js';
 import { isUniqueViolation } from './pg-errors.js';
 
 const date = (v: Date | string | null): Date | null => (v === null ? null : new Date(v));
@@ -70,6 +70,14 @@ const INTERVIEW_COLUMNS = `id, candidate_id, role_type, status, resume_id, job_p
  */
 const FIND_BY_ID = `select ${INTERVIEW_COLUMNS} from interviews where id = ?`;
 
+const MESSAGE_COLUMNS = 'id, interview_id, sequence_number, message_type, content_text, metadata, created_at';
+const ALL_MESSAGES = `select ${MESSAGE_COLUMNS} from interview_messages where interview_id = ? order by sequence_number`;
+/** A page of messages with the number matching the filter (counted before offset and limit apply). */
+const MESSAGE_PAGE_FILTER = `interview_id = ? and (?::int is null or sequence_number >= ?::int) and (?::int is null or sequence_number <= ?::int)`;
+const MESSAGE_PAGE = `select ${MESSAGE_COLUMNS}, count(*) over () as total from interview_messages
+  where ${MESSAGE_PAGE_FILTER} order by sequence_number offset ? limit ?`;
+const MESSAGE_COUNT = `select count(*) as total from interview_messages where ${MESSAGE_PAGE_FILTER}`;
+
 /**
  * A write's message appends and AI-usage entries, as CTEs after `source`, the CTE that returns the
  * interview's id (no row there → nothing appended or logged). Parameters: the messages as a JSON
@@ -130,7 +138,6 @@ export interface InterviewCacheView {
 
 export class PgInterviewRepository implements InterviewRepository {
   private readonly interviewModel: typeof InterviewModel;
-  private readonly messageModel: typeof InterviewMessageModel;
 
   /**
    * `root` binds the models once (binding per transaction is costly); queries run on `db`.
@@ -138,7 +145,6 @@ export class PgInterviewRepository implements InterviewRepository {
    */
   constructor(private readonly db: Knex, root: Knex = db, private readonly cacheView?: InterviewCacheView) {
     this.interviewModel = InterviewModel.bindKnex(root);
-    this.messageModel = InterviewMessageModel.bindKnex(root);
   }
 
   /** Runs a write of interview `id`, keeping the cache coherent with what committed. */
@@ -162,9 +168,6 @@ export class PgInterviewRepository implements InterviewRepository {
 
   private interviews(db: Knex = this.db) {
     return { query: () => this.interviewModel.query(db) };
-  }
-  private messages(db: Knex = this.db) {
-    return { query: () => this.messageModel.query(db) };
   }
 
   async findById(id: string): Promise<Interview | undefined> {
@@ -211,21 +214,19 @@ export class PgInterviewRepository implements InterviewRepository {
   }
 
   async listMessages(interviewId: string, page: MessagePageRequest): Promise<MessagePage> {
-    const filtered = () => {
-      const q = this.messages().query().where('interview_id', interviewId);
-      if (page.minSequence !== undefined) q.where('sequence_number', '>=', page.minSequence);
-      if (page.maxSequence !== undefined) q.where('sequence_number', '<=', page.maxSequence);
-      return q;
-    };
-    const [rows, count] = await Promise.all([
-      filtered().orderBy('sequence_number').offset(page.skip).limit(page.limit),
-      filtered().resultSize(),
-    ]);
-    return { total: count, messages: rows.map(toMessage) };
+    const min = page.minSequence ?? null;
+    const max = page.maxSequence ?? null;
+    const filter = [interviewId, min, min, max, max];
+    const { rows } = await this.db.raw<{ rows: Array<InterviewMessageModel & { total: number }> }>(MESSAGE_PAGE, [...filter, page.skip, page.limit])
+      .options({ name: 'interview_messages_page' });
+    if (rows.length > 0) return { total: Number(rows[0]!.total), messages: rows.map(toMessage) };
+    // A page past the end has no row to carry the count.
+    const counted = await this.db.raw<{ rows: Array<{ total: number }> }>(MESSAGE_COUNT, filter).options({ name: 'interview_messages_count' });
+    return { total: Number(counted.rows[0]?.total ?? 0), messages: [] };
   }
 
   async allMessages(interviewId: string): Promise<InterviewMessage[]> {
-    const rows = await this.messages().query().where('interview_id', interviewId).orderBy('sequence_number');
+    const { rows } = await this.db.raw<{ rows: InterviewMessageModel[] }>(ALL_MESSAGES, [interviewId]).options({ name: 'interview_messages_all' });
     return rows.map(toMessage);
   }
 

@@ -182,6 +182,10 @@ export function interviewRepositoryContract(label: string, open: () => Promise<U
       const ranged = await uow.repositories.interviews.listMessages(interview.id, { skip: 1, limit: 10, minSequence: 4, maxSequence: 7 });
       expect(ranged.total).to.equal(4);
       expect(ranged.messages.map((m) => m.sequence)).to.deep.equal([5, 6, 7]);
+      expect(await uow.repositories.interviews.listMessages(interview.id, { skip: 20, limit: 5 }), 'a page past the end').to.deep.equal({ total: 9, messages: [] });
+      expect(await uow.repositories.interviews.listMessages(interview.id, { skip: 0, limit: 5, minSequence: 8, maxSequence: 3 })).to.deep.equal({ total: 0, messages: [] });
+      const tail = await uow.repositories.interviews.listMessages(interview.id, { skip: 0, limit: 100, minSequence: 8 });
+      expect([tail.total, tail.messages.map((m) => m.sequence)]).to.deep.equal([2, [8, 9]]);
     });
 
     it("lists a candidate's interviews newest first, paged, and only theirs", async () => {
