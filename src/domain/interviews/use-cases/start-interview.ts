@@ -8,7 +8,7 @@ import { costOf, type PriceTable, priceCall, tokensOf } from '../costs.js';
 import { ApplicationNotFound, ResumeNotFound, RoleRequired, UnknownRole } from '../errors.js';
 import type { Interview, InterviewMessage } from '../interview.js';
 import { normaliseRole } from '../roles.js';
-import { questionMessage, toPending } from './turns.js';
+import { askedRecord, questionMessage, toPending } from './turns.js';
 
 export interface StartInterviewInput {
   candidateId: string;
@@ -70,10 +70,7 @@ export class StartInterview {
       videoRecordingStatus: null,
       context,
       progression,
-      asked: [{
-        questionNumber: 1, questionId: question.questionId, text: question.text, skillArea: question.skillArea,
-        difficulty: question.difficulty, isFollowUp: question.isFollowUp, answered: false,
-      }],
+      asked: [askedRecord(pending)],
       pending,
       lastSequence: 1,
       lastActivityAt: now,

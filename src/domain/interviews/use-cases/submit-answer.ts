@@ -16,7 +16,7 @@ import { ConcurrentAnswer, IdempotencyKeyReused, InterviewCompleted, InterviewNo
 import { type Interview, type InterviewMessage, isOpen } from '../interview.js';
 import { loadOwned } from './access.js';
 import { finishInterview } from './finish.js';
-import { answerMessage, questionMessage, toPending } from './turns.js';
+import { answerInput, answerMessage, askedRecord, questionMessage, toPending, withAnswer } from './turns.js';
 
 export interface TurnResult {
   interviewId: string;
@@ -101,24 +101,9 @@ export class SubmitAnswer {
       },
       { signal: input.signal, onCall },
     );
-    const outcome = recordAnswer(
-      interview.progression as ProgressionState,
-      {
-        questionNumber: pending.questionNumber,
-        questionId: pending.questionId,
-        skillArea: grade.skillArea && grade.skillArea !== 'general' ? grade.skillArea : pending.skillArea,
-        isFollowUp: pending.isFollowUp,
-        grade,
-        answer: input.answer,
-      },
-      thresholds,
-    );
+    const outcome = recordAnswer(interview.progression as ProgressionState, answerInput(pending, grade, input.answer), thresholds);
     const now = clock.now();
-    const asked = interview.asked.map((q) =>
-      q.questionNumber === pending.questionNumber
-        ? { ...q, answered: true, score: grade.score, level: grade.level, missingPoints: grade.missingPoints }
-        : q,
-    );
+    const asked = withAnswer(interview.asked, pending.questionNumber, grade);
     const answerMsg = answerMessage(ids.newId(), interview.id, interview.lastSequence + 1, input.answer, {
       questionNumber: pending.questionNumber,
       question: pending.text,
@@ -169,10 +154,7 @@ export class SubmitAnswer {
         ...updated,
         pending: nextPending,
         lastSequence: nextPending.sequence,
-        asked: [...asked, {
-          questionNumber: nextPending.questionNumber, ...(next.questionId ? { questionId: next.questionId } : {}),
-          text: next.text, skillArea: next.skillArea, difficulty: next.difficulty, isFollowUp: next.isFollowUp, answered: false,
-        }],
+        asked: [...asked, askedRecord(nextPending)],
       };
     }
 

@@ -1,6 +1,7 @@
+import type { AnswerInput } from '../../assessment/index.js';
 import type { Grade } from '../../../ports/answer-grader.js';
 import type { InterviewQuestion } from '../../../ports/interviewer.js';
-import type { InterviewMessage, PendingQuestion } from '../interview.js';
+import type { AskedQuestionRecord, InterviewMessage, PendingQuestion } from '../interview.js';
 
 export const toPending = (q: InterviewQuestion, sequence: number, questionNumber: number): PendingQuestion => ({
   ...q,
@@ -56,3 +57,55 @@ export const answerMessage = (
 
 export const storedGradeOf = (message: InterviewMessage): StoredGrade | undefined =>
   (message.metadata as { assessment?: StoredGrade }).assessment;
+
+/** What the interviewer is told of a question just asked. */
+export const askedRecord = (q: Omit<AskedQuestionRecord, 'answered'>): AskedQuestionRecord => ({
+  questionNumber: q.questionNumber,
+  ...(q.questionId ? { questionId: q.questionId } : {}),
+  text: q.text,
+  skillArea: q.skillArea,
+  difficulty: q.difficulty,
+  isFollowUp: q.isFollowUp,
+  answered: false,
+});
+
+/** The asked list once question `questionNumber` has been answered with `grade`. */
+export const withAnswer = (asked: readonly AskedQuestionRecord[], questionNumber: number, grade: Grade): AskedQuestionRecord[] =>
+  asked.map((q) =>
+    q.questionNumber === questionNumber
+      ? { ...q, answered: true, score: grade.score, level: grade.level, missingPoints: grade.missingPoints }
+      : q,
+  );
+
+/**
+ * An answer as the progression records it: in the grade's skill area unless that is empty or the
+ * catch-all 'general', else in the question's.
+ */
+export const answerInput = (
+  q: Pick<PendingQuestion, 'questionNumber' | 'questionId' | 'skillArea' | 'isFollowUp'>,
+  grade: Grade,
+  answer: string,
+): AnswerInput => ({
+  questionNumber: q.questionNumber,
+  questionId: q.questionId,
+  skillArea: grade.skillArea && grade.skillArea !== 'general' ? grade.skillArea : q.skillArea,
+  isFollowUp: q.isFollowUp,
+  grade,
+  answer,
+});
+
+/** The question an `ai_question` message put (see questionMessage). */
+export const askedOf = (message: InterviewMessage): AskedQuestionRecord => {
+  const m = message.metadata as {
+    question_number: number; question_id: string | null; skill_area: string;
+    difficulty_level: PendingQuestion['difficulty']; is_followup: boolean;
+  };
+  return askedRecord({
+    questionNumber: m.question_number,
+    ...(m.question_id ? { questionId: m.question_id } : {}),
+    text: message.text,
+    skillArea: m.skill_area,
+    difficulty: m.difficulty_level,
+    isFollowUp: m.is_followup,
+  });
+};

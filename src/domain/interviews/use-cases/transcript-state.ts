@@ -1,0 +1,32 @@
+import { type AssessmentThresholds, initialProgression, type ProgressionState, recordAnswer } from '../../assessment/index.js';
+import type { AskedQuestionRecord, InterviewMessage } from '../interview.js';
+import { answerInput, askedOf, storedGradeOf, withAnswer } from './turns.js';
+
+/** The part of an interview its transcript implies. */
+export interface TranscriptState {
+  progression: ProgressionState;
+  asked: AskedQuestionRecord[];
+}
+
+/**
+ * Rebuilds an interview's progression and asked list from its messages (in sequence order), as
+ * StartInterview and SubmitAnswer build them turn by turn: every question asked is listed, and
+ * every graded answer is recorded with the thresholds the turns ran with. So a repository need not
+ * store what the transcript already says. An answer without a stored grade is skipped, as the
+ * report skips it.
+ */
+export function transcriptState(messages: readonly InterviewMessage[], thresholds: AssessmentThresholds): TranscriptState {
+  let progression = initialProgression();
+  let asked: AskedQuestionRecord[] = [];
+  for (const message of messages) {
+    if (message.type === 'ai_question') {
+      asked.push(askedOf(message));
+      continue;
+    }
+    const stored = storedGradeOf(message);
+    if (!stored) continue;
+    progression = recordAnswer(progression, answerInput(stored, stored.grade, message.text), thresholds).state;
+    asked = withAnswer(asked, stored.questionNumber, stored.grade);
+  }
+  return { progression, asked };
+}
