@@ -29,6 +29,9 @@ export interface UsageEntries {
  * usage are all written or none is, inside a unit-of-work transaction or without one (so a turn
  * that writes nothing else needs no transaction); listMessages pages in the database, ordered by
  * sequence; listForCandidate is newest first.
+ * An interview's progression and asked list are what its transcript implies (transcriptState over
+ * its messages, with the thresholds its turns ran with): callers insert and save them so, and an
+ * adapter may store them as given or rebuild them from the messages when it reads the interview.
  */
 export interface InterviewRepository {
   findById(id: string): Promise<Interview | undefined>;

@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { PgUnitOfWork } from '../../src/adapters/postgres/unit-of-work.postgres.js';
 import { VersionConflict } from '../../src/domain/shared/domain-error.js';
-import { aMessage, anInterview } from '../contract/suites/interview-repository.contract.js';
+import { aMessage, anInterview, withTranscript } from '../contract/suites/interview-repository.contract.js';
 import { insertCandidate } from '../support/builders.js';
 import { databaseLegs } from '../support/databases.js';
 
@@ -20,14 +20,16 @@ for (const leg of databaseLegs()) {
 
     it('serves turns from memory, and a stale copy is refused at the write, never overwriting newer data; the next read is fresh', async () => {
       const interview = anInterview(candidateId);
-      await here.repositories.interviews.insert(interview, [aMessage(interview.id, 1)]);
+      const transcript = [1, 2, 3].map((sequence) => aMessage(interview.id, sequence));
+      await here.repositories.interviews.insert(interview, transcript.slice(0, 1));
       const cached = (await here.repositories.interviews.findById(interview.id))!;
-      const theirs = await elsewhere.repositories.interviews.save({ ...interview, lastSequence: 3 }, [aMessage(interview.id, 2), aMessage(interview.id, 3)]);
+      const theirs = await elsewhere.repositories.interviews.save(withTranscript(interview, transcript), transcript.slice(1));
       expect((await here.repositories.interviews.findById(interview.id))?.version, 'still the copy in memory').to.equal(1);
 
       let refused: unknown;
       try {
-        await here.repositories.interviews.save({ ...cached, lastSequence: 3 }, [aMessage(interview.id, 2, { text: 'stale' }), aMessage(interview.id, 3)]);
+        const stale = [transcript[0]!, aMessage(interview.id, 2, { text: 'stale' }), aMessage(interview.id, 3)];
+        await here.repositories.interviews.save(withTranscript(cached, stale), stale.slice(1));
       } catch (e) {
         refused = e;
       }
@@ -38,8 +40,9 @@ for (const leg of databaseLegs()) {
 
     it('writes made through this process are seen at once, inside a transaction or not, and a rolled-back one is not', async () => {
       const interview = anInterview(candidateId);
-      await here.repositories.interviews.insert(interview, [aMessage(interview.id, 1)]);
-      const second = await here.repositories.interviews.save({ ...interview, status: 'in_progress', lastSequence: 2 }, [aMessage(interview.id, 2)]);
+      const transcript = [1, 2].map((sequence) => aMessage(interview.id, sequence));
+      await here.repositories.interviews.insert(interview, transcript.slice(0, 1));
+      const second = await here.repositories.interviews.save({ ...withTranscript(interview, transcript), status: 'in_progress' }, transcript.slice(1));
       expect(await here.repositories.interviews.findById(interview.id)).to.deep.equal(second);
       try {
         await here.transaction(async (tx) => {

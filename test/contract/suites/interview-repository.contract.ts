@@ -1,16 +1,53 @@
 import { expect } from 'chai';
 import { randomUUID } from 'node:crypto';
+import { DEFAULT_THRESHOLDS } from '../../../src/domain/assessment/index.js';
 import type { PricedCall } from '../../../src/domain/interviews/costs.js';
-import type { Interview, InterviewMessage } from '../../../src/domain/interviews/interview.js';
+import type { Interview, InterviewMessage, PendingQuestion } from '../../../src/domain/interviews/interview.js';
+import { transcriptState } from '../../../src/domain/interviews/use-cases/transcript-state.js';
+import { answerMessage, questionMessage } from '../../../src/domain/interviews/use-cases/turns.js';
+import type { Grade } from '../../../src/ports/answer-grader.js';
 import { VersionConflict } from '../../../src/domain/shared/domain-error.js';
 import type { UnitOfWork } from '../../../src/ports/unit-of-work.js';
 import { anAccount } from '../../support/builders.js';
 
 const at = (s: number) => new Date(Date.UTC(2026, 4, 1, 10, 0, s));
 
-export function anInterview(candidateId: string, overrides: Partial<Interview> = {}): Interview {
+const SERVED_BY = { provider: 'offline', model: 'question-bank-v1' };
+
+/** Question n of a test transcript: message 2n − 1, answered by message 2n. */
+const question = (n: number): PendingQuestion => ({
+  sequence: 2 * n - 1, questionNumber: n, questionId: `react.warmup.${n}`, text: `message ${2 * n - 1}`,
+  skillArea: n % 2 === 1 ? 'react_fundamentals' : 'react_hooks', difficulty: 'warmup', isFollowUp: n % 3 === 0,
+  keyPoints: ['syntax extension'], servedBy: SERVED_BY,
+});
+
+/** A grade that varies with the question, so answers move the progression in different ways. */
+const gradeOf = (n: number): Grade => {
+  const score = [82, 45, 91, 30, 67][n % 5]!;
   return {
-    id: randomUUID(),
+    score, accuracy: score / 100, depth: 0.5, clarity: 0.75, confidence: score > 50 ? 0.8 : 0.35,
+    level: score >= 80 ? 'proficient' : score >= 50 ? 'intermediate' : 'novice', skillArea: n % 4 === 0 ? 'general' : 'react_state',
+    evidence: [], missingPoints: score < 90 ? ['closures'] : [], hesitations: score > 50 ? [] : ['I think'], flags: [],
+    reasoning: 'test grade', servedBy: { provider: 'offline', model: 'rubric-v1' },
+  };
+};
+
+/**
+ * The interview as its transcript implies it: progression and asked rebuilt from `messages` (all
+ * of them, in order), lastSequence the last one's. What a caller must save (see InterviewRepository).
+ */
+export const withTranscript = (interview: Interview, messages: readonly InterviewMessage[]): Interview => ({
+  ...interview,
+  ...transcriptState(messages, DEFAULT_THRESHOLDS),
+  lastSequence: messages[messages.length - 1]?.sequence ?? 0,
+});
+
+/** An interview that has asked its first question (message 1, see aMessage) and waits for the answer. */
+export function anInterview(candidateId: string, overrides: Partial<Interview> = {}): Interview {
+  const id = randomUUID();
+  const first = withTranscript({ id } as Interview, [aMessage(id, 1)]);
+  return {
+    id,
     candidateId,
     roleType: 'react',
     status: 'in_progress',
@@ -25,12 +62,9 @@ export function anInterview(candidateId: string, overrides: Partial<Interview> =
     videoRecordingConsent: false,
     videoRecordingStatus: null,
     context: { resumeSkills: ['redux'] },
-    progression: { phase: 'warmup', nested: { list: [1, 2, 3] } },
-    asked: [{ questionNumber: 1, text: 'What is JSX?', skillArea: 'react_fundamentals', difficulty: 'warmup', isFollowUp: false, answered: false }],
-    pending: {
-      sequence: 1, questionNumber: 1, text: 'What is JSX?', skillArea: 'react_fundamentals', difficulty: 'warmup',
-      isFollowUp: false, keyPoints: ['syntax extension'], servedBy: { provider: 'offline', model: 'question-bank-v1' },
-    },
+    progression: first.progression,
+    asked: first.asked,
+    pending: question(1),
     lastSequence: 1,
     lastActivityAt: at(0),
     createdAt: at(0),
@@ -39,16 +73,21 @@ export function anInterview(candidateId: string, overrides: Partial<Interview> =
   };
 }
 
-export const aMessage = (interviewId: string, sequence: number, overrides: Partial<InterviewMessage> = {}): InterviewMessage => ({
-  id: randomUUID(),
-  interviewId,
-  sequence,
-  type: sequence % 2 === 1 ? 'ai_question' : 'candidate_response',
-  text: `message ${sequence}`,
-  metadata: { n: sequence, tags: ['a', 'b'] },
-  createdAt: at(sequence),
-  ...overrides,
-});
+/** Message `sequence` of a test transcript, as the turns write it: odd ones ask question (sequence + 1) / 2, even ones answer it. */
+export const aMessage = (interviewId: string, sequence: number, overrides: Partial<InterviewMessage> = {}): InterviewMessage => {
+  const q = question(Math.ceil(sequence / 2));
+  const message = sequence % 2 === 1
+    ? questionMessage(randomUUID(), interviewId, q, at(sequence))
+    : answerMessage(randomUUID(), interviewId, sequence, `message ${sequence}`, {
+      questionNumber: q.questionNumber, question: q.text, questionId: q.questionId!, skillArea: q.skillArea, difficulty: q.difficulty,
+      isFollowUp: q.isFollowUp, interviewer: q.servedBy, grade: gradeOf(q.questionNumber),
+    }, at(sequence));
+  return { ...message, ...overrides };
+};
+
+/** Messages `from`..`to` of an interview's test transcript. */
+const transcriptOf = (interviewId: string, from: number, to: number) =>
+  Array.from({ length: to - from + 1 }, (_, i) => aMessage(interviewId, from + i));
 
 /** The InterviewRepository contract (with results and idempotency), run on every adapter. */
 export function interviewRepositoryContract(label: string, open: () => Promise<UnitOfWork>): void {
@@ -85,14 +124,14 @@ export function interviewRepositoryContract(label: string, open: () => Promise<U
 
     it('saves optimistically and refuses a stale write without appending its messages', async () => {
       const interview = anInterview(candidateId);
-      await uow.transaction((r) => r.interviews.insert(interview, [aMessage(interview.id, 1)]));
-      const saved = await uow.transaction((r) =>
-        r.interviews.save({ ...interview, lastSequence: 3 }, [aMessage(interview.id, 2), aMessage(interview.id, 3)]),
-      );
+      const [first, ...turn] = transcriptOf(interview.id, 1, 3);
+      await uow.transaction((r) => r.interviews.insert(interview, [first!]));
+      const saved = await uow.transaction((r) => r.interviews.save(withTranscript(interview, [first!, ...turn]), turn));
       expect(saved.version).to.equal(2);
       let error: unknown;
       try {
-        await uow.transaction((r) => r.interviews.save({ ...interview, lastSequence: 5 }, [aMessage(interview.id, 4)]));
+        const stale = [first!, ...transcriptOf(interview.id, 2, 4)];
+        await uow.transaction((r) => r.interviews.save(withTranscript(interview, stale), stale.slice(3)));
       } catch (e) {
         error = e;
       }
@@ -104,15 +143,13 @@ export function interviewRepositoryContract(label: string, open: () => Promise<U
 
     it('lets exactly one of many concurrent turns commit: sequences never repeat or skip', async () => {
       const interview = anInterview(candidateId);
-      await uow.transaction((r) => r.interviews.insert(interview, [aMessage(interview.id, 1)]));
+      const first = aMessage(interview.id, 1);
+      await uow.transaction((r) => r.interviews.insert(interview, [first]));
       const outcomes = await Promise.allSettled(
-        Array.from({ length: 6 }, (_, i) =>
-          uow.transaction((r) =>
-            r.interviews.save({ ...interview, lastSequence: 3, pending: null, asked: [] }, [
-              aMessage(interview.id, 2, { text: `answer ${i}` }), aMessage(interview.id, 3),
-            ]),
-          ),
-        ),
+        Array.from({ length: 6 }, (_, i) => {
+          const turn = [aMessage(interview.id, 2, { text: `answer ${i}` }), aMessage(interview.id, 3)];
+          return uow.transaction((r) => r.interviews.save({ ...withTranscript(interview, [first, ...turn]), pending: null }, turn));
+        }),
       );
       expect(outcomes.filter((o) => o.status === 'fulfilled')).to.have.length(1);
       for (const o of outcomes.filter((o) => o.status === 'rejected')) {
@@ -145,11 +182,12 @@ export function interviewRepositoryContract(label: string, open: () => Promise<U
       });
       const repos = uow.repositories;
       const interview = anInterview(candidateId);
-      await repos.interviews.insert(interview, [aMessage(interview.id, 1)], usage('interviewer'));
-      const saved = await repos.interviews.save({ ...interview, lastSequence: 3 }, [aMessage(interview.id, 2), aMessage(interview.id, 3)], usage('grader', 'interviewer'));
+      const transcript = transcriptOf(interview.id, 1, 5);
+      await repos.interviews.insert(interview, transcript.slice(0, 1), usage('interviewer'));
+      const saved = await repos.interviews.save(withTranscript(interview, transcript.slice(0, 3)), transcript.slice(1, 3), usage('grader', 'interviewer'));
       let refused: unknown;
       try {
-        await repos.interviews.save({ ...interview, lastSequence: 5 }, [aMessage(interview.id, 4)], usage('grader'));
+        await repos.interviews.save(withTranscript(interview, transcript.slice(0, 4)), transcript.slice(3, 4), usage('grader'));
       } catch (e) {
         refused = e;
       }
@@ -157,7 +195,7 @@ export function interviewRepositoryContract(label: string, open: () => Promise<U
       let rolledBack: unknown;
       try {
         await uow.transaction(async (r) => {
-          await r.interviews.save({ ...saved, lastSequence: 5 }, [aMessage(interview.id, 4), aMessage(interview.id, 5)], usage('grader'));
+          await r.interviews.save(withTranscript(saved, transcript), transcript.slice(3), usage('grader'));
           throw new Error('the rest of the unit of work failed');
         });
       } catch (e) {
@@ -165,17 +203,19 @@ export function interviewRepositoryContract(label: string, open: () => Promise<U
       }
       expect((rolledBack as Error).message).to.equal('the rest of the unit of work failed');
       expect((await repos.interviews.findById(interview.id))?.version).to.equal(2);
-      await uow.transaction((r) => r.interviews.save({ ...saved, lastSequence: 5 }, [aMessage(interview.id, 4), aMessage(interview.id, 5)], usage('grader', 'interviewer')));
+      await uow.transaction((r) => r.interviews.save(withTranscript(saved, transcript), transcript.slice(3), usage('grader', 'interviewer')));
       const logged = (await repos.aiUsage.summary({})).filter((row) => row.provider === provider);
       expect(logged.map((row) => [row.calls, row.inputTokens])).to.deep.equal([[5, 50]]);
       expect((await repos.interviews.allMessages(interview.id)).map((m) => m.sequence)).to.deep.equal([1, 2, 3, 4, 5]);
       const current = await repos.interviews.findById(interview.id);
-      expect(current).to.deep.equal({ ...saved, lastSequence: 5, version: 3 });
+      expect(current, 'the interview as its whole transcript implies').to.deep.equal({ ...withTranscript(saved, transcript), version: 3 });
+      expect((current!.progression as { responses: unknown[] }).responses).to.have.length(2);
     });
 
     it('pages messages by skip, limit and sequence range, with the total', async () => {
       const interview = anInterview(candidateId);
-      await uow.transaction((r) => r.interviews.insert(interview, Array.from({ length: 9 }, (_, i) => aMessage(interview.id, i + 1))));
+      const transcript = transcriptOf(interview.id, 1, 9);
+      await uow.transaction((r) => r.interviews.insert(withTranscript(interview, transcript), transcript));
       const page = await uow.repositories.interviews.listMessages(interview.id, { skip: 2, limit: 3 });
       expect(page.total).to.equal(9);
       expect(page.messages.map((m) => m.sequence)).to.deep.equal([3, 4, 5]);
@@ -191,16 +231,22 @@ export function interviewRepositoryContract(label: string, open: () => Promise<U
     it("lists a candidate's interviews newest first, paged, and only theirs", async () => {
       const other = anAccount();
       await uow.transaction((r) => r.accounts.insert(other));
-      const mine = [at(1), at(3), at(2)].map((createdAt) => anInterview(other.id, { createdAt }));
-      for (const i of mine) await uow.transaction((r) => r.interviews.insert(i, []));
+      // Transcripts of different lengths: each listed interview is the one its own messages imply.
+      const mine = [[at(1), 1], [at(3), 5], [at(2), 3]].map(([createdAt, length]) => {
+        const interview = anInterview(other.id, { createdAt: createdAt as Date });
+        const transcript = transcriptOf(interview.id, 1, length as number);
+        return { interview: withTranscript(interview, transcript), transcript };
+      });
+      for (const { interview, transcript } of mine) await uow.transaction((r) => r.interviews.insert(interview, transcript));
       const list = await uow.repositories.interviews.listForCandidate(other.id, { skip: 0, limit: 2 });
       expect(list.total).to.equal(3);
       expect(list.interviews.map((i) => i.createdAt.toISOString())).to.deep.equal([at(3).toISOString(), at(2).toISOString()]);
+      expect(list.interviews).to.deep.equal([mine[1]!.interview, mine[2]!.interview]);
     });
 
     it('stores one assessment per interview and idempotent responses per account and key', async () => {
       const interview = anInterview(candidateId);
-      await uow.transaction((r) => r.interviews.insert(interview, []));
+      await uow.transaction((r) => r.interviews.insert(interview, [aMessage(interview.id, 1)]));
       expect(await uow.repositories.assessments.find(interview.id)).to.equal(undefined);
       const result = {
         interviewId: interview.id, overallScore: 72.5, recommendation: 'hold', report: { a: [1, 2] }, completion: { b: 'c' },
