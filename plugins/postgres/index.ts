@@ -2,6 +2,7 @@ import path from 'node:path';
 import { Database } from '../../src/adapters/postgres/database.js';
 import { DatabaseMigrator, migrateToLatest } from '../../src/adapters/postgres/migrator.js';
 import { PgUnitOfWork } from '../../src/adapters/postgres/unit-of-work.postgres.js';
+import { validateThresholds } from '../../src/domain/assessment/index.js';
 import { definePlugin, type Resolver } from '../../src/app/plugin-api.js';
 import { DatabaseHealth } from '../../src/ports/database-health.js';
 import { Logger } from '../../src/ports/logger.js';
@@ -28,6 +29,7 @@ export function createPostgresPlugin(shared?: Database) {
         ctx.provide(DatabaseHealth, id, () => open());
         ctx.provide(UnitOfWork, id, (r) => new PgUnitOfWork(open().knex, {
           accountCacheMs: r.config.auth.accountCacheMs, interviewCacheMs: r.config.database.interviewCacheMs,
+          thresholds: validateThresholds(r.config.interviews.thresholds),
         }));
         ctx.provide(DatabaseMigrator, id, () => ({ latest: (list) => migrateToLatest(open().knex, list) }));
       }

@@ -1,8 +1,10 @@
 import type { Knex } from 'knex';
 import type { Model } from 'objection';
+import type { AssessmentThresholds } from '../../domain/assessment/index.js';
 import type {
   AskedQuestionRecord, Interview, InterviewContext, InterviewMessage, InterviewStatus, MessageType, PendingQuestion,
 } from '../../domain/interviews/interview.js';
+import { type TranscriptState, transcriptState } from '../../domain/interviews/use-cases/transcript-state.js';
 import { VersionConflict } from '../../domain/shared/domain-error.js';
 import type { InterviewRepository, MessagePage, MessagePageRequest, UsageEntries } from '../../ports/interview-repository.js';
 import { USAGE_COLUMNS, USAGE_RECORDSET, USAGE_SELECT, usageRows } from './ai-usage-log.postgres.js';
@@ -14,7 +16,11 @@ const date = (v: Date | string | null): Date | null => (v === null ? null : new 
 
 type InterviewRow = Omit<InterviewModel, keyof Model>;
 
-const toInterview = (row: InterviewRow): Interview => ({
+/** Rows written since the state columns became derived hold NULL there: rebuilt from the messages. */
+const stateIsDerived = (row: InterviewRow): boolean => row.progression === null || row.asked === null;
+
+/** `derived` is what the row's messages imply, given when the row does not store its state. */
+const toInterview = (row: InterviewRow, derived?: TranscriptState): Interview => ({
   id: row.id,
   candidateId: row.candidate_id,
   roleType: row.role_type,
@@ -30,8 +36,8 @@ const toInterview = (row: InterviewRow): Interview => ({
   videoRecordingConsent: row.video_recording_consent,
   videoRecordingStatus: row.video_recording_status,
   context: row.context as InterviewContext,
-  progression: row.progression,
-  asked: row.asked as AskedQuestionRecord[],
+  progression: row.progression ?? derived?.progression,
+  asked: (row.asked ?? derived?.asked) as AskedQuestionRecord[],
   pending: (row.pending ?? null) as PendingQuestion | null,
   lastSequence: row.last_sequence,
   lastActivityAt: new Date(row.last_activity_at),
@@ -72,6 +78,9 @@ const FIND_BY_ID = `select ${INTERVIEW_COLUMNS} from interviews where id = ?`;
 
 const MESSAGE_COLUMNS = 'id, interview_id, sequence_number, message_type, content_text, metadata, created_at';
 const ALL_MESSAGES = `select ${MESSAGE_COLUMNS} from interview_messages where interview_id = ? order by sequence_number`;
+/** The messages of several interviews at once (a listed page's), in order within each. */
+const MESSAGES_OF = `select ${MESSAGE_COLUMNS} from interview_messages where interview_id = any(?::uuid[])
+  order by interview_id, sequence_number`;
 /** A page of messages with the number matching the filter (counted before offset and limit apply). */
 const MESSAGE_PAGE_FILTER = `interview_id = ? and (?::int is null or sequence_number >= ?::int) and (?::int is null or sequence_number <= ?::int)`;
 const MESSAGE_PAGE = `select ${MESSAGE_COLUMNS}, count(*) over () as total from interview_messages
@@ -99,12 +108,14 @@ const appendedAndLogged = (source: 'updated' | 'inserted') => `appended as (
 /**
  * The optimistic update, the message appends and the AI-usage entries as one statement: one round
  * trip, atomic by itself (so a turn needs no BEGIN/COMMIT) or inside the caller's transaction.
- * No row at the expected version → nothing appended or logged.
+ * No row at the expected version → nothing appended or logged. Progression and asked are not
+ * written (they were a third of a turn's cost): NULL says they are rebuilt from the messages, which
+ * also turns a row stored before that into a derived one on its next write.
  */
 const SAVE = `with updated as (
     update interviews set candidate_id = ?, role_type = ?, status = ?, resume_id = ?, job_posting_id = ?, started_at = ?,
       completed_at = ?, duration_seconds = ?, ai_model_used = ?, total_tokens_used = ?, cost_usd = ?,
-      video_recording_consent = ?, video_recording_status = ?, context = ?::json, progression = ?::json, asked = ?::json,
+      video_recording_consent = ?, video_recording_status = ?, context = ?::json, progression = null, asked = null,
       pending = ?::json, last_sequence = ?, last_activity_at = ?, created_at = ?, version = ?
     where id = ? and version = ?
     returning id
@@ -117,15 +128,15 @@ const json = (v: unknown) => (v === null || v === undefined ? null : JSON.string
 const rowValues = (i: Interview) => [
   i.candidateId, i.roleType, i.status, i.resumeId, i.jobPostingId, i.startedAt, i.completedAt, i.durationSeconds,
   i.aiModelUsed, i.totalTokensUsed, i.costUsd, i.videoRecordingConsent, i.videoRecordingStatus, json(i.context),
-  json(i.progression), json(i.asked), json(i.pending), i.lastSequence, i.lastActivityAt, i.createdAt, i.version,
+  json(i.pending), i.lastSequence, i.lastActivityAt, i.createdAt, i.version,
 ];
 
-/** A new interview with its first messages and usage entries, as one statement. */
+/** A new interview with its first messages and usage entries, as one statement (progression and asked left NULL, as SAVE leaves them). */
 const INSERT = `with inserted as (
     insert into interviews (id, candidate_id, role_type, status, resume_id, job_posting_id, started_at, completed_at,
       duration_seconds, ai_model_used, total_tokens_used, cost_usd, video_recording_consent, video_recording_status, context,
-      progression, asked, pending, last_sequence, last_activity_at, created_at, version)
-    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::json, ?::json, ?::json, ?::json, ?, ?, ?, ?)
+      pending, last_sequence, last_activity_at, created_at, version)
+    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::json, ?::json, ?, ?, ?, ?)
     returning id
   ), ${appendedAndLogged('inserted')}
   select 1`;
@@ -142,8 +153,14 @@ export class PgInterviewRepository implements InterviewRepository {
   /**
    * `root` binds the models once (binding per transaction is costly); queries run on `db`.
    * With a cache, reads outside a transaction are served from it (see InterviewCache).
+   * `thresholds` must be the ones the turns run with: a row's progression is rebuilt with them.
    */
-  constructor(private readonly db: Knex, root: Knex = db, private readonly cacheView?: InterviewCacheView) {
+  constructor(
+    private readonly db: Knex,
+    root: Knex,
+    private readonly thresholds: AssessmentThresholds,
+    private readonly cacheView?: InterviewCacheView,
+  ) {
     this.interviewModel = InterviewModel.bindKnex(root);
   }
 
@@ -174,7 +191,8 @@ export class PgInterviewRepository implements InterviewRepository {
     const load = async () => {
       const result = await this.db.raw<{ rows: InterviewRow[] }>(FIND_BY_ID, [id]).options({ name: 'interviews_find_by_id' });
       const row = result.rows[0];
-      return row && toInterview(row);
+      if (!row) return undefined;
+      return toInterview(row, stateIsDerived(row) ? transcriptState(await this.allMessages(id), this.thresholds) : undefined);
     };
     return this.cacheView && !this.db.isTransaction ? this.cacheView.cache.read(id, load) : load();
   }
@@ -237,6 +255,18 @@ export class PgInterviewRepository implements InterviewRepository {
       ]).offset(page.skip).limit(page.limit),
       this.interviews().query().where('candidate_id', candidateId).resultSize(),
     ]);
-    return { total, interviews: rows.map(toInterview) };
+    const derived = rows.filter(stateIsDerived).map((row) => row.id);
+    const messages = new Map<string, InterviewMessage[]>(derived.map((id) => [id, []]));
+    if (derived.length > 0) {
+      const result = await this.db.raw<{ rows: InterviewMessageModel[] }>(MESSAGES_OF, [derived]);
+      for (const row of result.rows) messages.get(row.interview_id)!.push(toMessage(row));
+    }
+    return {
+      total,
+      interviews: rows.map((row) => {
+        const transcript = messages.get(row.id);
+        return toInterview(row, transcript && transcriptState(transcript, this.thresholds));
+      }),
+    };
   }
 }

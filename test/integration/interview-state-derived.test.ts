@@ -1,0 +1,100 @@
+import { expect } from 'chai';
+import type { Knex } from 'knex';
+import { PgUnitOfWork } from '../../src/adapters/postgres/unit-of-work.postgres.js';
+import { DEFAULT_THRESHOLDS, validateThresholds } from '../../src/domain/assessment/index.js';
+import { transcriptState } from '../../src/domain/interviews/index.js';
+import { interviewStateDerived, storeDerivedInterviewState } from '../../migrations/202611300002_interview_state_derived.js';
+import { aMessage, anInterview, withTranscript } from '../contract/suites/interview-repository.contract.js';
+import { insertCandidate } from '../support/builders.js';
+import { databaseLegs } from '../support/databases.js';
+
+for (const leg of databaseLegs()) {
+  describe(`interview state rebuilt from the transcript (${interviewStateDerived.name}): ${leg.label}`, () => {
+    // Read with ad-hoc statements, never the repository's named ones.
+    const stored = async (db: Knex, id: string) => {
+      const row = await db('interviews').where({ id }).first('progression', 'asked');
+      return { progression: row.progression, asked: row.asked };
+    };
+
+    it('writes neither progression nor asked, and reads them as the messages imply', async () => {
+      const { knex } = await leg.open();
+      const uow = new PgUnitOfWork(knex, { thresholds: DEFAULT_THRESHOLDS });
+      const interview = anInterview(await insertCandidate(uow));
+      const transcript = [1, 2, 3, 4, 5].map((s) => aMessage(interview.id, s));
+      await uow.repositories.interviews.insert(interview, transcript.slice(0, 1));
+      expect(await stored(knex, interview.id)).to.deep.equal({ progression: null, asked: null });
+      const saved = await uow.repositories.interviews.save(withTranscript(interview, transcript), transcript.slice(1));
+      expect(await stored(knex, interview.id)).to.deep.equal({ progression: null, asked: null });
+      expect(await uow.repositories.interviews.findById(interview.id)).to.deep.equal(saved);
+    });
+
+    it('rebuilds with the thresholds it is given', async () => {
+      const { knex } = await leg.open();
+      const strict = validateThresholds({ ...DEFAULT_THRESHOLDS, warmup: { ...DEFAULT_THRESHOLDS.warmup, minQuestions: 1, minMeanConfidence: 0.3, minAccuracy: 0.4 } });
+      const uow = new PgUnitOfWork(knex, { thresholds: strict });
+      const interview = anInterview(await insertCandidate(uow));
+      const transcript = [1, 2, 3].map((s) => aMessage(interview.id, s));
+      await uow.repositories.interviews.insert(interview, transcript.slice(0, 1));
+      await uow.repositories.interviews.save({ ...interview, ...transcriptState(transcript, strict), lastSequence: 3 }, transcript.slice(1));
+      const read = (await uow.repositories.interviews.findById(interview.id))!;
+      expect(read.progression).to.deep.equal(transcriptState(transcript, strict).progression);
+      expect((read.progression as { phase: string }).phase, 'one answer was enough to leave warmup').to.equal('standard');
+      expect((transcriptState(transcript, DEFAULT_THRESHOLDS).progression).phase).to.equal('warmup');
+    });
+
+    it('reads a row stored before the change as stored, by id and in a list, until its next write', async () => {
+      const { knex } = await leg.open();
+      const uow = new PgUnitOfWork(knex);
+      const candidateId = await insertCandidate(uow);
+      const interview = anInterview(candidateId);
+      const transcript = [1, 2, 3].map((s) => aMessage(interview.id, s));
+      await uow.repositories.interviews.insert(interview, transcript.slice(0, 1));
+      // As the previous version left it: its own state in the columns (here one the messages do not imply).
+      const legacy = { progression: { phase: 'warmup', stored: true }, asked: [] };
+      await knex.raw('update interviews set progression = ?::json, asked = ?::json where id = ?', [
+        JSON.stringify(legacy.progression), JSON.stringify(legacy.asked), interview.id,
+      ]);
+      expect(await uow.repositories.interviews.findById(interview.id)).to.deep.equal({ ...interview, ...legacy });
+      const list = await uow.repositories.interviews.listForCandidate(candidateId, { skip: 0, limit: 10 });
+      expect(list.interviews).to.deep.equal([{ ...interview, ...legacy }]);
+      const saved = await uow.repositories.interviews.save(withTranscript(interview, transcript), transcript.slice(1));
+      expect(await stored(knex, interview.id)).to.deep.equal({ progression: null, asked: null });
+      expect(await uow.repositories.interviews.findById(interview.id)).to.deep.equal(saved);
+    });
+
+    it('goes down storing what the transcripts imply, then NOT NULL, and up again', async () => {
+      const { knex } = await leg.open();
+      const uow = new PgUnitOfWork(knex);
+      const interview = anInterview(await insertCandidate(uow));
+      const transcript = [1, 2, 3, 4, 5].map((s) => aMessage(interview.id, s));
+      await uow.repositories.interviews.insert(interview, transcript.slice(0, 1));
+      const saved = await uow.repositories.interviews.save(withTranscript(interview, transcript), transcript.slice(1));
+      const nullable = async (db: typeof knex) => {
+        const { rows } = await db.raw<{ rows: Array<{ column_name: string; is_nullable: string }> }>(
+          `select column_name, is_nullable from information_schema.columns
+           where table_name = 'interviews' and column_name in ('progression', 'asked') order by column_name`,
+        );
+        return rows.map((r) => `${r.column_name}:${r.is_nullable}`);
+      };
+      expect(await nullable(knex)).to.deep.equal(['asked:YES', 'progression:YES']);
+      // DDL is transactional in PostgreSQL: go down and up again, then leave the schema as it was.
+      const rolledBack = new Error('leave the shared schema untouched');
+      try {
+        await knex.transaction(async (trx) => {
+          await interviewStateDerived.down(trx);
+          expect(await nullable(trx)).to.deep.equal(['asked:NO', 'progression:NO']);
+          expect(await stored(trx, interview.id)).to.deep.equal(JSON.parse(JSON.stringify({ progression: saved.progression, asked: saved.asked })));
+          expect(await trx('interviews').whereNull('progression').orWhereNull('asked').count('* as n').first()).to.deep.equal({ n: 0 });
+          expect(await storeDerivedInterviewState(trx, DEFAULT_THRESHOLDS), 'nothing left to store').to.equal(0);
+          await interviewStateDerived.up(trx);
+          expect(await nullable(trx)).to.deep.equal(['asked:YES', 'progression:YES']);
+          throw rolledBack;
+        });
+      } catch (error) {
+        if (error !== rolledBack) throw error;
+      }
+      expect(await nullable(knex)).to.deep.equal(['asked:YES', 'progression:YES']);
+      expect(await stored(knex, interview.id)).to.deep.equal({ progression: null, asked: null });
+    });
+  });
+}
