@@ -1,12 +1,22 @@
 import { expect } from 'chai';
 import type { Knex } from 'knex';
+import { RubricAnswerGrader } from '../../src/adapters/offline/answer-grader.rubric.js';
+import { QuestionBankInterviewer } from '../../src/adapters/offline/interviewer.question-bank.js';
 import { PgUnitOfWork } from '../../src/adapters/postgres/unit-of-work.postgres.js';
+import { FixedClock } from '../../src/adapters/system/clock.system.js';
+import { UuidIdGenerator } from '../../src/adapters/system/id-generator.uuid.js';
+import { SilentLogger } from '../../src/adapters/system/logger.pino.js';
 import { DEFAULT_THRESHOLDS, validateThresholds } from '../../src/domain/assessment/index.js';
-import { transcriptState } from '../../src/domain/interviews/index.js';
+import {
+  CompleteInterview, type Interview, type InterviewMessage, StartInterview, SubmitAnswer, transcriptState,
+} from '../../src/domain/interviews/index.js';
+import type { InterviewRepository, UsageEntries } from '../../src/ports/interview-repository.js';
+import type { Repositories, UnitOfWork } from '../../src/ports/unit-of-work.js';
 import { interviewStateDerived, storeDerivedInterviewState } from '../../migrations/202611300002_interview_state_derived.js';
 import { aMessage, anInterview, withTranscript } from '../contract/suites/interview-repository.contract.js';
 import { insertCandidate } from '../support/builders.js';
 import { databaseLegs } from '../support/databases.js';
+import { bankQuestionFor, type Candidate, strong, weak } from '../support/simulated-candidates.js';
 
 for (const leg of databaseLegs()) {
   describe(`interview state rebuilt from the transcript (${interviewStateDerived.name}): ${leg.label}`, () => {
@@ -26,6 +36,61 @@ for (const leg of databaseLegs()) {
       const saved = await uow.repositories.interviews.save(withTranscript(interview, transcript), transcript.slice(1));
       expect(await stored(knex, interview.id)).to.deep.equal({ progression: null, asked: null });
       expect(await uow.repositories.interviews.findById(interview.id)).to.deep.equal(saved);
+    });
+
+    it('reads back, after every turn of whole interviews, the interview exactly as the use cases saved it', async () => {
+      const { knex } = await leg.open();
+      // The use cases run on `here`, which keeps every interview they wrote; `db` reads the rows and rebuilds.
+      const db = new PgUnitOfWork(knex, { thresholds: DEFAULT_THRESHOLDS });
+      const written = new Map<string, Interview>();
+      const keeping = (repos: Repositories): Repositories => ({
+        ...repos,
+        interviews: Object.assign(Object.create(repos.interviews) as InterviewRepository, {
+          async insert(i: Interview, m: readonly InterviewMessage[], u?: UsageEntries) {
+            await repos.interviews.insert(i, m, u);
+            written.set(i.id, i);
+          },
+          async save(i: Interview, m: readonly InterviewMessage[], u?: UsageEntries) {
+            const next = await repos.interviews.save(i, m, u);
+            written.set(i.id, next);
+            return next;
+          },
+        }),
+      });
+      const here: UnitOfWork = { repositories: keeping(db.repositories), transaction: (work) => db.transaction((r) => work(keeping(r))) };
+      const clock = new FixedClock(new Date('2026-07-01T09:00:00Z'));
+      const deps = { uow: here, interviewer: new QuestionBankInterviewer(), clock, ids: new UuidIdGenerator() };
+      const start = new StartInterview({ ...deps, prices: {} });
+      const submit = new SubmitAnswer({
+        ...deps, grader: new RubricAnswerGrader(), thresholds: DEFAULT_THRESHOLDS, prices: {}, budgetUsd: 5, logger: new SilentLogger(),
+      });
+      const complete = new CompleteInterview({ uow: here, clock });
+      const candidateId = await insertCandidate(here);
+      const mixed: Candidate = (q, turn, previous) => (turn % 2 === 0 ? strong : weak)(q, turn, previous);
+      for (const [role, candidate, completeAfter] of [['react', strong], ['python', mixed], ['node', mixed, 3]] as const) {
+        const { interview, firstQuestion } = await start.execute({ candidateId, roleType: role });
+        const same = async (when: string) =>
+          expect(await db.repositories.interviews.findById(interview.id), when).to.deep.equal(written.get(interview.id));
+        await same('after the start');
+        let question = firstQuestion.text;
+        let previous = bankQuestionFor(question);
+        for (let turn = 0; turn < 25; turn++) {
+          if (turn === completeAfter) {
+            await complete.execute({ interviewId: interview.id, candidateId });
+            await same('after CompleteInterview');
+            break;
+          }
+          const { result } = await submit.execute({ interviewId: interview.id, candidateId, answer: candidate(question, turn, previous) });
+          await same(`${role}, after turn ${turn + 1}`);
+          if (result.interviewComplete) break;
+          question = result.aiResponse;
+          previous = bankQuestionFor(question) ?? previous;
+        }
+        expect(written.get(interview.id)?.status).to.equal('completed');
+      }
+      const listed = await db.repositories.interviews.listForCandidate(candidateId, { skip: 0, limit: 10 });
+      expect(listed.interviews.map((i) => i.id)).to.have.members([...written.keys()]);
+      for (const i of listed.interviews) expect(i).to.deep.equal(written.get(i.id));
     });
 
     it('rebuilds with the thresholds it is given', async () => {
