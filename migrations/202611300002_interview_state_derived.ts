@@ -1,6 +1,6 @@
 import type { Knex } from 'knex';
 import { type AssessmentThresholds, DEFAULT_THRESHOLDS } from '../src/domain/assessment/index.js';
-import type { InterviewMessage, MessageType } from '../src/domain/interviews/interview.js';
+import { MESSAGE_COLUMNS, toMessage } from '../src/adapters/postgres/interview-repository.postgres.js';
 import { transcriptState } from '../src/domain/interviews/use-cases/transcript-state.js';
 
 /**
@@ -10,13 +10,8 @@ import { transcriptState } from '../src/domain/interviews/use-cases/transcript-s
 export async function storeDerivedInterviewState(db: Knex, thresholds: AssessmentThresholds): Promise<number> {
   const ids: string[] = await db('interviews').whereNull('progression').orWhereNull('asked').pluck('id');
   for (const id of ids) {
-    const rows = await db('interview_messages').where({ interview_id: id }).orderBy('sequence_number')
-      .select('id', 'sequence_number', 'message_type', 'content_text', 'metadata', 'created_at');
-    const messages: InterviewMessage[] = rows.map((r) => ({
-      id: r.id, interviewId: id, sequence: r.sequence_number, type: r.message_type as MessageType, text: r.content_text,
-      metadata: r.metadata ?? {}, createdAt: new Date(r.created_at),
-    }));
-    const state = transcriptState(messages, thresholds);
+    const rows = await db('interview_messages').where({ interview_id: id }).orderBy('sequence_number').select(MESSAGE_COLUMNS.split(', '));
+    const state = transcriptState(rows.map(toMessage), thresholds);
     await db.raw(
       `update interviews set progression = coalesce(progression, ?::json), asked = coalesce(asked, ?::json) where id = ?`,
       [JSON.stringify(state.progression), JSON.stringify(state.asked), id],

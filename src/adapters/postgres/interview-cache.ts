@@ -1,4 +1,5 @@
 import type { Interview } from '../../domain/interviews/interview.js';
+import { ReadCache } from './read-cache.js';
 
 /**
  * Interviews kept in memory between turns, so a turn reads no row: the turn's one write statement
@@ -14,53 +15,26 @@ import type { Interview } from '../../domain/interviews/interview.js';
  *
  * Entries are frozen: the domain builds new values and never changes one it was given.
  */
-export class InterviewCache {
-  private readonly entries = new Map<string, { interview: Interview; until: number }>();
-  private generation = 0;
-
+export class InterviewCache extends ReadCache<Interview> {
   /**
    * `maxEntries` bounds memory (an interview in memory is some tens of kB): past it the least
    * recently used is dropped and, if needed again, read from the database.
    */
-  constructor(
-    readonly ttlMs: number,
-    private readonly maxEntries = 2_000,
-    private readonly now: () => number = () => performance.now(),
-  ) {}
-
-  get size(): number {
-    return this.entries.size;
-  }
-
-  async read(id: string, load: () => Promise<Interview | undefined>): Promise<Interview | undefined> {
-    const hit = this.entries.get(id);
-    if (hit && hit.until > this.now()) {
-      // Most recently used last; the bound still counts from the last database read or write.
-      this.entries.delete(id);
-      this.entries.set(id, hit);
-      return hit.interview;
-    }
-    const generation = this.generation;
-    const interview = await load();
-    if (interview && generation === this.generation) this.put(interview);
-    return interview;
+  constructor(ttlMs: number, maxEntries = 2_000, now?: () => number) {
+    super(ttlMs, maxEntries, now);
   }
 
   /** After a write of `interview` that has committed. */
   stored(interview: Interview): void {
-    this.generation++;
-    this.put(interview);
+    this.store(interview.id, interview);
   }
 
-  invalidate(id: string): void {
-    this.generation++;
-    this.entries.delete(id);
+  protected keep(interview: Interview): Interview {
+    return deepFreeze(interview);
   }
 
-  private put(interview: Interview): void {
-    this.entries.delete(interview.id);
-    if (this.entries.size >= this.maxEntries) this.entries.delete(this.entries.keys().next().value!);
-    this.entries.set(interview.id, { interview: deepFreeze(interview), until: this.now() + this.ttlMs });
+  protected handOut(interview: Interview): Interview {
+    return interview;
   }
 }
 

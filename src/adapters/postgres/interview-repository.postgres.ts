@@ -45,7 +45,8 @@ const toInterview = (row: InterviewRow, derived?: TranscriptState): Interview =>
   version: row.version,
 });
 
-const toMessage = (row: InterviewMessageModel): InterviewMessage => ({
+/** A message row (MESSAGE_COLUMNS) as the domain's message. */
+export const toMessage = (row: InterviewMessageModel): InterviewMessage => ({
   id: row.id,
   interviewId: row.interview_id,
   sequence: row.sequence_number,
@@ -76,7 +77,7 @@ const INTERVIEW_COLUMNS = `id, candidate_id, role_type, status, resume_id, job_p
  */
 const FIND_BY_ID = `select ${INTERVIEW_COLUMNS} from interviews where id = ?`;
 
-const MESSAGE_COLUMNS = 'id, interview_id, sequence_number, message_type, content_text, metadata, created_at';
+export const MESSAGE_COLUMNS = 'id, interview_id, sequence_number, message_type, content_text, metadata, created_at';
 const ALL_MESSAGES = `select ${MESSAGE_COLUMNS} from interview_messages where interview_id = ? order by sequence_number`;
 /** The messages of several interviews at once (a listed page's), in order within each. */
 const MESSAGES_OF = `select ${MESSAGE_COLUMNS} from interview_messages where interview_id = any(?::uuid[])
@@ -131,6 +132,11 @@ const rowValues = (i: Interview) => [
   json(i.pending), i.lastSequence, i.lastActivityAt, i.createdAt, i.version,
 ];
 
+/** The values appendedAndLogged reads, in its order. */
+const appendValues = (messages: readonly InterviewMessage[], usage?: UsageEntries) => [
+  JSON.stringify(messages.map(messageRow)), usage?.at ?? null, usage ? usageRows(usage.calls) : '[]',
+];
+
 /** A new interview with its first messages and usage entries, as one statement (progression and asked left NULL, as SAVE leaves them). */
 const INSERT = `with inserted as (
     insert into interviews (id, candidate_id, role_type, status, resume_id, job_posting_id, started_at, completed_at,
@@ -162,6 +168,17 @@ export class PgInterviewRepository implements InterviewRepository {
     private readonly cacheView?: InterviewCacheView,
   ) {
     this.interviewModel = InterviewModel.bindKnex(root);
+  }
+
+  /** Runs a named write statement of interview `id`: a key already taken (its id, a message's sequence) is a VersionConflict. */
+  private async run<R>(id: string, sql: string, name: string, values: unknown[]): Promise<R[]> {
+    try {
+      const result = await this.db.raw<{ rows: R[] }>(sql, values as Knex.RawBinding[]).options({ name });
+      return result.rows;
+    } catch (error) {
+      if (isUniqueViolation(error)) throw new VersionConflict('Interview', id);
+      throw error;
+    }
   }
 
   /** Runs a write of interview `id`, keeping the cache coherent with what committed. */
@@ -199,15 +216,7 @@ export class PgInterviewRepository implements InterviewRepository {
 
   async insert(interview: Interview, messages: readonly InterviewMessage[], usage?: UsageEntries): Promise<void> {
     await this.writing(interview.id, async () => {
-      try {
-        await this.db.raw(INSERT, [
-          interview.id, ...rowValues(interview), JSON.stringify(messages.map(messageRow)),
-          usage?.at ?? null, usage ? usageRows(usage.calls) : '[]',
-        ]).options({ name: 'interviews_insert' });
-      } catch (error) {
-        if (isUniqueViolation(error)) throw new VersionConflict('Interview', interview.id);
-        throw error;
-      }
+      await this.run(interview.id, INSERT, 'interviews_insert', [interview.id, ...rowValues(interview), ...appendValues(messages, usage)]);
     }, () => interview);
   }
 
@@ -215,18 +224,10 @@ export class PgInterviewRepository implements InterviewRepository {
     const next = { ...interview, version: interview.version + 1 };
     const i = next;
     return this.writing(interview.id, async () => {
-      let updated: number;
-      try {
-        const result = await this.db.raw<{ rows: Array<{ updated: number }> }>(SAVE, [
-          ...rowValues(i), interview.id, interview.version, JSON.stringify(newMessages.map(messageRow)),
-          usage?.at ?? null, usage ? usageRows(usage.calls) : '[]',
-        ]).options({ name: 'interviews_save' });
-        updated = Number(result.rows[0]?.updated ?? 0);
-      } catch (error) {
-        if (isUniqueViolation(error)) throw new VersionConflict('Interview', interview.id);
-        throw error;
-      }
-      if (updated === 0) throw new VersionConflict('Interview', interview.id);
+      const rows = await this.run<{ updated: number }>(interview.id, SAVE, 'interviews_save', [
+        ...rowValues(i), interview.id, interview.version, ...appendValues(newMessages, usage),
+      ]);
+      if (Number(rows[0]?.updated ?? 0) === 0) throw new VersionConflict('Interview', interview.id);
       return next;
     }, (saved) => saved);
   }
