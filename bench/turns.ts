@@ -25,6 +25,7 @@ import http from 'node:http';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import type { AddressInfo } from 'node:net';
+import { constants, monitorEventLoopDelay, PerformanceObserver } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import Koa from 'koa';
 import { RubricAnswerGrader } from '../src/adapters/offline/answer-grader.rubric.js';
@@ -126,10 +127,37 @@ async function serve() {
   await new Promise((r) => server.once('listening', r));
   // Baseline: a bare Koa route doing SELECT 1 on the same database, at the same concurrency.
   const bare = new Koa();
+  // Event-loop delay and garbage-collection pauses of the server, for the driver's window figures.
+  const loopDelay = monitorEventLoopDelay({ resolution: 5 });
+  loopDelay.enable();
+  const gc = { pauses: 0, ms: 0, longest: 0, majorMs: 0 };
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) {
+      gc.pauses++;
+      gc.ms += entry.duration;
+      gc.longest = Math.max(gc.longest, entry.duration);
+      if (((entry as { detail?: { kind?: number } }).detail)?.kind === constants.NODE_PERFORMANCE_GC_MAJOR) gc.majorMs += entry.duration;
+    }
+  }).observe({ entryTypes: ['gc'] });
+  // Turn latency as the server sees it (request in to response finished), apart from the driver's own delays.
+  let serverTurns: number[] = [];
+  server.on('request', (req: http.IncomingMessage, res: http.ServerResponse) => {
+    if (req.method !== 'POST' || !req.url?.endsWith('/messages')) return;
+    const t0 = performance.now();
+    res.once('finish', () => serverTurns.push(performance.now() - t0));
+  });
   bare.use(async (ctx) => {
     if (ctx.path === '/cpu') {
-      // The server process's CPU time so far, for the driver's per-turn figures (not part of the baseline).
-      ctx.body = process.cpuUsage();
+      // The server process's CPU time so far, for the driver's per-turn figures (not part of the baseline),
+      // and its event-loop delay and GC pauses since the last call.
+      const { user, system } = process.cpuUsage();
+      ctx.body = {
+        user, system, loopP99: loopDelay.percentile(99) / 1e6, loopMax: loopDelay.max / 1e6, gc: { ...gc },
+        turnP50: percentile(serverTurns, 50), turnP99: percentile(serverTurns, 99),
+      };
+      serverTurns = [];
+      loopDelay.reset();
+      Object.assign(gc, { pauses: 0, ms: 0, longest: 0, majorMs: 0 });
       return;
     }
     await database.knex.raw('select 1');
@@ -188,6 +216,17 @@ function postgresCpuSeconds(): number | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** What the server reports at each end of the window: CPU so far, event loop and GC since the last report. */
+interface ServerSample {
+  user: number;
+  system: number;
+  loopP99: number;
+  loopMax: number;
+  gc: { pauses: number; ms: number; longest: number; majorMs: number };
+  turnP50: number;
+  turnP99: number;
 }
 
 async function runLoad(ports: { app: number; bare: number; driver: string }) {
@@ -272,9 +311,9 @@ async function runLoad(ports: { app: number; bare: number; driver: string }) {
   };
   // CPU used during the window by the server process, PostgreSQL (when it is the database) and this driver.
   const cpuNow = async () => {
-    const server = (await call(`http://127.0.0.1:${ports.bare}/cpu`)).body as { user: number; system: number };
+    const server = (await call(`http://127.0.0.1:${ports.bare}/cpu`)).body as ServerSample;
     const driver = process.cpuUsage();
-    return { server: (server.user + server.system) / 1e6, postgres: postgresCpuSeconds(), driver: (driver.user + driver.system) / 1e6 };
+    return { server: (server.user + server.system) / 1e6, postgres: postgresCpuSeconds(), driver: (driver.user + driver.system) / 1e6, sample: server };
   };
   const atWindow = (at: number) => new Promise<Awaited<ReturnType<typeof cpuNow>>>((resolve, reject) => {
     setTimeout(() => cpuNow().then(resolve, reject), at - performance.now());
@@ -294,6 +333,9 @@ async function runLoad(ports: { app: number; bare: number; driver: string }) {
   console.log(`CPU in the window, per turn: server process ${perTurn(cpu0.server, cpu1.server)}` +
     `${ports.driver === 'postgres' ? `, PostgreSQL ${perTurn(cpu0.postgres, cpu1.postgres)}` : ' (PGlite runs inside it)'}` +
     `, this driver ${perTurn(cpu0.driver, cpu1.driver)}; starts and first-question reads included`);
+  const { loopP99, loopMax, gc, turnP50, turnP99 } = cpu1.sample;
+  console.log(`server in the window: turn latency p50 ${turnP50.toFixed(0)} ms, p99 ${turnP99.toFixed(0)} ms; event-loop delay p99 ${loopP99.toFixed(0)} ms, max ${loopMax.toFixed(0)} ms; ` +
+    `GC ${gc.pauses} pauses, ${gc.ms.toFixed(0)} ms in all (${gc.majorMs.toFixed(0)} ms major), longest ${gc.longest.toFixed(0)} ms`);
   console.log(`bare Koa SELECT 1 on the same database: ${bareRate.toFixed(0)} req/s at concurrency ${baselineConcurrency}`);
   if (latencyMs > 0) {
     const ideal = interviews / (latencyMs / 1000);
