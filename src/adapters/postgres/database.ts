@@ -1,8 +1,7 @@
 import { mkdirSync } from 'node:fs';
-import { PGlite } from '@electric-sql/pglite';
-import { createPgConfig } from '@electric-sql/pglite/node-postgres';
 import knex, { type Knex } from 'knex';
 import pg from 'pg';
+import { PgliteThread } from './pglite-thread.js';
 import type { DatabaseDriver, DatabaseHealth } from '../../ports/database-health.js';
 
 // Return int8 and numeric as JS numbers, like every count and money amount this app stores.
@@ -32,12 +31,15 @@ const knexLog = (log: DatabaseLog | undefined) =>
     debug: () => {},
   };
 
+/** What node-postgres wants to know of a server; the embedded session needs none of it. */
+const EMBEDDED_DUMMY_SETTINGS = { user: 'postgres', password: 'embedded', database: 'postgres', host: 'embedded', port: 5432 };
+
 /** An open database: knex is the only path to SQL. */
 export class Database implements DatabaseHealth {
   private constructor(
     readonly knex: Knex,
     readonly driver: Exclude<DatabaseDriver, 'memory'>,
-    private readonly pglite?: PGlite,
+    private readonly pglite?: PgliteThread,
   ) {}
 
   static async open(options: DatabaseOptions): Promise<Database> {
@@ -53,14 +55,21 @@ export class Database implements DatabaseHealth {
     }
     const dir = options.embeddedDir ?? 'memory://';
     if (!dir.startsWith('memory://')) mkdirSync(dir, { recursive: true });
-    const pglite = new PGlite(dir);
-    await pglite.waitReady;
-    // PGlite is a single connection: one pooled client, and every query in a transaction must use it.
+    const pglite = await PgliteThread.open(dir);
+    // Every pooled client is a connection to PGlite's one session, which runs on its own thread; a
+    // client inside a transaction has the session to itself until it ends (pglite-worker.ts).
     const db = knex({
       client: 'pg',
-      connection: createPgConfig(pglite) as unknown as Knex.PgConnectionConfig,
-      pool: { min: 1, max: 1 },
+      // Read once per pooled client by node-postgres' Client: each client gets a connection of its own.
+      connection: async () => ({
+        ...EMBEDDED_DUMMY_SETTINGS,
+        get connection() {
+          return pglite.connection();
+        },
+      }),
+      pool: { min: 1, max: options.poolMax ?? 64 },
       acquireConnectionTimeout: 60_000,
+      ...(options.log ? { log: knexLog(options.log) } : {}),
     });
     return new Database(db, 'pglite', pglite);
   }

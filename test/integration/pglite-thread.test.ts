@@ -1,0 +1,100 @@
+import { expect } from 'chai';
+import pg from 'pg';
+import { PgliteThread } from '../../src/adapters/postgres/pglite-thread.js';
+import { sharedPglite } from '../support/databases.js';
+
+/** A node-postgres client on the embedded database's thread, as the knex pool makes them. */
+async function client(thread: PgliteThread): Promise<pg.Client> {
+  const c = new pg.Client({ connection: thread.connection() } as pg.ClientConfig);
+  await c.connect();
+  return c;
+}
+
+const names = async (c: pg.Client) => (await c.query('select name from t order by name')).rows.map((r) => r.name as string);
+
+describe('embedded PostgreSQL on its own thread (PgliteThread)', function () {
+  let thread: PgliteThread;
+  let a: pg.Client;
+  let b: pg.Client;
+
+  before(async () => {
+    thread = await PgliteThread.open('memory://');
+    a = await client(thread);
+    b = await client(thread);
+    await a.query('create table t (name text primary key)');
+  });
+  after(async () => {
+    await thread?.close();
+  });
+  beforeEach(async () => {
+    await a.query('delete from t');
+  });
+
+  it('gives a transaction the session to itself: another connection neither joins it nor sees it, and runs after it', async () => {
+    await a.query('begin');
+    await a.query("insert into t values ('a')");
+    const other = b.query("insert into t values ('b')");
+    // a's next round trip shows b's insert has not run inside a's transaction.
+    expect(await names(a)).to.deep.equal(['a']);
+    await a.query('rollback');
+    await other;
+    expect(await names(a)).to.deep.equal(['b']);
+  });
+
+  it('serialises concurrent read-modify-write transactions through the pool without losing an update', async () => {
+    const db = await sharedPglite();
+    await db.knex.raw('create table if not exists pglite_thread_counter (id int primary key, n int not null)');
+    await db.knex.raw('insert into pglite_thread_counter values (1, 0) on conflict (id) do update set n = 0');
+    await Promise.all(Array.from({ length: 25 }, () => db.knex.transaction(async (trx) => {
+      const { rows } = await trx.raw('select n from pglite_thread_counter where id = 1');
+      await trx.raw('update pglite_thread_counter set n = ? where id = 1', [rows[0].n + 1]);
+    })));
+    const { rows } = await db.knex.raw('select n from pglite_thread_counter where id = 1');
+    expect(rows[0].n).to.equal(25);
+    await db.knex.raw('drop table pglite_thread_counter');
+  });
+
+  it('lets every connection use a named statement another connection prepared in the shared session', async () => {
+    const first = await a.query({ name: 'plus_one', text: 'select $1::int + 1 as v', values: [1] });
+    const second = await b.query({ name: 'plus_one', text: 'select $1::int + 1 as v', values: [41] });
+    const again = await b.query({ name: 'plus_one', text: 'select $1::int + 1 as v', values: [9] });
+    expect([first.rows[0].v, second.rows[0].v, again.rows[0].v]).to.deep.equal([2, 42, 10]);
+  });
+
+  it('rolls back what a connection left open when it ends, and frees the session for the others', async () => {
+    const c = await client(thread);
+    await c.query('begin');
+    await c.query("insert into t values ('left open')");
+    const waiting = b.query("insert into t values ('b')");
+    await c.end();
+    await waiting;
+    expect(await names(b)).to.deep.equal(['b']);
+    expect((await b.query('select 1 as one')).rows[0].one).to.equal(1);
+  });
+
+  it('answers a bad statement with the database error, in or out of a transaction, and the session goes on', async () => {
+    const error = await a.query('selec 1').then(() => undefined, (e: { code?: string }) => e);
+    expect(error?.code).to.equal('42601');
+    await a.query('begin');
+    await a.query("insert into t values ('a')");
+    const duplicate = await a.query("insert into t values ('a')").then(() => undefined, (e: { code?: string }) => e);
+    expect(duplicate?.code).to.equal('23505');
+    const other = b.query("insert into t values ('b')");
+    await a.query('rollback');
+    await other;
+    expect(await names(a)).to.deep.equal(['b']);
+  });
+
+  it('refuses work after close with a clear error', async () => {
+    const closing = await PgliteThread.open('memory://');
+    const c = await client(closing);
+    await closing.close();
+    const error = await c.query('select 1').then(() => undefined, (e: Error) => e);
+    expect(error?.message).to.match(/embedded database is closed/);
+  });
+
+  it('fails to open with the reason when the data directory cannot be used', async () => {
+    const error = await PgliteThread.open('/dev/null/pgdata').then(() => undefined, (e: Error) => e);
+    expect(error?.message).to.match(/embedded database did not start/);
+  });
+});
