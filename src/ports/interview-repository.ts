@@ -27,7 +27,9 @@ export interface UsageEntries {
  * message whose sequence number is taken) and appends the new messages atomically with the row;
  * insert and save also log the given AI usage, and each is atomic on its own — row, messages and
  * usage are all written or none is, inside a unit-of-work transaction or without one (so a turn
- * that writes nothing else needs no transaction); listMessages pages in the database, ordered by
+ * that writes nothing else needs no transaction); a save that completes the interview may carry its
+ * assessment, stored with the same atomic write (one per interview: if the interview already has one,
+ * the save rejects with VersionConflict and nothing is written); listMessages pages in the database, ordered by
  * sequence; listForCandidate is newest first.
  * An interview's progression and asked list are what its transcript implies (transcriptState over
  * its messages, with the thresholds its turns ran with): callers insert and save them so, and an
@@ -36,7 +38,7 @@ export interface UsageEntries {
 export interface InterviewRepository {
   findById(id: string): Promise<Interview | undefined>;
   insert(interview: Interview, messages: readonly InterviewMessage[], usage?: UsageEntries): Promise<void>;
-  save(interview: Interview, newMessages: readonly InterviewMessage[], usage?: UsageEntries): Promise<Interview>;
+  save(interview: Interview, newMessages: readonly InterviewMessage[], usage?: UsageEntries, assessment?: StoredAssessment): Promise<Interview>;
   listMessages(interviewId: string, page: MessagePageRequest): Promise<MessagePage>;
   allMessages(interviewId: string): Promise<InterviewMessage[]>;
   listForCandidate(candidateId: string, page: { skip: number; limit: number }): Promise<{ total: number; interviews: Interview[] }>;

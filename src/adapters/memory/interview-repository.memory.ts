@@ -40,14 +40,19 @@ export class MemoryInterviewRepository implements InterviewRepository {
     if (usage) await this.usage.record(interview.id, usage.calls, usage.at);
   }
 
-  async save(interview: Interview, newMessages: readonly InterviewMessage[], usage?: UsageEntries): Promise<Interview> {
+  async save(
+    interview: Interview, newMessages: readonly InterviewMessage[], usage?: UsageEntries, assessment?: StoredAssessment,
+  ): Promise<Interview> {
     const current = this.interviews.get(interview.id);
     if (!current || current.version !== interview.version) throw new VersionConflict('Interview', interview.id);
     this.checkSequences(newMessages);
+    const assessments = new MemoryAssessmentResultRepository(this.store);
+    if (assessment && (await assessments.find(interview.id))) throw new VersionConflict('Interview', interview.id);
     const next = { ...clone(interview), version: interview.version + 1 };
     this.interviews.set(interview.id, next);
     for (const m of newMessages) this.messages.set(m.id, clone(m));
     if (usage) await this.usage.record(interview.id, usage.calls, usage.at);
+    if (assessment) await assessments.insert(assessment);
     return clone(next);
   }
 

@@ -7,6 +7,7 @@ import type { AccountRepository } from '../../ports/account-repository.js';
 import type { AccountCache } from './account-cache.js';
 import { AccountModel } from './models/account.model.js';
 import { isUniqueViolation } from './pg-errors.js';
+import { NamedStatement } from './named-statement.js';
 
 const toAccount = (row: Omit<AccountModel, keyof Model>): Account => ({
   id: row.id,
@@ -30,8 +31,8 @@ const toRow = (account: Account) => ({
   password_hash: account.passwordHash,
 });
 
-const FIND_BY_ID = `select id, email, full_name, phone, role, status, password_hash, version, created_at, updated_at
-  from accounts where id = ?`;
+const FIND_BY_ID = new NamedStatement('accounts_find_by_id', `select id, email, full_name, phone, role, status, password_hash, version, created_at, updated_at
+  from accounts where id = ?`);
 
 export class PgAccountRepository implements AccountRepository {
   private readonly model: typeof AccountModel;
@@ -56,10 +57,7 @@ export class PgAccountRepository implements AccountRepository {
 
   /** Every authenticated request asks this: plain SQL as a named (once-planned) statement. */
   private async select(id: string): Promise<Account | undefined> {
-    const result = await this.db
-      .raw<{ rows: Array<Omit<AccountModel, keyof Model>> }>(FIND_BY_ID, [id])
-      .options({ name: 'accounts_find_by_id' });
-    const row = result.rows[0];
+    const [row] = await FIND_BY_ID.rows<Omit<AccountModel, keyof Model>>(this.db, [id]);
     return row && toAccount(row);
   }
 

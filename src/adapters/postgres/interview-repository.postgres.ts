@@ -6,9 +6,12 @@ import type {
 } from '../../domain/interviews/interview.js';
 import { type TranscriptState, transcriptState } from '../../domain/interviews/use-cases/transcript-state.js';
 import { VersionConflict } from '../../domain/shared/domain-error.js';
-import type { InterviewRepository, MessagePage, MessagePageRequest, UsageEntries } from '../../ports/interview-repository.js';
+import type {
+  InterviewRepository, MessagePage, MessagePageRequest, StoredAssessment, UsageEntries,
+} from '../../ports/interview-repository.js';
 import { USAGE_COLUMNS, USAGE_RECORDSET, USAGE_SELECT, usageRows } from './ai-usage-log.postgres.js';
 import type { InterviewCache } from './interview-cache.js';
+import { NamedStatement } from './named-statement.js';
 import { type InterviewMessageModel, InterviewModel } from './models/interview.model.js';
 import { isUniqueViolation } from './pg-errors.js';
 
@@ -106,30 +109,43 @@ const appendedAndLogged = (source: 'updated' | 'inserted') => `appended as (
     returning 1
   )`;
 
+/** A completing save's report, inserted only if the update matched (a second report for the interview is a unique violation). */
+const REPORTED = `reported as (
+    insert into assessment_results (interview_id, overall_score, recommendation, report, completion, generated_at)
+    select updated.id, ?, ?, ?::jsonb, ?::jsonb, ? from updated
+    returning 1
+  )`;
+
 /**
- * The optimistic update, the message appends and the AI-usage entries as one statement: one round
- * trip, atomic by itself (so a turn needs no BEGIN/COMMIT) or inside the caller's transaction.
- * No row at the expected version → nothing appended or logged. Progression and asked are not
- * written (they were a third of a turn's cost): NULL says they are rebuilt from the messages, which
- * also turns a row stored before that into a derived one on its next write.
+ * The optimistic update, the message appends, the AI-usage entries and (`reporting`: a completing
+ * save) the report as one statement: one round trip, atomic by itself (so a turn needs no
+ * BEGIN/COMMIT) or inside the caller's transaction. No row at the expected version → nothing
+ * appended, logged or reported. Progression and asked are not written (they were a third of a
+ * turn's cost): NULL says they are rebuilt from the messages, which also turns a row stored before
+ * that into a derived one on its next write.
  */
-const SAVE = `with updated as (
+const saveSql = (reporting: boolean) => `with updated as (
     update interviews set candidate_id = ?, role_type = ?, status = ?, resume_id = ?, job_posting_id = ?, started_at = ?,
       completed_at = ?, duration_seconds = ?, ai_model_used = ?, total_tokens_used = ?, cost_usd = ?,
       video_recording_consent = ?, video_recording_status = ?, context = ?::json, progression = null, asked = null,
       pending = ?::json, last_sequence = ?, last_activity_at = ?, created_at = ?, version = ?
     where id = ? and version = ?
     returning id
-  ), ${appendedAndLogged('updated')}
+  ), ${appendedAndLogged('updated')}${reporting ? `, ${REPORTED}` : ''}
   select (select count(*) from updated) as updated`;
 
 const json = (v: unknown) => (v === null || v === undefined ? null : JSON.stringify(v));
 
-/** The row's values in the order of INSERT's columns after id, and of SAVE's assignments. */
+/** The row's values in the order of INSERT's columns after id, and of saveSql's assignments. */
 const rowValues = (i: Interview) => [
   i.candidateId, i.roleType, i.status, i.resumeId, i.jobPostingId, i.startedAt, i.completedAt, i.durationSeconds,
   i.aiModelUsed, i.totalTokensUsed, i.costUsd, i.videoRecordingConsent, i.videoRecordingStatus, json(i.context),
   json(i.pending), i.lastSequence, i.lastActivityAt, i.createdAt, i.version,
+];
+
+/** The values REPORTED reads, in its order. */
+const assessmentValues = (a: StoredAssessment) => [
+  a.overallScore, a.recommendation, JSON.stringify(a.report), JSON.stringify(a.completion), a.generatedAt,
 ];
 
 /** The values appendedAndLogged reads, in its order. */
@@ -137,7 +153,7 @@ const appendValues = (messages: readonly InterviewMessage[], usage?: UsageEntrie
   JSON.stringify(messages.map(messageRow)), usage?.at ?? null, usage ? usageRows(usage.calls) : '[]',
 ];
 
-/** A new interview with its first messages and usage entries, as one statement (progression and asked left NULL, as SAVE leaves them). */
+/** A new interview with its first messages and usage entries, as one statement (progression and asked left NULL, as saveSql leaves them). */
 const INSERT = `with inserted as (
     insert into interviews (id, candidate_id, role_type, status, resume_id, job_posting_id, started_at, completed_at,
       duration_seconds, ai_model_used, total_tokens_used, cost_usd, video_recording_consent, video_recording_status, context,
@@ -146,6 +162,17 @@ const INSERT = `with inserted as (
     returning id
   ), ${appendedAndLogged('inserted')}
   select 1`;
+
+/** The hot path's statements, named (see above) and run without knex's query building. */
+const STATEMENTS = {
+  findById: new NamedStatement('interviews_find_by_id', FIND_BY_ID),
+  insert: new NamedStatement('interviews_insert', INSERT),
+  save: new NamedStatement('interviews_save', saveSql(false)),
+  saveReporting: new NamedStatement('interviews_save_reporting', saveSql(true)),
+  messagePage: new NamedStatement('interview_messages_page', MESSAGE_PAGE),
+  messageCount: new NamedStatement('interview_messages_count', MESSAGE_COUNT),
+  allMessages: new NamedStatement('interview_messages_all', ALL_MESSAGES),
+};
 
 /** How a repository uses the unit of work's interview cache: `written` hears of writes made inside a transaction. */
 export interface InterviewCacheView {
@@ -171,10 +198,9 @@ export class PgInterviewRepository implements InterviewRepository {
   }
 
   /** Runs a named write statement of interview `id`: a key already taken (its id, a message's sequence) is a VersionConflict. */
-  private async run<R>(id: string, sql: string, name: string, values: unknown[]): Promise<R[]> {
+  private async run<R>(id: string, statement: NamedStatement, values: unknown[]): Promise<R[]> {
     try {
-      const result = await this.db.raw<{ rows: R[] }>(sql, values as Knex.RawBinding[]).options({ name });
-      return result.rows;
+      return await statement.rows<R>(this.db, values);
     } catch (error) {
       if (isUniqueViolation(error)) throw new VersionConflict('Interview', id);
       throw error;
@@ -206,8 +232,7 @@ export class PgInterviewRepository implements InterviewRepository {
 
   async findById(id: string): Promise<Interview | undefined> {
     const load = async () => {
-      const result = await this.db.raw<{ rows: InterviewRow[] }>(FIND_BY_ID, [id]).options({ name: 'interviews_find_by_id' });
-      const row = result.rows[0];
+      const [row] = await STATEMENTS.findById.rows<InterviewRow>(this.db, [id]);
       if (!row) return undefined;
       return toInterview(row, stateIsDerived(row) ? transcriptState(await this.allMessages(id), this.thresholds) : undefined);
     };
@@ -216,17 +241,20 @@ export class PgInterviewRepository implements InterviewRepository {
 
   async insert(interview: Interview, messages: readonly InterviewMessage[], usage?: UsageEntries): Promise<void> {
     await this.writing(interview.id, async () => {
-      await this.run(interview.id, INSERT, 'interviews_insert', [interview.id, ...rowValues(interview), ...appendValues(messages, usage)]);
+      await this.run(interview.id, STATEMENTS.insert, [interview.id, ...rowValues(interview), ...appendValues(messages, usage)]);
     }, () => interview);
   }
 
-  async save(interview: Interview, newMessages: readonly InterviewMessage[], usage?: UsageEntries): Promise<Interview> {
+  async save(
+    interview: Interview, newMessages: readonly InterviewMessage[], usage?: UsageEntries, assessment?: StoredAssessment,
+  ): Promise<Interview> {
     const next = { ...interview, version: interview.version + 1 };
     const i = next;
     return this.writing(interview.id, async () => {
-      const rows = await this.run<{ updated: number }>(interview.id, SAVE, 'interviews_save', [
-        ...rowValues(i), interview.id, interview.version, ...appendValues(newMessages, usage),
-      ]);
+      const values = [...rowValues(i), interview.id, interview.version, ...appendValues(newMessages, usage)];
+      const rows = assessment
+        ? await this.run<{ updated: number }>(interview.id, STATEMENTS.saveReporting, [...values, ...assessmentValues(assessment)])
+        : await this.run<{ updated: number }>(interview.id, STATEMENTS.save, values);
       if (Number(rows[0]?.updated ?? 0) === 0) throw new VersionConflict('Interview', interview.id);
       return next;
     }, (saved) => saved);
@@ -236,16 +264,15 @@ export class PgInterviewRepository implements InterviewRepository {
     const min = page.minSequence ?? null;
     const max = page.maxSequence ?? null;
     const filter = [interviewId, min, min, max, max];
-    const { rows } = await this.db.raw<{ rows: Array<InterviewMessageModel & { total: number }> }>(MESSAGE_PAGE, [...filter, page.skip, page.limit])
-      .options({ name: 'interview_messages_page' });
+    const rows = await STATEMENTS.messagePage.rows<InterviewMessageModel & { total: number }>(this.db, [...filter, page.skip, page.limit]);
     if (rows.length > 0) return { total: Number(rows[0]!.total), messages: rows.map(toMessage) };
     // A page past the end has no row to carry the count.
-    const counted = await this.db.raw<{ rows: Array<{ total: number }> }>(MESSAGE_COUNT, filter).options({ name: 'interview_messages_count' });
-    return { total: Number(counted.rows[0]?.total ?? 0), messages: [] };
+    const [counted] = await STATEMENTS.messageCount.rows<{ total: number }>(this.db, filter);
+    return { total: Number(counted?.total ?? 0), messages: [] };
   }
 
   async allMessages(interviewId: string): Promise<InterviewMessage[]> {
-    const { rows } = await this.db.raw<{ rows: InterviewMessageModel[] }>(ALL_MESSAGES, [interviewId]).options({ name: 'interview_messages_all' });
+    const rows = await STATEMENTS.allMessages.rows<InterviewMessageModel>(this.db, [interviewId]);
     return rows.map(toMessage);
   }
 

@@ -244,6 +244,35 @@ export function interviewRepositoryContract(label: string, open: () => Promise<U
       expect(list.interviews).to.deep.equal([mine[1]!.interview, mine[2]!.interview]);
     });
 
+    it('stores a completing save\'s assessment with the same atomic write, with or without a transaction, and never a second one', async () => {
+      const report = (interviewId: string, score: number) => ({
+        interviewId, overallScore: score, recommendation: 'advance', report: { skills: ['react'] }, completion: { questions: 1 },
+        generatedAt: at(20),
+      });
+      for (const inTransaction of [false, true]) {
+        const interview = anInterview(candidateId);
+        const [first, ...turn] = transcriptOf(interview.id, 1, 2);
+        await uow.repositories.interviews.insert(interview, [first!]);
+        const completed = { ...withTranscript(interview, [first!, ...turn]), status: 'completed' as const, completedAt: at(20) };
+        const save = (r: typeof uow.repositories) => r.interviews.save(completed, turn, undefined, report(interview.id, 81.5));
+        const saved = inTransaction ? await uow.transaction(save) : await save(uow.repositories);
+        expect(saved.version).to.equal(2);
+        expect(await uow.repositories.assessments.find(interview.id)).to.deep.equal(report(interview.id, 81.5));
+        expect((await uow.repositories.interviews.findById(interview.id))?.status).to.equal('completed');
+
+        // A stale completing save writes nothing, report included; so does one for an interview already reported.
+        const stale = await uow.repositories.interviews.save(completed, transcriptOf(interview.id, 3, 3), undefined, report(interview.id, 10))
+          .then(() => undefined, (e: unknown) => e);
+        expect(stale).to.be.instanceOf(VersionConflict);
+        const again = await uow.repositories.interviews.save(saved, transcriptOf(interview.id, 3, 3), undefined, report(interview.id, 10))
+          .then(() => undefined, (e: unknown) => e);
+        expect(again).to.be.instanceOf(VersionConflict);
+        expect(await uow.repositories.assessments.find(interview.id)).to.deep.equal(report(interview.id, 81.5));
+        expect((await uow.repositories.interviews.allMessages(interview.id)).map((m) => m.sequence)).to.deep.equal([1, 2]);
+        expect((await uow.repositories.interviews.findById(interview.id))?.version).to.equal(2);
+      }
+    });
+
     it('stores one assessment per interview and idempotent responses per account and key', async () => {
       const interview = anInterview(candidateId);
       await uow.transaction((r) => r.interviews.insert(interview, [aMessage(interview.id, 1)]));

@@ -25,10 +25,8 @@ export class CompleteInterview {
       const messages = await uow.repositories.interviews.allMessages(interview.id);
       const finished = finishInterview(interview, messages, clock.now());
       try {
-        await uow.transaction(async (tx) => {
-          await tx.interviews.save(finished.interview, []);
-          await tx.assessments.insert(finished.assessment);
-        });
+        // The completed interview and its report: one atomic write.
+        await uow.repositories.interviews.save(finished.interview, [], undefined, finished.assessment);
         return finished;
       } catch (error) {
         // A concurrent turn or completion won: read again and answer from what it stored.

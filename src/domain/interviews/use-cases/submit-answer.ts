@@ -38,8 +38,8 @@ export const CLOSING_MESSAGE =
 /**
  * One interview turn: grade the answer to the pending question, update the progressive
  * assessment, choose the next question (or finish), and commit everything at once: one atomic
- * write of the interview, its messages and its AI usage, inside a transaction only when the turn
- * also stores a report or an idempotent response. AI calls happen first, so no database
+ * write of the interview, its messages, its AI usage and (on the last turn) the report, inside a
+ * transaction only when the turn also stores an idempotent response. AI calls happen first, so no database
  * connection waits on a model.
  */
 export class SubmitAnswer {
@@ -187,14 +187,13 @@ export class SubmitAnswer {
 
     const usage = { calls: priced, at: now };
     try {
-      if (!finished && !input.idempotencyKey) {
-        // The row, both messages and the usage log: one atomic write, no transaction needed.
-        await repos.interviews.save(updated, newMessages, usage);
+      if (!input.idempotencyKey) {
+        // The row, both messages, the usage log and (when it finishes) the report: one atomic write.
+        await repos.interviews.save(updated, newMessages, usage, finished?.assessment);
       } else {
         await uow.transaction(async (tx) => {
-          await tx.interviews.save(updated, newMessages, usage);
-          if (finished) await tx.assessments.insert(finished.assessment);
-          if (input.idempotencyKey) await tx.idempotency.save(input.candidateId, input.idempotencyKey, requestHash, result, now);
+          await tx.interviews.save(updated, newMessages, usage, finished?.assessment);
+          await tx.idempotency.save(input.candidateId, input.idempotencyKey!, requestHash, result, now);
         });
       }
     } catch (error) {
