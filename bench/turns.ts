@@ -15,12 +15,15 @@
  * first at the same concurrency. With --latency-ms L a turn's AI work takes L (grading and the next
  * question, L/2 each) and a start's takes L/2 (its first question); the ideal is every interview
  * always waiting on the provider: interviews / L turns per second, a start counting as half a turn.
- * DATABASE_URL selects PostgreSQL; otherwise an in-memory PGlite is used. BENCH_SERVER_PROF=<dir>
+ * DATABASE_URL selects PostgreSQL; otherwise the embedded PGlite runs as `npm start` runs it, on disk
+ * (in a temporary directory removed at the end). BENCH_SERVER_PROF=<dir>
  * writes a V8 CPU profile of the server process there (open it in Chrome DevTools).
  */
 import 'reflect-metadata';
 import { spawn } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import http from 'node:http';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
@@ -109,7 +112,9 @@ const percentile = (xs: number[], p: number) => {
 
 /** The server half: the app and a bare SELECT 1 route, in their own process so the load generator does not share their core. */
 async function serve() {
-  const database = await Database.open(process.env.DATABASE_URL ? { url: process.env.DATABASE_URL, poolMax: 20 } : { embeddedDir: 'memory://' });
+  // The embedded database as `npm start` runs it: on disk (a fresh temporary directory, removed at the end).
+  const embeddedDir = process.env.DATABASE_URL ? undefined : mkdtempSync(join(tmpdir(), 'cp-bench-pgdata-'));
+  const database = await Database.open(embeddedDir ? { embeddedDir } : { url: process.env.DATABASE_URL, poolMax: 20 });
   await migrateToLatest(database.knex, coreMigrations);
   const config = loadConfig({
     NODE_ENV: 'test', LOG_LEVEL: 'silent', JWT_SECRET: 'bench-secret-bench-secret-bench-secret-1234',
@@ -173,6 +178,7 @@ async function serve() {
     server.close();
     await app.close();
     await database.close();
+    if (embeddedDir) rmSync(embeddedDir, { recursive: true, force: true });
     process.stdout.write(`${JSON.stringify({ rss: process.memoryUsage().rss })}\n`);
     process.exit(0);
   });
