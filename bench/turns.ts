@@ -13,8 +13,9 @@
  *
  * Instant mode compares turns/s with a bare Koa route doing SELECT 1 on the same database, measured
  * first at the same concurrency. With --latency-ms L a turn's AI work takes L (grading and the next
- * question, L/2 each) and a start's takes L/2 (its first question); the ideal is every interview
- * always waiting on the provider: interviews / L turns per second, a start counting as half a turn.
+ * question, L/2 each), the last turn's and a start's L/2 (grading only; the first question only); the
+ * ideal is every interview always waiting on the provider: interviews / L turns per second, a start
+ * and a completing turn counting as half a turn each.
  * DATABASE_URL selects PostgreSQL; otherwise the embedded PGlite runs as `npm start` runs it, on disk
  * (in a temporary directory removed at the end). BENCH_SERVER_PROF=<dir>
  * writes a V8 CPU profile of the server process there (open it in Chrome DevTools).
@@ -345,8 +346,8 @@ async function runLoad(ports: { app: number; bare: number; driver: string }) {
   console.log(`bare Koa SELECT 1 on the same database: ${bareRate.toFixed(0)} req/s at concurrency ${baselineConcurrency}`);
   if (latencyMs > 0) {
     const ideal = interviews / (latencyMs / 1000);
-    const work = rate + startRate / 2;
-    console.log(`ideal with ${interviews} interviews at ${latencyMs} ms per turn: ${ideal.toFixed(1)} turns/s; achieved ${work.toFixed(1)} (turns + starts/2) → ${((100 * work) / ideal).toFixed(1)} % (target ≥ 95 %); turns alone ${((100 * rate) / ideal).toFixed(1)} %`);
+    const work = rate - completing.length / measuredSeconds / 2 + startRate / 2;
+    console.log(`ideal with ${interviews} interviews at ${latencyMs} ms per turn: ${ideal.toFixed(1)} turns/s; achieved ${work.toFixed(1)} (turns, completing ones and starts counted as half) → ${((100 * work) / ideal).toFixed(1)} % (target ≥ 95 %)`);
     console.log(`turn p99 ${percentile(turns, 99).toFixed(0)} ms against the target ≤ ${latencyMs + 100} ms`);
   } else {
     console.log(`turns/s as a share of the bare SELECT 1 route: ${((100 * rate) / bareRate).toFixed(1)} % (target ≥ 20 %)`);
