@@ -85,10 +85,12 @@ describe('embedded PostgreSQL on its own thread (PgliteThread)', function () {
     expect(await names(a)).to.deep.equal(['b']);
   });
 
-  it('refuses work after close with a clear error', async () => {
+  it('closes after the statements sent before it have run, and refuses work after that with a clear error', async () => {
     const closing = await PgliteThread.open('memory://');
     const c = await client(closing);
+    const sentBefore = c.query('select 42 as v');
     await closing.close();
+    expect((await sentBefore).rows[0].v).to.equal(42);
     const error = await c.query('select 1').then(() => undefined, (e: Error) => e);
     expect(error?.message).to.match(/embedded database is closed/);
   });

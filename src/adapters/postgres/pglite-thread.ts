@@ -55,8 +55,10 @@ export class PgliteThread {
     this.worker.on('message', (reply: ThreadReply) => this.receive(reply));
     this.worker.on('error', (error) => this.fail(error));
     this.worker.on('exit', (code) => {
-      this.onClosed?.();
       if (!this.closing) this.fail(new Error(`the embedded database thread exited with code ${code}`));
+      for (const waiting of this.pending.values()) waiting.reject(new Error('the embedded database is closed'));
+      this.pending.clear();
+      this.onClosed?.();
     });
   }
 

@@ -97,6 +97,20 @@ async function drain(db: PGlite): Promise<void> {
   }
   // Batches that arrived while the file system synced.
   if (queue.some((j) => owner === undefined || j.conn === owner)) void drain(db);
+  else if (closeRequested) void close(db);
+}
+
+/** Set by a close request: the database closes once every batch sent before it has run. */
+let closeRequested = false;
+let closed = false;
+async function close(db: PGlite): Promise<void> {
+  if (closed) return;
+  closed = true;
+  try {
+    await db.close();
+  } finally {
+    reply({ type: 'closed' });
+  }
 }
 
 async function main(): Promise<void> {
@@ -120,7 +134,8 @@ async function main(): Promise<void> {
         void drain(db);
         return;
       case 'close':
-        void db.close().finally(() => reply({ type: 'closed' }));
+        closeRequested = true;
+        void drain(db);
         return;
     }
   });
