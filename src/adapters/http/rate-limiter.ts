@@ -12,18 +12,28 @@ export class SlidingWindowLimiter {
   /** Records a hit when allowed; otherwise says how long until the oldest hit leaves the window. */
   take(key: string): { allowed: true } | { allowed: false; retryAfterSeconds: number } {
     const now = this.clock.now().getTime();
-    const recent = (this.hits.get(key) ?? []).filter((t) => t > now - this.windowMs);
-    if (recent.length >= this.limit) {
+    let recent = this.hits.get(key);
+    if (!recent) {
+      recent = [];
       this.hits.set(key, recent);
+    }
+    // Hits are kept oldest first: those that left the window are a prefix, dropped in place, so a
+    // hit costs what expired since the last one, not the size of the window (a generous limit).
+    let expired = 0;
+    while (expired < recent.length && recent[expired]! <= now - this.windowMs) expired++;
+    if (expired > 0) recent.splice(0, expired);
+    if (recent.length >= this.limit) {
       return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil((recent[0]! + this.windowMs - now) / 1000)) };
     }
-    recent.push(now);
-    this.hits.set(key, recent);
+    // A clock that stepped back still files the hit in order.
+    let at = recent.length;
+    while (at > 0 && recent[at - 1]! > now) at--;
+    recent.splice(at, 0, now);
     if (this.hits.size > 10_000) this.sweep(now);
     return { allowed: true };
   }
 
   private sweep(now: number): void {
-    for (const [key, times] of this.hits) if (!times.some((t) => t > now - this.windowMs)) this.hits.delete(key);
+    for (const [key, times] of this.hits) if (!(times[times.length - 1]! > now - this.windowMs)) this.hits.delete(key);
   }
 }
