@@ -55,10 +55,12 @@ export interface StoredAssessment<R = unknown, C = unknown> {
   generatedAt: Date;
 }
 
-/** Contract: insert once per interview (a second insert rejects with VersionConflict); find resolves undefined when absent. */
+/**
+ * Contract: find resolves the interview's assessment, or undefined when it has none. Assessments
+ * are written with the interview that they complete, by InterviewRepository.save.
+ */
 export interface AssessmentResultRepository {
   find(interviewId: string): Promise<StoredAssessment | undefined>;
-  insert(result: StoredAssessment): Promise<void>;
 }
 export const AssessmentResultRepository = token<AssessmentResultRepository>('AssessmentResultRepository');
 

@@ -18,6 +18,9 @@ export class MemoryInterviewRepository implements InterviewRepository {
   private get messages() {
     return this.store.table<InterviewMessage>('interview_messages');
   }
+  private get assessments() {
+    return this.store.table<StoredAssessment>('assessment_results');
+  }
   private messagesOf(interviewId: string): InterviewMessage[] {
     return [...this.messages.values()].filter((m) => m.interviewId === interviewId).sort((a, b) => a.sequence - b.sequence);
   }
@@ -46,13 +49,12 @@ export class MemoryInterviewRepository implements InterviewRepository {
     const current = this.interviews.get(interview.id);
     if (!current || current.version !== interview.version) throw new VersionConflict('Interview', interview.id);
     this.checkSequences(newMessages);
-    const assessments = new MemoryAssessmentResultRepository(this.store);
-    if (assessment && (await assessments.find(interview.id))) throw new VersionConflict('Interview', interview.id);
+    if (assessment && this.assessments.has(interview.id)) throw new VersionConflict('Interview', interview.id);
     const next = { ...clone(interview), version: interview.version + 1 };
     this.interviews.set(interview.id, next);
     for (const m of newMessages) this.messages.set(m.id, clone(m));
     if (usage) await this.usage.record(interview.id, usage.calls, usage.at);
-    if (assessment) await assessments.insert(assessment);
+    if (assessment) this.assessments.set(interview.id, clone(assessment));
     return clone(next);
   }
 
@@ -88,10 +90,6 @@ export class MemoryAssessmentResultRepository implements AssessmentResultReposit
   async find(interviewId: string) {
     const row = this.rows.get(interviewId);
     return row && clone(row);
-  }
-  async insert(result: StoredAssessment) {
-    if (this.rows.has(result.interviewId)) throw new VersionConflict('AssessmentResult', result.interviewId);
-    this.rows.set(result.interviewId, clone(result));
   }
 }
 

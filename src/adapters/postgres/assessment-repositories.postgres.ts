@@ -1,9 +1,7 @@
 import type { Knex } from 'knex';
-import { VersionConflict } from '../../domain/shared/domain-error.js';
 import type {
   AssessmentResultRepository, IdempotencyStore, StoredAssessment,
 } from '../../ports/interview-repository.js';
-import { isUniqueViolation } from './pg-errors.js';
 
 export class PgAssessmentResultRepository implements AssessmentResultRepository {
   constructor(private readonly db: Knex) {}
@@ -19,22 +17,6 @@ export class PgAssessmentResultRepository implements AssessmentResultRepository 
       completion: row.completion,
       generatedAt: new Date(row.generated_at),
     };
-  }
-
-  async insert(result: StoredAssessment): Promise<void> {
-    try {
-      await this.db('assessment_results').insert({
-        interview_id: result.interviewId,
-        overall_score: result.overallScore,
-        recommendation: result.recommendation,
-        report: JSON.stringify(result.report),
-        completion: JSON.stringify(result.completion),
-        generated_at: result.generatedAt,
-      });
-    } catch (error) {
-      if (isUniqueViolation(error)) throw new VersionConflict('AssessmentResult', result.interviewId);
-      throw error;
-    }
   }
 }
 

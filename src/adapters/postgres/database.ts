@@ -34,7 +34,7 @@ const knexLog = (log: DatabaseLog | undefined) =>
 /** What node-postgres wants to know of a server; the embedded session needs none of it. */
 const EMBEDDED_DUMMY_SETTINGS = { user: 'postgres', password: 'embedded', database: 'postgres', host: 'embedded', port: 5432 };
 
-/** An open database: knex is the only path to SQL. */
+/** An open database: knex and its pool are the only path to SQL. */
 export class Database implements DatabaseHealth {
   private constructor(
     readonly knex: Knex,

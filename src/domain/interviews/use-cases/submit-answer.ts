@@ -39,8 +39,8 @@ export const CLOSING_MESSAGE =
  * One interview turn: grade the answer to the pending question, update the progressive
  * assessment, choose the next question (or finish), and commit everything at once: one atomic
  * write of the interview, its messages, its AI usage and (on the last turn) the report, inside a
- * transaction only when the turn also stores an idempotent response. AI calls happen first, so no database
- * connection waits on a model.
+ * transaction only when the turn also stores an idempotent response. AI calls happen first, so no
+ * database connection waits on a model.
  */
 export class SubmitAnswer {
   constructor(
@@ -187,13 +187,14 @@ export class SubmitAnswer {
 
     const usage = { calls: priced, at: now };
     try {
-      if (!input.idempotencyKey) {
+      const key = input.idempotencyKey;
+      if (!key) {
         // The row, both messages, the usage log and (when it finishes) the report: one atomic write.
         await repos.interviews.save(updated, newMessages, usage, finished?.assessment);
       } else {
         await uow.transaction(async (tx) => {
           await tx.interviews.save(updated, newMessages, usage, finished?.assessment);
-          await tx.idempotency.save(input.candidateId, input.idempotencyKey!, requestHash, result, now);
+          await tx.idempotency.save(input.candidateId, key, requestHash, result, now);
         });
       }
     } catch (error) {
