@@ -61,6 +61,33 @@ describe('embedded PostgreSQL on its own thread (PgliteThread)', function () {
     expect([first.rows[0].v, second.rows[0].v, again.rows[0].v]).to.deep.equal([2, 42, 10]);
   });
 
+  it('runs a named statement on its own thread with the values and rows node-postgres would bind and parse', async () => {
+    const text = `select $1::int8 as big, $2::numeric as money, $3::timestamptz as at, $4::json as doc, $5::text as nothing,
+      $6::boolean as yes, $7::text[] as tags`;
+    const values = [9_007_199_254_740_991, 12.5, new Date('2026-05-01T10:00:00.123Z'), JSON.stringify({ a: [1, 'b'] }), null, true, ['x', 'y"z']];
+    const direct = thread.connection();
+    const rows = await direct.runNamed('types_probe', text, values);
+    const viaPg = await a.query({ name: 'types_probe', text, values });
+    expect(rows).to.deep.equal(viaPg.rows);
+    expect(rows).to.deep.equal([{
+      big: 9_007_199_254_740_991, money: 12.5, at: new Date('2026-05-01T10:00:00.123Z'), doc: { a: [1, 'b'] }, nothing: null,
+      yes: true, tags: ['x', 'y"z'],
+    }]);
+  });
+
+  it('answers a failing named statement with the database error\'s fields, and keeps a transaction\'s session its own', async () => {
+    await a.query("insert into t values ('a')");
+    const error = await thread.connection().runNamed('insert_t', 'insert into t values ($1)', ['a']).then(() => undefined, (e: unknown) => e);
+    expect(error).to.include({ code: '23505', constraint: 't_pkey', table: 't' });
+    await a.query('begin');
+    await a.query("insert into t values ('in a transaction')");
+    const waiting = thread.connection().runNamed('insert_t', 'insert into t values ($1)', ['b']);
+    expect(await names(a)).to.deep.equal(['a', 'in a transaction']);
+    await a.query('rollback');
+    expect(await waiting).to.deep.equal([]);
+    expect(await names(a)).to.deep.equal(['a', 'b']);
+  });
+
   it('rolls back what a connection left open when it ends, and frees the session for the others', async () => {
     const c = await client(thread);
     await c.query('begin');

@@ -1,12 +1,8 @@
 import { mkdirSync } from 'node:fs';
 import knex, { type Knex } from 'knex';
-import pg from 'pg';
+import './pg-types.js';
 import { PgliteThread } from './pglite-thread.js';
 import type { DatabaseDriver, DatabaseHealth } from '../../ports/database-health.js';
-
-// Return int8 and numeric as JS numbers, like every count and money amount this app stores.
-pg.types.setTypeParser(pg.types.builtins.INT8, (v: string) => Number(v));
-pg.types.setTypeParser(pg.types.builtins.NUMERIC, (v: string) => Number(v));
 
 /** Where knex's own warnings go (pool errors, deprecations) instead of the console. */
 export interface DatabaseLog {

@@ -8,6 +8,7 @@ import { Parser } from 'pg-protocol/dist/parser.js';
 /** What the main thread asks of the database thread (pglite-worker.ts). */
 export type ThreadRequest =
   | { type: 'exec'; id: number; conn: number; bytes: Uint8Array }
+  | { type: 'query'; id: number; conn: number; name: string; text: string; values: readonly unknown[] }
   | { type: 'release'; conn: number }
   | { type: 'close' };
 
@@ -16,11 +17,13 @@ export type ThreadReply =
   | { type: 'ready' }
   | { type: 'startFailed'; message: string }
   | { type: 'result'; id: number; bytes: Uint8Array }
+  | { type: 'rows'; id: number; rows: Record<string, unknown>[] }
+  | { type: 'queryFailed'; id: number; error: Record<string, unknown> & { message: string } }
   | { type: 'failed'; id: number; message: string }
   | { type: 'closed' };
 
 interface Pending {
-  resolve(bytes: Uint8Array): void;
+  resolve(answer: Uint8Array | Record<string, unknown>[]): void;
   reject(error: Error): void;
 }
 
@@ -74,12 +77,24 @@ export class PgliteThread {
   }
 
   exec(conn: number, bytes: Uint8Array): Promise<Uint8Array> {
+    return this.request((id) => ({ type: 'exec', id, conn, bytes }), [bytes.buffer as ArrayBuffer]) as Promise<Uint8Array>;
+  }
+
+  /**
+   * A named statement run by the database thread itself, which binds the values, reads the rows and
+   * parses them as node-postgres would: the main thread only sends values and receives rows.
+   */
+  query(conn: number, name: string, text: string, values: readonly unknown[]): Promise<Record<string, unknown>[]> {
+    return this.request((id) => ({ type: 'query', id, conn, name, text, values })) as Promise<Record<string, unknown>[]>;
+  }
+
+  private request(message: (id: number) => ThreadRequest, transfer: ArrayBuffer[] = []): Promise<Uint8Array | Record<string, unknown>[]> {
     if (this.failure) return Promise.reject(this.failure);
     if (this.closing) return Promise.reject(new Error('the embedded database is closed'));
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
-      this.post({ type: 'exec', id, conn, bytes }, [bytes.buffer as ArrayBuffer]);
+      this.post(message(id), transfer);
     });
   }
 
@@ -112,11 +127,16 @@ export class PgliteThread {
         this.fail(new Error(`the embedded database did not start: ${reply.message}`));
         return;
       case 'result':
+      case 'rows':
+      case 'queryFailed':
       case 'failed': {
         const waiting = this.pending.get(reply.id);
         if (!waiting) return;
         this.pending.delete(reply.id);
         if (reply.type === 'result') waiting.resolve(reply.bytes);
+        else if (reply.type === 'rows') waiting.resolve(reply.rows);
+        // The database's own error, with its fields (code, constraint, detail…) as node-postgres gives them.
+        else if (reply.type === 'queryFailed') waiting.reject(Object.assign(new Error(reply.error.message), reply.error));
         else waiting.reject(new Error(`the embedded database failed: ${reply.message}`));
         return;
       }
@@ -200,6 +220,11 @@ export class PgliteConnection extends EventEmitter {
   }
   sendCopyFail(message: string): void {
     this.add(serialize.copyFail(message), true);
+  }
+
+  /** Runs a named statement on this connection's place in the session (see PgliteThread.query). */
+  runNamed(name: string, text: string, values: readonly unknown[]): Promise<Record<string, unknown>[]> {
+    return this.thread.query(this.id, name, text, values);
   }
 
   end(): void {

@@ -8,13 +8,25 @@
  * transaction status of the batch's last ReadyForQuery). Prepared statements live in the session, so a
  * Parse for a name this session already prepared with the same text is answered without re-parsing.
  */
+import { createRequire } from 'node:module';
 import { parentPort, workerData } from 'node:worker_threads';
 import { PGlite } from '@electric-sql/pglite';
+import { type DatabaseError, serialize } from 'pg-protocol';
+import type { DataRowMessage, ReadyForQueryMessage, RowDescriptionMessage } from 'pg-protocol/dist/messages.js';
+import { Parser } from 'pg-protocol/dist/parser.js';
 import type { ThreadReply, ThreadRequest } from './pglite-thread.js';
+import { textParser } from './pg-types.js';
 
-/** A connection's batch to run, or its end (which must not leave a transaction open). */
-type Job = { kind: 'batch'; id: number; conn: number; bytes: Uint8Array } | { kind: 'end'; conn: number };
+/** node-postgres' own conversion of a JS value to a parameter (dates, JSON, arrays, buffers). */
+const { prepareValue } = createRequire(import.meta.url)('pg/lib/utils.js') as { prepareValue(value: unknown): unknown };
+
+/** A connection's batch to run, a named statement to run for it, or its end (which must not leave a transaction open). */
+type Job =
+  | { kind: 'batch'; id: number; conn: number; bytes: Uint8Array }
+  | { kind: 'query'; id: number; conn: number; name: string; text: string; values: readonly unknown[] }
+  | { kind: 'end'; conn: number };
 type Batch = Extract<Job, { kind: 'batch' }>;
+type Query = Extract<Job, { kind: 'query' }>;
 
 const port = parentPort!;
 const queue: Job[] = [];
@@ -53,17 +65,67 @@ function run(db: PGlite, job: Batch): Uint8Array {
   const out = db.execProtocolRawSync(batch);
   if (parsed && out[0] === 0x31) prepared.set(parsed[0], parsed[1]);
   const n = out.length;
-  if (n >= 6 && out[n - 6] === READY_FOR_QUERY && out[n - 2] === 5) {
-    owner = out[n - 1] === 0x49 /* I */ ? undefined : job.conn;
-  } else {
-    // No ReadyForQuery yet (a Flush, or a portal read in pages): the session is still this connection's.
-    owner = job.conn;
-  }
+  // No ReadyForQuery at the end (a Flush, or a portal read in pages): the session is still this connection's.
+  settleOwner(job.conn, n >= 6 && out[n - 6] === READY_FOR_QUERY && out[n - 2] === 5 ? out[n - 1]! : undefined);
   if (!skipped) return out;
   const answer = new Uint8Array(PARSE_COMPLETE.length + n);
   answer.set(PARSE_COMPLETE);
   answer.set(out, PARSE_COMPLETE.length);
   return answer;
+}
+
+/** After a connection's batch: the session stays its own unless the transaction status is idle. */
+function settleOwner(conn: number, status: number | undefined): void {
+  owner = status === 0x49 /* I */ ? undefined : conn;
+}
+
+/**
+ * Runs a named statement as node-postgres would (Parse once per session, Bind, Describe, Execute,
+ * Sync) and reads its rows with node-postgres' type parsers.
+ */
+function runQuery(db: PGlite, job: Query): ThreadReply {
+  const known = prepared.get(job.name) === job.text;
+  const parts = [
+    ...(known ? [] : [serialize.parse({ name: job.name, text: job.text, types: [] })]),
+    serialize.bind({ statement: job.name, values: job.values as unknown[], valueMapper: prepareValue }),
+    serialize.describe({ type: 'P', name: '' }),
+    serialize.execute({ portal: '', rows: 0 }),
+    serialize.sync(),
+  ];
+  const out = db.execProtocolRawSync(Buffer.concat(parts));
+  let fields: RowDescriptionMessage['fields'] = [];
+  let parsers: Array<(value: string) => unknown> = [];
+  const rows: Record<string, unknown>[] = [];
+  let error: DatabaseError | undefined;
+  let status: number | undefined;
+  new Parser().parse(Buffer.from(out.buffer, out.byteOffset, out.byteLength), (message) => {
+    switch (message.name) {
+      case 'parseComplete':
+        prepared.set(job.name, job.text);
+        return;
+      case 'rowDescription':
+        fields = (message as RowDescriptionMessage).fields;
+        parsers = fields.map((f) => textParser(f.dataTypeID));
+        return;
+      case 'dataRow': {
+        const values = (message as DataRowMessage).fields as Array<string | null>;
+        const row: Record<string, unknown> = {};
+        for (let i = 0; i < fields.length; i++) row[fields[i]!.name] = values[i] === null ? null : parsers[i]!(values[i]!);
+        rows.push(row);
+        return;
+      }
+      case 'error':
+        error ??= message as DatabaseError;
+        return;
+      case 'readyForQuery':
+        status = (message as ReadyForQueryMessage).status.charCodeAt(0);
+        return;
+    }
+  });
+  settleOwner(job.conn, status);
+  if (!error) return { type: 'rows', id: job.id, rows };
+  const { message, ...detail } = { ...error, message: error.message };
+  return { type: 'queryFailed', id: job.id, error: { message, ...detail } };
 }
 
 function nextJob(): Job | undefined {
@@ -85,6 +147,10 @@ async function drain(db: PGlite): Promise<void> {
         continue;
       }
       try {
+        if (job.kind === 'query') {
+          reply(runQuery(db, job));
+          continue;
+        }
         const out = run(db, job);
         reply({ type: 'result', id: job.id, bytes: out }, [out.buffer as ArrayBuffer]);
       } catch (error) {
@@ -126,6 +192,10 @@ async function main(): Promise<void> {
     switch (request.type) {
       case 'exec':
         queue.push({ kind: 'batch', id: request.id, conn: request.conn, bytes: request.bytes });
+        void drain(db);
+        return;
+      case 'query':
+        queue.push({ kind: 'query', id: request.id, conn: request.conn, name: request.name, text: request.text, values: request.values });
         void drain(db);
         return;
       case 'release':
