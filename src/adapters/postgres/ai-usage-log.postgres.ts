@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
 import type { PricedCall } from '../../domain/interviews/costs.js';
 import type { AiUsageLog, UsageSummaryRow } from '../../ports/ai-usage-log.js';
+import { NamedStatement } from './named-statement.js';
 
 /** The usage columns, and the recordset shape `usageRows` serialises to (for statements that log calls). */
 export const USAGE_COLUMNS = `interview_id, port, provider, model, outcome, input_tokens, output_tokens, estimated,
@@ -20,16 +21,16 @@ export function usageRows(calls: readonly PricedCall[]): string {
 }
 
 /** One named statement whatever the number of calls. */
-const RECORD = `insert into ai_usage (${USAGE_COLUMNS})
+const RECORD = new NamedStatement('ai_usage_record', `insert into ai_usage (${USAGE_COLUMNS})
   select ?::uuid, ${USAGE_SELECT}, ?::timestamptz
-  from json_to_recordset(?::json) as ${USAGE_RECORDSET}`;
+  from json_to_recordset(?::json) as ${USAGE_RECORDSET}`);
 
 export class PgAiUsageLog implements AiUsageLog {
   constructor(private readonly db: Knex) {}
 
   async record(interviewId: string, calls: readonly PricedCall[], at: Date): Promise<void> {
     if (calls.length === 0) return;
-    await this.db.raw(RECORD, [interviewId, at, usageRows(calls)]).options({ name: 'ai_usage_record' });
+    await RECORD.rows(this.db, [interviewId, at, usageRows(calls)]);
   }
 
   async summary(range: { from?: Date; to?: Date }): Promise<UsageSummaryRow[]> {

@@ -163,7 +163,7 @@ const INSERT = `with inserted as (
   ), ${appendedAndLogged('inserted')}
   select 1`;
 
-/** The hot path's statements, named (see above) and run without knex's query building. */
+/** The repository's plain-SQL statements, named (see above) and run without knex's query building. */
 const STATEMENTS = {
   findById: new NamedStatement('interviews_find_by_id', FIND_BY_ID),
   insert: new NamedStatement('interviews_insert', INSERT),
@@ -172,6 +172,7 @@ const STATEMENTS = {
   messagePage: new NamedStatement('interview_messages_page', MESSAGE_PAGE),
   messageCount: new NamedStatement('interview_messages_count', MESSAGE_COUNT),
   allMessages: new NamedStatement('interview_messages_all', ALL_MESSAGES),
+  messagesOf: new NamedStatement('interview_messages_of', MESSAGES_OF),
 };
 
 /** How a repository uses the unit of work's interview cache: `written` hears of writes made inside a transaction. */
@@ -249,9 +250,8 @@ export class PgInterviewRepository implements InterviewRepository {
     interview: Interview, newMessages: readonly InterviewMessage[], usage?: UsageEntries, assessment?: StoredAssessment,
   ): Promise<Interview> {
     const next = { ...interview, version: interview.version + 1 };
-    const i = next;
     return this.writing(interview.id, async () => {
-      const values = [...rowValues(i), interview.id, interview.version, ...appendValues(newMessages, usage)];
+      const values = [...rowValues(next), interview.id, interview.version, ...appendValues(newMessages, usage)];
       const rows = assessment
         ? await this.run<{ updated: number }>(interview.id, STATEMENTS.saveReporting, [...values, ...assessmentValues(assessment)])
         : await this.run<{ updated: number }>(interview.id, STATEMENTS.save, values);
@@ -286,8 +286,8 @@ export class PgInterviewRepository implements InterviewRepository {
     const derived = rows.filter(stateIsDerived).map((row) => row.id);
     const messages = new Map<string, InterviewMessage[]>(derived.map((id) => [id, []]));
     if (derived.length > 0) {
-      const result = await this.db.raw<{ rows: InterviewMessageModel[] }>(MESSAGES_OF, [derived]);
-      for (const row of result.rows) messages.get(row.interview_id)!.push(toMessage(row));
+      const messageRows = await STATEMENTS.messagesOf.rows<InterviewMessageModel>(this.db, [derived]);
+      for (const row of messageRows) messages.get(row.interview_id)!.push(toMessage(row));
     }
     return {
       total,
