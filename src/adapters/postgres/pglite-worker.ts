@@ -37,6 +37,31 @@ const PARSE_COMPLETE = Uint8Array.of(0x31, 0, 0, 0, 4);
 const READY_FOR_QUERY = 0x5a;
 const decoder = new TextDecoder();
 
+/** The answer being gathered by execute(), reused from batch to batch (grown when an answer needs more). */
+let answer = new Uint8Array(64 * 1024);
+let answerLength = 0;
+const gather = (bytes: Uint8Array): void => {
+  if (answerLength + bytes.length > answer.length) {
+    const grown = new Uint8Array(Math.max(answer.length * 2, answerLength + bytes.length));
+    grown.set(answer.subarray(0, answerLength));
+    answer = grown;
+  }
+  answer.set(bytes, answerLength);
+  answerLength += bytes.length;
+};
+
+/**
+ * Runs a batch on the session and returns its answer (a fresh buffer, which can be moved to the main
+ * thread). PGlite's raw stream hands over the bytes as the session writes them, without PGlite
+ * parsing them into messages of its own (which nothing here reads). It runs synchronously; the
+ * promise only carries an error PGlite did not turn into an ErrorResponse.
+ */
+async function execute(db: PGlite, batch: Uint8Array): Promise<Uint8Array> {
+  answerLength = 0;
+  await db.execProtocolRawStream(batch, { syncToFs: false, onRawData: gather });
+  return answer.slice(0, answerLength);
+}
+
 function reply(message: ThreadReply, transfer: ArrayBuffer[] = []): void {
   port.postMessage(message, transfer);
 }
@@ -60,9 +85,9 @@ function withoutKnownParse(bytes: Uint8Array): { run: Uint8Array; parsed?: [stri
   return { run: bytes, parsed: [name, text], skipped: false };
 }
 
-function run(db: PGlite, job: Batch): Uint8Array {
+async function run(db: PGlite, job: Batch): Promise<Uint8Array> {
   const { run: batch, parsed, skipped } = withoutKnownParse(job.bytes);
-  const out = db.execProtocolRawSync(batch);
+  const out = await execute(db, batch);
   if (parsed && out[0] === 0x31) prepared.set(parsed[0], parsed[1]);
   const n = out.length;
   // No ReadyForQuery at the end (a Flush, or a portal read in pages): the session is still this connection's.
@@ -83,7 +108,7 @@ function settleOwner(conn: number, status: number | undefined): void {
  * Runs a named statement as node-postgres would (Parse once per session, Bind, Describe, Execute,
  * Sync) and reads its rows with node-postgres' type parsers.
  */
-function runQuery(db: PGlite, job: Query): ThreadReply {
+async function runQuery(db: PGlite, job: Query): Promise<ThreadReply> {
   const known = prepared.get(job.name) === job.text;
   const parts = [
     ...(known ? [] : [serialize.parse({ name: job.name, text: job.text, types: [] })]),
@@ -92,7 +117,7 @@ function runQuery(db: PGlite, job: Query): ThreadReply {
     serialize.execute({ portal: '', rows: 0 }),
     serialize.sync(),
   ];
-  const out = db.execProtocolRawSync(Buffer.concat(parts));
+  const out = await execute(db, Buffer.concat(parts));
   let fields: RowDescriptionMessage['fields'] = [];
   let parsers: Array<(value: string) => unknown> = [];
   const rows: Record<string, unknown>[] = [];
@@ -141,17 +166,17 @@ async function drain(db: PGlite): Promise<void> {
     for (let job = nextJob(); job; job = nextJob()) {
       if (job.kind === 'end') {
         if (owner === job.conn) {
-          db.execProtocolRawSync(ROLLBACK);
+          await execute(db, ROLLBACK);
           owner = undefined;
         }
         continue;
       }
       try {
         if (job.kind === 'query') {
-          reply(runQuery(db, job));
+          reply(await runQuery(db, job));
           continue;
         }
-        const out = run(db, job);
+        const out = await run(db, job);
         reply({ type: 'result', id: job.id, bytes: out }, [out.buffer as ArrayBuffer]);
       } catch (error) {
         reply({ type: 'failed', id: job.id, message: error instanceof Error ? error.message : String(error) });
