@@ -1,5 +1,7 @@
 import { expect } from 'chai';
 import pg from 'pg';
+import { Database } from '../../src/adapters/postgres/database.js';
+import { NamedStatement } from '../../src/adapters/postgres/named-statement.js';
 import { PgliteThread } from '../../src/adapters/postgres/pglite-thread.js';
 import { sharedPglite } from '../support/databases.js';
 
@@ -120,6 +122,35 @@ describe('embedded PostgreSQL on its own thread (PgliteThread)', function () {
     expect((await sentBefore).rows[0].v).to.equal(42);
     const error = await c.query('select 1').then(() => undefined, (e: Error) => e);
     expect(error?.message).to.match(/embedded database is closed/);
+  });
+
+  it('runs named statements outside a transaction without a pooled client, and inside one on the transaction\'s', async () => {
+    const db = await Database.open({ embeddedDir: 'memory://', poolMax: 1 });
+    try {
+      await db.knex.raw('create table direct (n int primary key)');
+      const count = new NamedStatement('direct_count', 'select count(*)::int as n from direct');
+      const insert = new NamedStatement('direct_insert', 'insert into direct values (?) returning n');
+      let outside: Promise<number> | undefined;
+      await db.knex.transaction(async (trx) => {
+        expect(await insert.rows(trx, [7])).to.deep.equal([{ n: 7 }]);
+        // Sent while the transaction is open: it must neither join it nor see it, and runs once it ends.
+        outside = count.rows<{ n: number }>(db.knex, []).then((rows) => rows[0]!.n);
+        expect((await count.rows<{ n: number }>(trx, []))[0]!.n, 'the transaction sees its own insert').to.equal(1);
+        await insert.rows(trx, [8]);
+      });
+      expect(await outside, 'the root statement ran after the commit').to.equal(2);
+      // With the pool's only client taken, statements outside a transaction still run.
+      const pool = db.knex.client as { acquireConnection(): Promise<unknown>; releaseConnection(c: unknown): Promise<void> };
+      const held = await pool.acquireConnection();
+      try {
+        expect(await insert.rows(db.knex, [9])).to.deep.equal([{ n: 9 }]);
+        expect((await count.rows<{ n: number }>(db.knex, []))[0]!.n).to.equal(3);
+      } finally {
+        await pool.releaseConnection(held);
+      }
+    } finally {
+      await db.close();
+    }
   });
 
   it('fails to open with the reason when the data directory cannot be used', async () => {

@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import knex, { type Knex } from 'knex';
 import './pg-types.js';
+import { runNamedStatementsOn } from './named-statement.js';
 import { PgliteThread } from './pglite-thread.js';
 import type { DatabaseDriver, DatabaseHealth } from '../../ports/database-health.js';
 
@@ -67,6 +68,7 @@ export class Database implements DatabaseHealth {
       acquireConnectionTimeout: 60_000,
       ...(options.log ? { log: knexLog(options.log) } : {}),
     });
+    runNamedStatementsOn(db, pglite.connection());
     return new Database(db, 'pglite', pglite);
   }
 
