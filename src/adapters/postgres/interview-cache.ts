@@ -38,10 +38,18 @@ export class InterviewCache extends ReadCache<Interview> {
   }
 }
 
+/**
+ * Freezes `value` and everything it holds. A part that is already frozen was frozen with all it
+ * holds (it came from an earlier entry: the domain shares unchanged parts), so the walk stops there
+ * and a turn's store only visits what the turn built.
+ */
 function deepFreeze<T>(value: T): T {
-  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const v of Object.values(value as object)) deepFreeze(v);
+  if (typeof value !== 'object' || value === null || Object.isFrozen(value)) return value;
+  Object.freeze(value);
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) deepFreeze(value[i]);
+  } else {
+    for (const key in value) deepFreeze(value[key]);
   }
   return value;
 }
