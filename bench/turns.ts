@@ -11,18 +11,21 @@
  * interviews would end together and start again as a herd. The first --warmup-seconds (the ramp-up
  * and JIT) are not measured; figures cover the next --seconds. A turn is POST /interviews/{id}/messages.
  *
- * Instant mode compares turns/s with a bare Koa route doing SELECT 1 on the same database, measured
- * first at the same concurrency. With --latency-ms L a turn's AI work takes L (grading and the next
+ * Instant mode compares turns/s with a bare Koa route doing SELECT 1 on the same database at the
+ * same concurrency, measured before the turns and again after them (on a shared 2-core machine one
+ * window of it can differ from the next by a fifth: both are printed). With --latency-ms L a turn's AI work takes L (grading and the next
  * question, L/2 each), the last turn's and a start's L/2 (grading only; the first question only); the
  * ideal is every interview always waiting on the provider: interviews / L turns per second, a start
  * and a completing turn counting as half a turn each.
  * DATABASE_URL selects PostgreSQL; otherwise the embedded PGlite runs as `npm start` runs it, on disk
  * (in a temporary directory removed at the end). BENCH_SERVER_PROF=<dir>
- * writes a V8 CPU profile of the server process there (open it in Chrome DevTools).
+ * writes a V8 CPU profile of the server process there (open it in Chrome DevTools);
+ * BENCH_ALLOC_PROF=<file> an allocation profile of the measured window.
  */
 import 'reflect-metadata';
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import inspector from 'node:inspector';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import http from 'node:http';
@@ -106,6 +109,27 @@ const delayed = definePlugin({
   },
 });
 
+/**
+ * BENCH_ALLOC_PROF=<file>: samples every allocation of the main thread during the measured window
+ * (garbage included, unlike --heap-prof) and writes a .heapprofile there (Chrome DevTools opens it).
+ * Called at each end of the window: the first call starts sampling, the second writes the profile.
+ */
+function allocationSampler(file: string) {
+  const session = new inspector.Session();
+  session.connect();
+  const post = (method: string, params?: object) => new Promise<any>((resolve, reject) =>
+    session.post(method, params, (error, result) => (error ? reject(error) : resolve(result))));
+  let calls = 0;
+  return async () => {
+    if (calls++ === 0) {
+      await post('HeapProfiler.startSampling', { samplingInterval: 4096, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: true });
+    } else if (calls === 2) {
+      const { profile } = await post('HeapProfiler.stopSampling');
+      writeFileSync(file, JSON.stringify(profile));
+    }
+  };
+}
+
 const percentile = (xs: number[], p: number) => {
   const sorted = [...xs].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
@@ -133,6 +157,7 @@ async function serve() {
   await new Promise((r) => server.once('listening', r));
   // Baseline: a bare Koa route doing SELECT 1 on the same database, at the same concurrency.
   const bare = new Koa();
+  const allocationProfile = process.env.BENCH_ALLOC_PROF ? allocationSampler(process.env.BENCH_ALLOC_PROF) : undefined;
   // Event-loop delay and garbage-collection pauses of the server, for the driver's window figures.
   const loopDelay = monitorEventLoopDelay({ resolution: 5 });
   loopDelay.enable();
@@ -154,6 +179,7 @@ async function serve() {
   });
   bare.use(async (ctx) => {
     if (ctx.path === '/cpu') {
+      await allocationProfile?.();
       // The server process's CPU time so far, for the driver's per-turn figures (not part of the baseline),
       // and its event-loop delay and GC pauses since the last call.
       const { user, system } = process.cpuUsage();
@@ -247,17 +273,20 @@ async function runLoad(ports: { app: number; bare: number; driver: string }) {
   };
 
   // The baseline gets a warm-up too (one untimed second), so neither side is measured cold.
-  let bareCount = 0;
-  const bareFrom = Date.now() + 1000;
-  const bareUntil = bareFrom + Number(values['baseline-seconds']) * 1000;
   const baselineConcurrency = Math.min(interviews, 200);
-  await Promise.all(Array.from({ length: baselineConcurrency }, async () => {
-    while (Date.now() < bareUntil) {
-      await call(bareUrl);
-      if (Date.now() >= bareFrom) bareCount++;
-    }
-  }));
-  const bareRate = bareCount / Number(values['baseline-seconds']);
+  const baseline = async () => {
+    let count = 0;
+    const from = Date.now() + 1000;
+    const until = from + Number(values['baseline-seconds']) * 1000;
+    await Promise.all(Array.from({ length: baselineConcurrency }, async () => {
+      while (Date.now() < until) {
+        await call(bareUrl);
+        if (Date.now() >= from) count++;
+      }
+    }));
+    return count / Number(values['baseline-seconds']);
+  };
+  const bareRate = await baseline();
 
   console.log(`database: ${ports.driver}; interviews in flight: ${interviews}; provider latency per turn: ${latencyMs} ms`);
   // Accounts first, a few at a time (registration is not what this measures).
@@ -329,6 +358,7 @@ async function runLoad(ports: { app: number; bare: number; driver: string }) {
   const cpuAtEnd = atWindow(windowEnd);
   await Promise.all(tokens.map(candidate));
   const [cpu0, cpu1] = await Promise.all([cpuAtStart, cpuAtEnd]);
+  const bareRateAfter = await baseline();
 
   const rate = turns.length / measuredSeconds;
   const startRate = starts.length / measuredSeconds;
@@ -343,14 +373,14 @@ async function runLoad(ports: { app: number; bare: number; driver: string }) {
   const { loopP99, loopMax, gc, turnP50, turnP99 } = cpu1.sample;
   console.log(`server in the window: turn latency p50 ${turnP50.toFixed(0)} ms, p99 ${turnP99.toFixed(0)} ms; event-loop delay p99 ${loopP99.toFixed(0)} ms, max ${loopMax.toFixed(0)} ms; ` +
     `GC ${gc.pauses} pauses, ${gc.ms.toFixed(0)} ms in all (${gc.majorMs.toFixed(0)} ms major), longest ${gc.longest.toFixed(0)} ms`);
-  console.log(`bare Koa SELECT 1 on the same database: ${bareRate.toFixed(0)} req/s at concurrency ${baselineConcurrency}`);
+  console.log(`bare Koa SELECT 1 on the same database: ${bareRate.toFixed(0)} req/s before the turns, ${bareRateAfter.toFixed(0)} after, at concurrency ${baselineConcurrency}`);
   if (latencyMs > 0) {
     const ideal = interviews / (latencyMs / 1000);
     const work = rate - completing.length / measuredSeconds / 2 + startRate / 2;
     console.log(`ideal with ${interviews} interviews at ${latencyMs} ms per turn: ${ideal.toFixed(1)} turns/s; achieved ${work.toFixed(1)} (turns, completing ones and starts counted as half) → ${((100 * work) / ideal).toFixed(1)} % (target ≥ 95 %)`);
     console.log(`turn p99 ${percentile(turns, 99).toFixed(0)} ms against the target ≤ ${latencyMs + 100} ms`);
   } else {
-    console.log(`turns/s as a share of the bare SELECT 1 route: ${((100 * rate) / bareRate).toFixed(1)} % (target ≥ 20 %)`);
+    console.log(`turns/s as a share of the bare SELECT 1 route: ${((100 * rate) / bareRate).toFixed(1)} % of the first, ${((100 * rate) / bareRateAfter).toFixed(1)} % of the second (target ≥ 20 %)`);
   }
 }
 
