@@ -211,9 +211,21 @@ async function serve() {
   });
 }
 
+/** The node flags `npm start` runs the server with (package.json's start script), so the server here runs as it does. */
+function startNodeFlags(): string[] {
+  const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { scripts: { start: string } };
+  const flags = /\bnode((?:\s+--\S+)*)\s+dist\//.exec(pkg.scripts.start);
+  if (!flags) throw new Error(`package.json's start script no longer reads "node [flags] dist/…": ${pkg.scripts.start}`);
+  return flags[1]!.trim().split(/\s+/).filter(Boolean);
+}
+
 /** The driver half: starts the server process, then simulated candidates take interviews over HTTP. */
 async function drive() {
-  const child = spawn(process.execPath, [...(process.env.BENCH_SERVER_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_SERVER_PROF}`] : []), '--import', 'tsx', fileURLToPath(import.meta.url), ...process.argv.slice(2)], {
+  const child = spawn(process.execPath, [
+    ...startNodeFlags(),
+    ...(process.env.BENCH_SERVER_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_SERVER_PROF}`] : []),
+    '--import', 'tsx', fileURLToPath(import.meta.url), ...process.argv.slice(2),
+  ], {
     env: { ...process.env, BENCH_ROLE: 'server' }, stdio: ['ignore', 'pipe', 'inherit'],
   });
   const lines = createInterface({ input: child.stdout! });
