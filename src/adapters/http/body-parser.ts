@@ -3,22 +3,45 @@ import { HttpError } from './http-errors.js';
 
 const METHODS_WITH_BODY = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
-/** Reads a request body, refusing it with 413 as soon as it passes `limit` bytes. */
-export async function readBody(ctx: Context, limit: number): Promise<Buffer> {
+/**
+ * Reads a request body, refusing it with 413 as soon as it passes `limit` bytes (the rest is drained
+ * unread). Plain stream events rather than an async iterator: this runs on every JSON request, and
+ * the iterator's promise per chunk and end-of-stream watcher cost more than the read itself.
+ */
+export function readBody(ctx: Pick<Context, 'get' | 'req'>, limit: number): Promise<Buffer> {
   const declared = Number(ctx.get('Content-Length') || NaN);
-  if (declared > limit) throw tooLarge(limit);
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of ctx.req) {
-    size += (chunk as Buffer).length;
-    if (size > limit) {
-      ctx.req.unpipe();
-      ctx.req.resume();
-      throw tooLarge(limit);
-    }
-    chunks.push(chunk as Buffer);
-  }
-  return Buffer.concat(chunks);
+  if (declared > limit) return Promise.reject(tooLarge(limit));
+  const req = ctx.req;
+  if (req.readableEnded) return Promise.resolve(Buffer.alloc(0));
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const settle = (error?: Error) => {
+      req.off('data', onData);
+      req.off('end', onEnd);
+      req.off('error', onError);
+      req.off('close', onClose);
+      if (error) reject(error);
+      else resolve(chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, size));
+    };
+    const onData = (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) {
+        settle(tooLarge(limit));
+        req.resume();
+        return;
+      }
+      chunks.push(chunk);
+    };
+    const onEnd = () => settle();
+    const onError = (error: Error) => settle(error);
+    // Closed before its end: the client went away mid-body.
+    const onClose = () => settle(new HttpError(400, 'The request body ended before it was complete'));
+    req.on('data', onData);
+    req.on('end', onEnd);
+    req.on('error', onError);
+    req.on('close', onClose);
+  });
 }
 
 const tooLarge = (limit: number) =>
