@@ -184,7 +184,7 @@ async function serve() {
       // and its event-loop delay and GC pauses since the last call.
       const { user, system } = process.cpuUsage();
       ctx.body = {
-        user, system, loopP99: loopDelay.percentile(99) / 1e6, loopMax: loopDelay.max / 1e6, gc: { ...gc },
+        user, system, threads: threadCpuSeconds(), loopP99: loopDelay.percentile(99) / 1e6, loopMax: loopDelay.max / 1e6, gc: { ...gc },
         turnP50: percentile(serverTurns, 50), turnP99: percentile(serverTurns, 99),
       };
       serverTurns = [];
@@ -198,7 +198,7 @@ async function serve() {
   const bareServer = bare.listen(0, '127.0.0.1', 2048);
   bareServer.keepAliveTimeout = 120_000;
   await new Promise((r) => bareServer.once('listening', r));
-  const info = { app: (server.address() as AddressInfo).port, bare: (bareServer.address() as AddressInfo).port, driver: database.driver };
+  const info = { app: (server.address() as AddressInfo).port, bare: (bareServer.address() as AddressInfo).port, driver: database.driver, pid: process.pid };
   process.stdout.write(`${JSON.stringify(info)}\n`);
   process.on('SIGTERM', async () => {
     bareServer.close();
@@ -230,7 +230,7 @@ async function drive() {
   });
   const lines = createInterface({ input: child.stdout! });
   const iterator = lines[Symbol.asyncIterator]();
-  const ports = JSON.parse((await iterator.next()).value as string) as { app: number; bare: number; driver: string };
+  const ports = JSON.parse((await iterator.next()).value as string) as { app: number; bare: number; driver: string; pid: number };
   try {
     await runLoad(ports);
   } catch (error) {
@@ -240,6 +240,27 @@ async function drive() {
   child.kill('SIGTERM');
   const rss = JSON.parse((await iterator.next()).value as string) as { rss: number };
   console.log(`server RSS at the end: ${(rss.rss / 1e6).toFixed(0)} MB`);
+}
+
+/**
+ * CPU seconds used so far by each of this process's threads, by thread id (Linux /proc; empty
+ * elsewhere). The main thread's id is the process id.
+ */
+function threadCpuSeconds(): Record<string, number> {
+  const threads: Record<string, number> = {};
+  try {
+    for (const tid of readdirSync('/proc/self/task')) {
+      try {
+        const fields = readFileSync(`/proc/self/task/${tid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+        threads[tid] = (Number(fields[11]) + Number(fields[12])) / 100; // USER_HZ ticks
+      } catch {
+        /* the thread ended meanwhile */
+      }
+    }
+  } catch {
+    /* not Linux */
+  }
+  return threads;
 }
 
 /** CPU seconds used so far by every PostgreSQL process on this machine (Linux /proc; undefined elsewhere). */
@@ -267,6 +288,8 @@ function postgresCpuSeconds(): number | undefined {
 interface ServerSample {
   user: number;
   system: number;
+  /** CPU seconds so far per thread id (see threadCpuSeconds). */
+  threads: Record<string, number>;
   loopP99: number;
   loopMax: number;
   gc: { pauses: number; ms: number; longest: number; majorMs: number };
@@ -274,7 +297,7 @@ interface ServerSample {
   turnP99: number;
 }
 
-async function runLoad(ports: { app: number; bare: number; driver: string }) {
+async function runLoad(ports: { app: number; bare: number; driver: string; pid: number }) {
   const base = `http://127.0.0.1:${ports.app}`;
   const bareUrl = `http://127.0.0.1:${ports.bare}/`;
   const post = async (path: string, body: unknown, token?: string) => {
@@ -382,6 +405,12 @@ async function runLoad(ports: { app: number; bare: number; driver: string }) {
   console.log(`CPU in the window, per turn: server process ${perTurn(cpu0.server, cpu1.server)}` +
     `${ports.driver === 'postgres' ? `, PostgreSQL ${perTurn(cpu0.postgres, cpu1.postgres)}` : ' (PGlite runs inside it)'}` +
     `, this driver ${perTurn(cpu0.driver, cpu1.driver)}; starts and first-question reads included`);
+  const split = threadSplit(cpu0.sample.threads, cpu1.sample.threads, ports.pid);
+  if (split) {
+    const ms = (seconds: number) => `${((1000 * seconds) / Math.max(turns.length, 1)).toFixed(2)} ms`;
+    console.log(`server CPU per turn by thread: main ${ms(split.main)}, busiest other ${ms(split.busiest)}` +
+      `${ports.driver === 'pglite' ? ' (the embedded database\'s)' : ''}, the remaining ${split.others} threads ${ms(split.rest)} (V8's GC helpers, libuv)`);
+  }
   const { loopP99, loopMax, gc, turnP50, turnP99 } = cpu1.sample;
   console.log(`server in the window: turn latency p50 ${turnP50.toFixed(0)} ms, p99 ${turnP99.toFixed(0)} ms; event-loop delay p99 ${loopP99.toFixed(0)} ms, max ${loopMax.toFixed(0)} ms; ` +
     `GC ${gc.pauses} pauses, ${gc.ms.toFixed(0)} ms in all (${gc.majorMs.toFixed(0)} ms major), longest ${gc.longest.toFixed(0)} ms`);
@@ -395,6 +424,20 @@ async function runLoad(ports: { app: number; bare: number; driver: string }) {
     const bareMean = (bareRate + bareRateAfter) / 2;
     console.log(`turns/s as a share of the bare SELECT 1 route: ${((100 * rate) / bareMean).toFixed(1)} % of their mean (${((100 * rate) / bareRate).toFixed(1)} % of the first, ${((100 * rate) / bareRateAfter).toFixed(1)} % of the second; target ≥ 20 %)`);
   }
+}
+
+/** The window's CPU seconds of the main thread, of the busiest other thread and of the rest together. */
+function threadSplit(before: Record<string, number>, after: Record<string, number>, pid: number) {
+  const used = Object.entries(after).map(([tid, seconds]) => ({ tid: Number(tid), seconds: seconds - (before[tid] ?? 0) }));
+  const main = used.find((t) => t.tid === pid);
+  if (!main) return undefined;
+  const others = used.filter((t) => t.tid !== pid).sort((a, b) => b.seconds - a.seconds);
+  return {
+    main: main.seconds,
+    busiest: others[0]?.seconds ?? 0,
+    rest: others.slice(1).reduce((sum, t) => sum + t.seconds, 0),
+    others: Math.max(others.length - 1, 0),
+  };
 }
 
 (process.env.BENCH_ROLE === 'server' ? serve() : drive()).catch((error) => {
