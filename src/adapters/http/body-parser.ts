@@ -22,7 +22,7 @@ export function readBody(ctx: Pick<Context, 'get' | 'req'>, limit: number): Prom
       req.off('error', onError);
       req.off('close', onClose);
       if (error) reject(error);
-      else resolve(chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, size));
+      else resolve(Buffer.concat(chunks, size));
     };
     const onData = (chunk: Buffer) => {
       size += chunk.length;

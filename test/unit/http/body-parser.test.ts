@@ -37,6 +37,14 @@ describe('readBody', () => {
     expect((await read).length).to.equal(0);
   });
 
+  it('reads a body something else already read to its end as empty, instead of waiting for an end that came', async () => {
+    const { ctx, body } = request();
+    body.resume();
+    body.end('{"a":1}');
+    await new Promise((resolve) => body.once('end', resolve));
+    expect((await readBody(ctx, 100)).length).to.equal(0);
+  });
+
   it('refuses a declared length over the limit before reading anything', async () => {
     const { ctx, body } = request({ 'content-length': '101' });
     const error = await rejection(readBody(ctx, 100));
