@@ -198,7 +198,7 @@ async function serve() {
   const bareServer = bare.listen(0, '127.0.0.1', 2048);
   bareServer.keepAliveTimeout = 120_000;
   await new Promise((r) => bareServer.once('listening', r));
-  const info = { app: (server.address() as AddressInfo).port, bare: (bareServer.address() as AddressInfo).port, driver: database.driver, pid: process.pid };
+  const info = { app: (server.address() as AddressInfo).port, bare: (bareServer.address() as AddressInfo).port, driver: database.driver };
   process.stdout.write(`${JSON.stringify(info)}\n`);
   process.on('SIGTERM', async () => {
     bareServer.close();
@@ -230,9 +230,10 @@ async function drive() {
   });
   const lines = createInterface({ input: child.stdout! });
   const iterator = lines[Symbol.asyncIterator]();
-  const ports = JSON.parse((await iterator.next()).value as string) as { app: number; bare: number; driver: string; pid: number };
+  const ports = JSON.parse((await iterator.next()).value as string) as ServerPorts;
   try {
-    await runLoad(ports);
+    // The server's main thread has the process's id (see threadCpuSeconds).
+    await runLoad(ports, child.pid!);
   } catch (error) {
     child.kill('SIGKILL');
     throw error;
@@ -250,12 +251,8 @@ function threadCpuSeconds(): Record<string, number> {
   const threads: Record<string, number> = {};
   try {
     for (const tid of readdirSync('/proc/self/task')) {
-      try {
-        const fields = readFileSync(`/proc/self/task/${tid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-        threads[tid] = (Number(fields[11]) + Number(fields[12])) / 100; // USER_HZ ticks
-      } catch {
-        /* the thread ended meanwhile */
-      }
+      const seconds = statCpuSeconds(`/proc/self/task/${tid}/stat`);
+      if (seconds !== undefined) threads[tid] = seconds;
     }
   } catch {
     /* not Linux */
@@ -263,20 +260,28 @@ function threadCpuSeconds(): Record<string, number> {
   return threads;
 }
 
+/** User plus system CPU seconds of a /proc stat file (a process's or a thread's); undefined once it is gone. */
+function statCpuSeconds(path: string): number | undefined {
+  try {
+    const fields = readFileSync(path, 'utf8').split(') ')[1]!.split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100; // USER_HZ ticks on Linux
+  } catch {
+    return undefined;
+  }
+}
+
 /** CPU seconds used so far by every PostgreSQL process on this machine (Linux /proc; undefined elsewhere). */
 function postgresCpuSeconds(): number | undefined {
   try {
-    const tick = 100; // USER_HZ on Linux
     let total = 0;
     for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
+      let cmdline: string;
       try {
-        const cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
-        if (!cmdline.startsWith('postgres')) continue;
-        const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-        total += (Number(fields[11]) + Number(fields[12])) / tick;
+        cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
       } catch {
-        /* the process ended meanwhile */
+        continue; // the process ended meanwhile
       }
+      if (cmdline.startsWith('postgres')) total += statCpuSeconds(`/proc/${pid}/stat`) ?? 0;
     }
     return total;
   } catch {
@@ -297,7 +302,14 @@ interface ServerSample {
   turnP99: number;
 }
 
-async function runLoad(ports: { app: number; bare: number; driver: string; pid: number }) {
+/** What the server process announces on its first line: its two ports and its database driver. */
+interface ServerPorts {
+  app: number;
+  bare: number;
+  driver: string;
+}
+
+async function runLoad(ports: ServerPorts, serverPid: number) {
   const base = `http://127.0.0.1:${ports.app}`;
   const bareUrl = `http://127.0.0.1:${ports.bare}/`;
   const post = async (path: string, body: unknown, token?: string) => {
@@ -405,7 +417,7 @@ async function runLoad(ports: { app: number; bare: number; driver: string; pid: 
   console.log(`CPU in the window, per turn: server process ${perTurn(cpu0.server, cpu1.server)}` +
     `${ports.driver === 'postgres' ? `, PostgreSQL ${perTurn(cpu0.postgres, cpu1.postgres)}` : ' (PGlite runs inside it)'}` +
     `, this driver ${perTurn(cpu0.driver, cpu1.driver)}; starts and first-question reads included`);
-  const split = threadSplit(cpu0.sample.threads, cpu1.sample.threads, ports.pid);
+  const split = threadSplit(cpu0.sample.threads, cpu1.sample.threads, serverPid);
   if (split) {
     const ms = (seconds: number) => `${((1000 * seconds) / Math.max(turns.length, 1)).toFixed(2)} ms`;
     console.log(`server CPU per turn by thread: main ${ms(split.main)}, busiest other ${ms(split.busiest)}` +
