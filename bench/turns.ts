@@ -80,8 +80,8 @@ function call(url: string, init: { method?: string; body?: string; headers?: Rec
       res.on('error', reject);
     });
     req.on('error', reject);
-    if (init.body) req.write(init.body);
-    req.end();
+    // One write with a Content-Length, as a browser's fetch sends a JSON body (write-then-end would send it chunked).
+    req.end(init.body);
   });
 }
 
