@@ -182,13 +182,12 @@ async function drain(db: PGlite): Promise<void> {
         reply({ type: 'failed', id: job.id, message: error instanceof Error ? error.message : String(error) });
       }
     }
-    await db.syncToFs();
   } finally {
     draining = false;
   }
-  // Batches that arrived while the file system synced.
-  if (queue.some((j) => owner === undefined || j.conn === owner)) void drain(db);
-  else if (closeRequested) void close(db);
+  // Nothing to sync after a batch: PGlite's node and in-memory file systems (the only ones opened
+  // here) write straight through, and their syncToFs does nothing but queue behind a lock.
+  if (closeRequested) void close(db);
 }
 
 /** Set by a close request: the database closes once every batch sent before it has run. */
