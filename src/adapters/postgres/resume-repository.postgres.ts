@@ -2,6 +2,7 @@ import type { Knex } from 'knex';
 import type { DocumentType } from '../../domain/resumes/file-type.js';
 import { CONTENT_TYPES, type ParsingStatus, type Resume, type ResumeAnalysis, type StoredParse } from '../../domain/resumes/resume.js';
 import type { ParsingOutcome, ResumeRepository } from '../../ports/resume-repository.js';
+import { NamedStatement } from './named-statement.js';
 import { atomically, lockKey } from './transactions.js';
 
 interface ResumeRow {
@@ -91,6 +92,12 @@ const RESUME_COLUMNS = [
   'parsed_data', 'error_message', 'is_active',
 ];
 
+/** The resume an interview start reads (the one named, or else the active one), as named statements: one per start. */
+const FIND_OWNED = new NamedStatement('resumes_find_owned', `select ${RESUME_COLUMNS.join(', ')} from resumes
+  where id = ? and candidate_id = ?`);
+const FIND_ACTIVE = new NamedStatement('resumes_find_active', `select ${RESUME_COLUMNS.join(', ')} from resumes
+  where candidate_id = ? and is_active limit 1`);
+
 export class PgResumeRepository implements ResumeRepository {
   constructor(private readonly db: Knex) {}
 
@@ -126,7 +133,7 @@ export class PgResumeRepository implements ResumeRepository {
   }
 
   async findOwned(candidateId: string, id: string): Promise<Resume | undefined> {
-    const row = (await this.db('resumes').where({ id, candidate_id: candidateId }).first(RESUME_COLUMNS)) as ResumeRow | undefined;
+    const [row] = await FIND_OWNED.rows<ResumeRow>(this.db, [id, candidateId]);
     return row && toResume(row);
   }
 
@@ -152,7 +159,7 @@ export class PgResumeRepository implements ResumeRepository {
   }
 
   async findActive(candidateId: string): Promise<Resume | undefined> {
-    const row = (await this.db('resumes').where({ candidate_id: candidateId, is_active: true }).first(RESUME_COLUMNS)) as ResumeRow | undefined;
+    const [row] = await FIND_ACTIVE.rows<ResumeRow>(this.db, [candidateId]);
     return row && toResume(row);
   }
 
