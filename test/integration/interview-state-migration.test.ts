@@ -3,7 +3,7 @@ import { PgUnitOfWork } from '../../src/adapters/postgres/unit-of-work.postgres.
 import { interviewStateJson } from '../../migrations/202611300001_interview_state_json.js';
 import { aMessage, anInterview } from '../contract/suites/interview-repository.contract.js';
 import { insertCandidate } from '../support/builders.js';
-import { databaseLegs } from '../support/databases.js';
+import { databaseLegs, inRolledBackTransaction } from '../support/databases.js';
 
 for (const leg of databaseLegs()) {
   describe(`migration ${interviewStateJson.name}: ${leg.label}`, () => {
@@ -27,21 +27,15 @@ for (const leg of databaseLegs()) {
         return rows.map((r) => `${r.column_name}:${r.data_type}`);
       };
       expect(await types(knex)).to.deep.equal(['asked:json', 'context:json', 'pending:json', 'progression:json']);
-      // DDL is transactional in PostgreSQL: go down and up again, then leave the schema as it was.
-      const rolledBack = new Error('leave the shared schema untouched');
-      try {
-        await knex.transaction(async (trx) => {
-          await interviewStateJson.down(trx);
-          expect(await types(trx)).to.deep.equal(['asked:jsonb', 'context:jsonb', 'pending:jsonb', 'progression:jsonb']);
-          expect(await state(trx)).to.deep.equal(expected);
-          await interviewStateJson.up(trx);
-          expect(await types(trx)).to.deep.equal(['asked:json', 'context:json', 'pending:json', 'progression:json']);
-          expect(await state(trx)).to.deep.equal(expected);
-          throw rolledBack;
-        });
-      } catch (error) {
-        if (error !== rolledBack) throw error;
-      }
+      // Down and up again, then leave the schema as it was.
+      await inRolledBackTransaction(knex, async (trx) => {
+        await interviewStateJson.down(trx);
+        expect(await types(trx)).to.deep.equal(['asked:jsonb', 'context:jsonb', 'pending:jsonb', 'progression:jsonb']);
+        expect(await state(trx)).to.deep.equal(expected);
+        await interviewStateJson.up(trx);
+        expect(await types(trx)).to.deep.equal(['asked:json', 'context:json', 'pending:json', 'progression:json']);
+        expect(await state(trx)).to.deep.equal(expected);
+      });
       expect(await types(knex)).to.deep.equal(['asked:json', 'context:json', 'pending:json', 'progression:json']);
     });
   });

@@ -1,3 +1,4 @@
+import type { Knex } from 'knex';
 import { Database } from '../../src/adapters/postgres/database.js';
 import { migrateToLatest } from '../../src/adapters/postgres/migrator.js';
 import { coreMigrations } from '../../migrations/index.js';
@@ -55,4 +56,20 @@ export async function closeSharedDatabases(): Promise<void> {
     if (db) await (await db.catch(() => undefined))?.close();
   }
   pglite = postgres = undefined;
+}
+
+/**
+ * Runs `body` in a transaction that is always rolled back (DDL is transactional in PostgreSQL), so a
+ * test can take a migration down and up again and leave the shared schema as it found it.
+ */
+export async function inRolledBackTransaction(knex: Knex, body: (trx: Knex.Transaction) => Promise<void>): Promise<void> {
+  const rolledBack = new Error('leave the shared schema untouched');
+  try {
+    await knex.transaction(async (trx) => {
+      await body(trx);
+      throw rolledBack;
+    });
+  } catch (error) {
+    if (error !== rolledBack) throw error;
+  }
 }

@@ -100,7 +100,7 @@ const appendedAndLogged = (source: 'updated' | 'inserted') => `appended as (
     insert into interview_messages (id, interview_id, sequence_number, message_type, content_text, metadata, created_at)
     select m.id, ${source}.id, m.sequence_number, m.message_type, m.content_text, m.metadata, m.created_at
     from ${source}, json_to_recordset(?::json) as m(id uuid, sequence_number int, message_type text, content_text text,
-      metadata jsonb, created_at timestamptz)
+      metadata json, created_at timestamptz)
     returning 1
   ), logged as (
     insert into ai_usage (${USAGE_COLUMNS})
