@@ -143,6 +143,19 @@ describe('e2e: accounts and auth over HTTP', () => {
     expect(generated.headers.get('x-request-id')).to.match(/^[0-9a-f-]{36}$/);
   });
 
+  it('sets the security headers on error answers too', async () => {
+    for (const res of [await t.request('GET', '/api/v1/auth/me'), await t.request('GET', '/api/v1/no-such-route')]) {
+      expect(res.status).to.be.oneOf([401, 404]);
+      expect(res.headers.get('x-content-type-options')).to.equal('nosniff');
+      expect(res.headers.get('x-frame-options')).to.equal('DENY');
+      expect(res.headers.get('content-security-policy')).to.equal("default-src 'none'; frame-ancestors 'none'");
+    }
+    // The frontend reads error bodies across origins: CORS headers stay on them.
+    const refused = await t.request('GET', '/api/v1/auth/me', { headers: { origin: 'http://localhost:3000' } });
+    expect(refused.status).to.equal(401);
+    expect(refused.headers.get('access-control-allow-origin')).to.equal('http://localhost:3000');
+  });
+
   it('logs one line per request with method, path, status, duration and id, and never a password or token', async () => {
     const before = t.logger.entries.length;
     const email = uniqueEmail();
@@ -175,5 +188,8 @@ describe('e2e: accounts and auth over HTTP', () => {
     expect(docs.status).to.equal(200);
     expect(docs.headers.get('content-type')).to.contain('text/html');
     expect(docs.text).to.contain('/docs/app.js');
+    // The page's own content policy (it runs its script and fetches the document), not the API's default.
+    expect(docs.headers.get('content-security-policy')).to.contain("script-src 'self'");
+    expect(docs.headers.get('x-frame-options')).to.equal('DENY');
   });
 });
