@@ -54,9 +54,9 @@ export function createHttpApp(options: HttpAppOptions): Koa {
     }),
   );
   // Trailing slash tolerated everywhere: /api/v1/profile/ is /api/v1/profile.
-  app.use(async (ctx, next) => {
+  app.use((ctx, next) => {
     if (ctx.path.length > 1 && ctx.path.endsWith('/')) ctx.path = ctx.path.replace(/\/+$/, '') || '/';
-    await next();
+    return next();
   });
   app.use(jsonBody(options.bodyLimitBytes, (ctx) => matchesAny(uploadPaths, ctx.path)));
 
