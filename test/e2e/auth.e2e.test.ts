@@ -118,6 +118,19 @@ describe('e2e: accounts and auth over HTTP', () => {
     expect(res.body).to.deep.equal({ detail: 'Not Found: GET /api/v1/nope' });
   });
 
+  it('answers a method a route does not have with 405, the methods it has, and JSON', async () => {
+    const res = await t.request('DELETE', '/api/v1/auth/login');
+    expect(res.status).to.equal(405);
+    expect(res.headers.get('allow')).to.equal('POST');
+    expect(res.body).to.deep.equal({ detail: 'Method not allowed' });
+    const options = await t.request('OPTIONS', '/api/v1/auth/login');
+    expect(options.status).to.equal(200);
+    expect(options.headers.get('allow')).to.equal('POST');
+    const unknown = await t.request('PROPFIND', '/api/v1/auth/login');
+    expect(unknown.status).to.equal(501);
+    expect(unknown.body).to.deep.equal({ detail: 'Not implemented: PROPFIND' });
+  });
+
   it('answers CORS preflight for an allowed origin with credentials, and not for others', async () => {
     const ok = await t.request('OPTIONS', '/api/v1/auth/login', {
       headers: { origin: 'http://localhost:3000', 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type,authorization' },

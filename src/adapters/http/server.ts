@@ -83,11 +83,18 @@ export function createHttpApp(options: HttpAppOptions): Koa {
     ctx.type = 'application/javascript';
     ctx.body = DOCS_JS;
   });
+  // What the router could not answer, as JSON errors. The router's allowed-methods check runs first: a
+  // known path asked with another method is 405 with the path's methods in Allow (OPTIONS answers
+  // them), a method no route has is 501, and a path no route has is 404.
+  app.use((ctx, next) => next().then(() => {
+    if (ctx.body != null) return;
+    const allow = { Allow: ctx.response.get('Allow') };
+    if (ctx.status === 405) throw new HttpError(405, 'Method not allowed', allow);
+    if (ctx.status === 501) throw new HttpError(501, `Not implemented: ${ctx.method}`, allow);
+    if (ctx.status === 404) throw new HttpError(404, `Not Found: ${ctx.method} ${ctx.path}`);
+  }));
   app.use(router.routes());
-  app.use(router.allowedMethods({ throw: true, methodNotAllowed: () => new HttpError(405, 'Method not allowed') }));
-  app.use(async (ctx) => {
-    throw new HttpError(404, `Not Found: ${ctx.method} ${ctx.path}`);
-  });
+  app.use(router.allowedMethods());
   return app;
 }
 
