@@ -77,6 +77,20 @@ describe('e2e: interview routes over HTTP', function () {
     expect((await t.request('POST', `/api/v1/interviews/${body.id}/messages`, { token, body: { message_text: '' } })).status).to.equal(422);
     expect((await t.request('POST', `/api/v1/interviews/${body.id}/messages`, { token, body: { message_text: 'x'.repeat(2001) } })).status).to.equal(422);
     expect((await t.request('POST', `/api/v1/interviews/${body.id}/messages`, { token, body: {} })).status).to.equal(422);
+    // Text no database can store: a clear 422 saying where, instead of a failed write (500).
+    for (const message_text of ['before\u0000after', 'half a pair: \ud83d.']) {
+      const refused = await t.request('POST', `/api/v1/interviews/${body.id}/messages`, { token, body: { message_text } });
+      expect(refused.status).to.equal(422);
+      expect(refused.body.detail).to.deep.equal([{
+        loc: ['body', 'message_text'], msg: 'Text must not contain NUL characters (U+0000) or unpaired surrogates', type: 'invalid_text',
+      }]);
+    }
+    const nested = await t.request('POST', '/api/v1/interviews/start', { token, body: { role_type: 'react', extra: [{ 'k\u0000': 1 }] } });
+    expect(nested.status).to.equal(422);
+    expect(nested.body.detail[0].loc).to.deep.equal(['body', 'extra', 0, 'k\u0000']);
+    // Nothing was recorded: the interview still waits for its first answer.
+    const messages = await t.request('GET', `/api/v1/interviews/${body.id}/messages`, { token });
+    expect(messages.body.total_count).to.equal(1);
   });
 
   it('returns the turn contract and keeps sequences gap-free', async () => {

@@ -1,5 +1,6 @@
 import type { Context, Next } from 'koa';
-import { HttpError } from './http-errors.js';
+import { isStorableText } from '../../domain/shared/text.js';
+import { HttpError, RequestValidationFailed } from './http-errors.js';
 
 const METHODS_WITH_BODY = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
@@ -53,13 +54,43 @@ export function jsonBody(limit: number, skip: (ctx: Context) => boolean) {
     if (METHODS_WITH_BODY.has(ctx.method) && !skip(ctx) && ctx.is('json', '+json')) {
       const raw = (await readBody(ctx, limit)).toString('utf8');
       if (raw.trim() !== '') {
+        let body: unknown;
         try {
-          (ctx.request as { body?: unknown }).body = JSON.parse(raw);
+          body = JSON.parse(raw);
         } catch (error) {
           throw new HttpError(400, `Malformed JSON in request body: ${(error as Error).message}`);
         }
+        const where = unstorableTextIn(body, ['body']);
+        if (where) {
+          throw new RequestValidationFailed([{
+            loc: where, msg: 'Text must not contain NUL characters (U+0000) or unpaired surrogates', type: 'invalid_text',
+          }]);
+        }
+        (ctx.request as { body?: unknown }).body = body;
       }
     }
     await next();
   };
+}
+
+/**
+ * Where the first string (value or key) that cannot be stored as text is in a parsed JSON value (see
+ * isStorableText), or undefined: refused here, once for every route, rather than failing in the database.
+ */
+function unstorableTextIn(value: unknown, at: Array<string | number>): Array<string | number> | undefined {
+  if (typeof value === 'string') return isStorableText(value) ? undefined : at;
+  if (typeof value !== 'object' || value === null) return undefined;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const found = unstorableTextIn(value[i], [...at, i]);
+      if (found) return found;
+    }
+    return undefined;
+  }
+  for (const [key, item] of Object.entries(value)) {
+    if (!isStorableText(key)) return [...at, key];
+    const found = unstorableTextIn(item, [...at, key]);
+    if (found) return found;
+  }
+  return undefined;
 }

@@ -133,6 +133,14 @@ describe('resume jobs: upload, parse, review', () => {
     expect(analysis?.analysisModel).to.match(/^offline\//);
   });
 
+  it('keeps extracted text a database can store: no U+0000, no unpaired surrogate', async () => {
+    extractor.script.push({ text: `${TEXT}\u0000\nReact\ud83d hooks`, pages: 1, type: 'pdf', hiddenText: ['white\u0000text'] });
+    const resume = await upload.execute({ candidateId, bytes: await singleColumnPdf() });
+    await parse.execute(resume.id, await claim(PARSE_RESUME_JOB));
+    expect((await uow.repositories.resumes.find(resume.id))?.parsingStatus).to.equal('completed');
+    expect(await uow.repositories.resumes.extractedText(resume.id)).to.equal(`${TEXT}\nReact\ufffd hooks`);
+  });
+
   it('fails a document fault at once, with its reason and without a retry', async () => {
     const resume = await upload.execute({ candidateId, bytes: await singleColumnPdf() });
     extractor.script = [new NoTextLayer(1)];

@@ -2,6 +2,7 @@ import { mergeResumeIntoProfile } from '../../candidates/profile.js';
 import { editProfile } from '../../candidates/use-cases/manage-profile.js';
 import { DomainError } from '../../shared/domain-error.js';
 import { retryOnConflict } from '../../shared/retry.js';
+import { storableText } from '../../shared/text.js';
 import type { Clock } from '../../../ports/clock.js';
 import type { IdGenerator } from '../../../ports/id-generator.js';
 import type { ObjectStorage } from '../../../ports/object-storage.js';
@@ -40,7 +41,9 @@ interface ProcessDeps {
 async function readText(deps: ProcessDeps, resume: Resume): Promise<ExtractedResumeText> {
   const object = await deps.storage.get(resume.storageKey);
   if (!object) throw new ResumeJobFailed('The stored file is missing');
-  return deps.extractor.extract(object.data, resume.type);
+  const extracted = await deps.extractor.extract(object.data, resume.type);
+  // Whatever the extractor, text the store can keep: a PDF's broken font map can yield U+0000.
+  return { ...extracted, text: storableText(extracted.text), hiddenText: extracted.hiddenText.map(storableText) };
 }
 
 /**
