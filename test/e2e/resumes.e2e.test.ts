@@ -214,6 +214,19 @@ describe('e2e: profile and resumes over HTTP', function () {
       expect((await upload('not-a-token', await singleColumnPdf(), 'cv.pdf')).status).to.equal(401);
     });
 
+    it('answers 400 to a form that ends inside its file, and goes on serving (the file stream\'s error is handled)', async () => {
+      const { token } = await registerCandidate(t);
+      const pdf = Buffer.from(await singleColumnPdf());
+      const head = Buffer.from('--B1\r\nContent-Disposition: form-data; name="file"; filename="cv.pdf"\r\nContent-Type: application/pdf\r\n\r\n');
+      const cut = await t.request('POST', '/api/v1/resumes/upload', {
+        token, raw: Buffer.concat([head, pdf.subarray(0, 100)]), headers: { 'content-type': 'multipart/form-data; boundary=B1' },
+      });
+      expect(cut.status).to.equal(400);
+      expect(cut.body.detail).to.equal('Malformed multipart request: Unexpected end of form');
+      expect((await get('/api/v1/resumes', token)).body).to.deep.equal([]);
+      expect((await upload(token, pdf, 'cv.pdf')).status).to.equal(201);
+    });
+
     it('ends a scanned PDF as failed with a reason, and says there will be no analysis', async () => {
       const { token } = await registerCandidate(t);
       const up = await upload(token, await imageOnlyPdf(), 'scan.pdf');

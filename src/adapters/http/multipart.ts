@@ -57,7 +57,11 @@ export async function readSingleFile(ctx: Context, field: string, limitBytes: nu
       ctx.req.once('close', () => finish(failure));
       ctx.req.resume();
     };
+    const malformed = (error: Error) => finish(new HttpError(400, `Malformed multipart request: ${error.message}`));
     parser.on('file', (name, stream, info) => {
+      // A form that ends inside a file fails that file's stream too: an error nobody listened to
+      // would be thrown out of the request and stop the process.
+      stream.on('error', malformed);
       if (name !== field || file || failure) {
         stream.resume();
         if (name === field && file) refuse(new HttpError(400, `Send one file in "${field}", not several`));
@@ -80,7 +84,7 @@ export async function readSingleFile(ctx: Context, field: string, limitBytes: nu
       });
     });
     parser.on('filesLimit', () => refuse(new HttpError(400, `Send one file in "${field}", not several`)));
-    parser.on('error', (error: Error) => finish(new HttpError(400, `Malformed multipart request: ${error.message}`)));
+    parser.on('error', malformed);
     parser.on('close', () => finish(failure ?? file));
     ctx.req.pipe(parser);
   });
