@@ -1,0 +1,52 @@
+import { expect } from 'chai';
+import { registerCandidate, signInStaff, startTestApp, type TestApp } from '../support/test-app.js';
+
+/**
+ * Every documented route, asked badly — unknown, foreign and malformed ids, bodies of the wrong shape
+ * and type, out-of-range queries, with and without a token — answers a 4xx (or a success) with a JSON
+ * `detail`, never a 5xx.
+ */
+describe('e2e: malformed requests to every route', () => {
+  let t: TestApp;
+  before(async () => {
+    t = await startTestApp({ INTERVIEW_STARTS_PER_HOUR: '100000' });
+  });
+  after(async () => t.close());
+
+  it('answers each with a client error, never a server error', async function () {
+    this.timeout(60_000);
+    const candidate = await registerCandidate(t);
+    const admin = await signInStaff(t, 'admin');
+    const interview = await t.request('POST', '/api/v1/interviews/start', { token: candidate.token, body: { role_type: 'react' } });
+    const paths = (await t.request('GET', '/openapi.json')).body.paths as Record<string, Record<string, unknown>>;
+    const ids = ['00000000-0000-4000-8000-000000000000', interview.body.id as string, 'not-an-id'];
+    const bodies: unknown[] = [
+      {}, [], 'text', 42, null, { nested: { deeper: [1, { x: 'y' }] } },
+      { role_type: 7, message_text: ['x'], email: {}, password: 1, full_name: null, skills: 'x', phone: 9, providers: 'x', status: 'weird' },
+      { role_type: 'x'.repeat(10_000), message_text: 'x'.repeat(3000), full_name: 'n'.repeat(5000) },
+      { message_text: 'nul \u0000 inside', full_name: 'half a pair \ud83d' },
+    ];
+    const queries = ['', '?skip=-1&limit=100000', '?skip=abc&limit=1.5', '?from=2026-13-40&to=x&min_sequence=99999999999'];
+    const failures: string[] = [];
+    let asked = 0;
+    for (const [template, methods] of Object.entries(paths)) {
+      for (const method of Object.keys(methods).map((m) => m.toUpperCase())) {
+        for (const id of ids) {
+          const path = template.replace(/\{[^}]+\}/g, id);
+          for (const token of [candidate.token, admin.token, undefined]) {
+            for (const body of method === 'GET' ? [undefined] : bodies) {
+              for (const query of method === 'GET' ? queries : ['']) {
+                const res = await t.request(method, path + query, { token, ...(body === undefined ? {} : { body }) });
+                asked++;
+                const clear = res.status < 400 || (res.status < 500 && res.body && 'detail' in res.body);
+                if (!clear) failures.push(`${method} ${path}${query} ${JSON.stringify(body)?.slice(0, 60)} → ${res.status} ${JSON.stringify(res.body)?.slice(0, 100)}`);
+              }
+            }
+          }
+        }
+      }
+    }
+    expect(asked).to.be.greaterThan(500);
+    expect(failures).to.deep.equal([]);
+  });
+});
