@@ -88,6 +88,12 @@ describe('e2e: interview routes over HTTP', function () {
     const nested = await t.request('POST', '/api/v1/interviews/start', { token, body: { role_type: 'react', extra: [{ 'k\u0000': 1 }] } });
     expect(nested.status).to.equal(422);
     expect(nested.body.detail[0].loc).to.deep.equal(['body', 'extra', 0, 'k\u0000']);
+    // However deep the nesting JSON allows, the check walks it (a recursive walk overflowed into a 500).
+    const deep = await t.request('POST', `/api/v1/interviews/${body.id}/messages`, {
+      token, raw: `{"message_text":"deep","x":${'['.repeat(100_000)}"\\u0000"${']'.repeat(100_000)}}`, headers: { 'content-type': 'application/json' },
+    });
+    expect(deep.status).to.equal(422);
+    expect(deep.body.detail[0].loc).to.have.length(2 + 100_000);
     // Nothing was recorded: the interview still waits for its first answer.
     const messages = await t.request('GET', `/api/v1/interviews/${body.id}/messages`, { token });
     expect(messages.body.total_count).to.equal(1);

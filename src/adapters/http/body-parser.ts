@@ -60,7 +60,7 @@ export function jsonBody(limit: number, skip: (ctx: Context) => boolean) {
         } catch (error) {
           throw new HttpError(400, `Malformed JSON in request body: ${(error as Error).message}`);
         }
-        const where = unstorableTextIn(body, ['body']);
+        const where = unstorableTextIn(body);
         if (where) {
           throw new RequestValidationFailed([{
             loc: where, msg: 'Text must not contain NUL characters (U+0000) or unpaired surrogates', type: 'invalid_text',
@@ -73,24 +73,38 @@ export function jsonBody(limit: number, skip: (ctx: Context) => boolean) {
   };
 }
 
+/** A value met while walking a parsed body, with the way back to the root (for the error's location). */
+interface Visit {
+  value: unknown;
+  key: string | number;
+  parent: Visit | undefined;
+}
+
+const locationOf = (visit: Visit): Array<string | number> => {
+  const loc: Array<string | number> = [];
+  for (let v: Visit | undefined = visit; v; v = v.parent) loc.push(v.key);
+  return loc.reverse();
+};
+
 /**
  * Where the first string (value or key) that cannot be stored as text is in a parsed JSON value (see
- * isStorableText), or undefined: refused here, once for every route, rather than failing in the database.
+ * isStorableText), or undefined: refused here, once for every route, rather than failing in the
+ * database. Walked with a stack of its own, so any nesting JSON.parse accepted is walked too.
  */
-function unstorableTextIn(value: unknown, at: Array<string | number>): Array<string | number> | undefined {
-  if (typeof value === 'string') return isStorableText(value) ? undefined : at;
-  if (typeof value !== 'object' || value === null) return undefined;
-  if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) {
-      const found = unstorableTextIn(value[i], [...at, i]);
-      if (found) return found;
+function unstorableTextIn(body: unknown): Array<string | number> | undefined {
+  const pending: Visit[] = [{ value: body, key: 'body', parent: undefined }];
+  for (let visit = pending.pop(); visit; visit = pending.pop()) {
+    const { value } = visit;
+    if (typeof value === 'string') {
+      if (!isStorableText(value)) return locationOf(visit);
+    } else if (Array.isArray(value)) {
+      for (let i = value.length - 1; i >= 0; i--) pending.push({ value: value[i], key: i, parent: visit });
+    } else if (typeof value === 'object' && value !== null) {
+      const entries = Object.entries(value);
+      const badKey = entries.find(([key]) => !isStorableText(key));
+      if (badKey) return locationOf({ value: badKey[0], key: badKey[0], parent: visit });
+      for (let i = entries.length - 1; i >= 0; i--) pending.push({ value: entries[i]![1], key: entries[i]![0], parent: visit });
     }
-    return undefined;
-  }
-  for (const [key, item] of Object.entries(value)) {
-    if (!isStorableText(key)) return [...at, key];
-    const found = unstorableTextIn(item, [...at, key]);
-    if (found) return found;
   }
   return undefined;
 }
