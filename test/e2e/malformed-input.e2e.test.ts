@@ -19,7 +19,7 @@ describe('e2e: malformed requests to every route', () => {
     const admin = await signInStaff(t, 'admin');
     const interview = await t.request('POST', '/api/v1/interviews/start', { token: candidate.token, body: { role_type: 'react' } });
     const paths = (await t.request('GET', '/openapi.json')).body.paths as Record<string, Record<string, unknown>>;
-    const ids = ['00000000-0000-4000-8000-000000000000', interview.body.id as string, 'not-an-id'];
+    const ids = ['00000000-0000-4000-8000-000000000000', interview.body.id as string, 'not-an-id', '%00', '..%2F..%2Fetc%2Fpasswd', '%ED%A0%80', 'a'.repeat(300)];
     const bodies: unknown[] = [
       {}, [], 'text', 42, null, { nested: { deeper: [1, { x: 'y' }] } },
       { role_type: 7, message_text: ['x'], email: {}, password: 1, full_name: null, skills: 'x', phone: 9, providers: 'x', status: 'weird' },
