@@ -46,12 +46,14 @@ const referenceKey = (request: GradeRequest): string => {
   return key;
 };
 
-// Feature weights: reference recall dominates, character-trigram similarity catches paraphrase and
-// morphology, precision rewards staying on topic, and length (only when on topic) rewards detail.
-// Chosen on a few generic features, so they carry to questions the grader has never seen.
-const W = { recall: 1, precision: 0.2, similarity: 0.7, length: 0.2 };
+// Feature weights: reference recall and character-trigram similarity (which catches paraphrase and
+// morphology) carry the score, precision rewards staying on topic, and length (only when on topic)
+// rewards detail. Chosen on a few generic features, so they carry to questions the grader has never
+// seen: on the dev set each of the six assignments correlates better with similarity at 1.2 than at
+// the earlier 0.7 (a broad optimum between 1.0 and 1.7), and the span keeps the scores' spread as it was.
+const W = { recall: 1, precision: 0.2, similarity: 1.2, length: 0.2 };
 const RAW_FLOOR = 0.2;
-const RAW_SPAN = 1.8;
+const RAW_SPAN = 2.0;
 
 const abortError = () => Object.assign(new Error('The grading call was aborted'), { name: 'AbortError' });
 
@@ -210,8 +212,8 @@ export class RubricAnswerGrader implements AnswerGrader {
     const referenceWords = words(referenceText);
     const referenceTokens = contentTokensOf(referenceWords);
     const weights = new Map<string, number>();
-    // Words the question already contains are demoted: repeating the question is not answering it.
-    for (const t of referenceTokens) weights.set(t, question.has(t) ? 0.5 : 1);
+    // Words the question already contains earn nothing: repeating the question is not answering it.
+    for (const t of referenceTokens) weights.set(t, question.has(t) ? 0 : 1);
     const totalWeight = [...weights.values()].reduce((a, b) => a + b, 0);
     const hasKeyPoints = !!request.keyPoints && request.keyPoints.length > 0;
     const points = (hasKeyPoints
