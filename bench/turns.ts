@@ -130,6 +130,39 @@ function allocationSampler(file: string) {
   };
 }
 
+/** Event-loop delay and GC pauses of this process (the server's or the driver's), since the last call of sinceLast. */
+interface Pauses {
+  loopP99: number;
+  loopMax: number;
+  gc: { pauses: number; ms: number; longest: number; majorMs: number };
+}
+
+function pauseMonitor(): { sinceLast(): Pauses } {
+  const loopDelay = monitorEventLoopDelay({ resolution: 5 });
+  loopDelay.enable();
+  const gc = { pauses: 0, ms: 0, longest: 0, majorMs: 0 };
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) {
+      gc.pauses++;
+      gc.ms += entry.duration;
+      gc.longest = Math.max(gc.longest, entry.duration);
+      if (((entry as { detail?: { kind?: number } }).detail)?.kind === constants.NODE_PERFORMANCE_GC_MAJOR) gc.majorMs += entry.duration;
+    }
+  }).observe({ entryTypes: ['gc'] });
+  return {
+    sinceLast() {
+      const pauses = { loopP99: loopDelay.percentile(99) / 1e6, loopMax: loopDelay.max / 1e6, gc: { ...gc } };
+      loopDelay.reset();
+      Object.assign(gc, { pauses: 0, ms: 0, longest: 0, majorMs: 0 });
+      return pauses;
+    },
+  };
+}
+
+const describePauses = ({ loopP99, loopMax, gc }: Pauses) =>
+  `event-loop delay p99 ${loopP99.toFixed(0)} ms, max ${loopMax.toFixed(0)} ms; ` +
+  `GC ${gc.pauses} pauses, ${gc.ms.toFixed(0)} ms in all (${gc.majorMs.toFixed(0)} ms major), longest ${gc.longest.toFixed(0)} ms`;
+
 const percentile = (xs: number[], p: number) => {
   const sorted = [...xs].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
@@ -159,17 +192,7 @@ async function serve() {
   const bare = new Koa();
   const allocationProfile = process.env.BENCH_ALLOC_PROF ? allocationSampler(process.env.BENCH_ALLOC_PROF) : undefined;
   // Event-loop delay and garbage-collection pauses of the server, for the driver's window figures.
-  const loopDelay = monitorEventLoopDelay({ resolution: 5 });
-  loopDelay.enable();
-  const gc = { pauses: 0, ms: 0, longest: 0, majorMs: 0 };
-  new PerformanceObserver((list) => {
-    for (const entry of list.getEntries()) {
-      gc.pauses++;
-      gc.ms += entry.duration;
-      gc.longest = Math.max(gc.longest, entry.duration);
-      if (((entry as { detail?: { kind?: number } }).detail)?.kind === constants.NODE_PERFORMANCE_GC_MAJOR) gc.majorMs += entry.duration;
-    }
-  }).observe({ entryTypes: ['gc'] });
+  const pauses = pauseMonitor();
   // Turn latency as the server sees it (request in to response finished), apart from the driver's own delays.
   let serverTurns: number[] = [];
   server.on('request', (req: http.IncomingMessage, res: http.ServerResponse) => {
@@ -184,12 +207,9 @@ async function serve() {
       // and its event-loop delay and GC pauses since the last call.
       const { user, system } = process.cpuUsage();
       ctx.body = {
-        user, system, threads: threadCpuSeconds(), loopP99: loopDelay.percentile(99) / 1e6, loopMax: loopDelay.max / 1e6, gc: { ...gc },
-        turnP50: percentile(serverTurns, 50), turnP99: percentile(serverTurns, 99),
+        user, system, threads: threadCpuSeconds(), ...pauses.sinceLast(), turnP50: percentile(serverTurns, 50), turnP99: percentile(serverTurns, 99),
       };
       serverTurns = [];
-      loopDelay.reset();
-      Object.assign(gc, { pauses: 0, ms: 0, longest: 0, majorMs: 0 });
       return;
     }
     await database.knex.raw('select 1');
@@ -290,14 +310,11 @@ function postgresCpuSeconds(): number | undefined {
 }
 
 /** What the server reports at each end of the window: CPU so far, event loop and GC since the last report. */
-interface ServerSample {
+interface ServerSample extends Pauses {
   user: number;
   system: number;
   /** CPU seconds so far per thread id (see threadCpuSeconds). */
   threads: Record<string, number>;
-  loopP99: number;
-  loopMax: number;
-  gc: { pauses: number; ms: number; longest: number; majorMs: number };
   turnP50: number;
   turnP99: number;
 }
@@ -311,6 +328,7 @@ interface ServerPorts {
 
 async function runLoad(ports: ServerPorts, serverPid: number) {
   const base = `http://127.0.0.1:${ports.app}`;
+  const driverPauses = pauseMonitor();
   const bareUrl = `http://127.0.0.1:${ports.bare}/`;
   const post = async (path: string, body: unknown, token?: string) => {
     return call(base + path, {
@@ -396,7 +414,10 @@ async function runLoad(ports: ServerPorts, serverPid: number) {
   const cpuNow = async () => {
     const server = (await call(`http://127.0.0.1:${ports.bare}/cpu`)).body as ServerSample;
     const driver = process.cpuUsage();
-    return { server: (server.user + server.system) / 1e6, postgres: postgresCpuSeconds(), driver: (driver.user + driver.system) / 1e6, sample: server };
+    return {
+      server: (server.user + server.system) / 1e6, postgres: postgresCpuSeconds(), driver: (driver.user + driver.system) / 1e6, sample: server,
+      driverPauses: driverPauses.sinceLast(),
+    };
   };
   const atWindow = (at: number) => new Promise<Awaited<ReturnType<typeof cpuNow>>>((resolve, reject) => {
     setTimeout(() => cpuNow().then(resolve, reject), at - performance.now());
@@ -423,9 +444,9 @@ async function runLoad(ports: ServerPorts, serverPid: number) {
     console.log(`server CPU per turn by thread: main ${ms(split.main)}, busiest other ${ms(split.busiest)}` +
       `${ports.driver === 'pglite' ? ' (the embedded database\'s)' : ''}, the remaining ${split.others} threads ${ms(split.rest)} (V8's GC helpers, libuv)`);
   }
-  const { loopP99, loopMax, gc, turnP50, turnP99 } = cpu1.sample;
-  console.log(`server in the window: turn latency p50 ${turnP50.toFixed(0)} ms, p99 ${turnP99.toFixed(0)} ms; event-loop delay p99 ${loopP99.toFixed(0)} ms, max ${loopMax.toFixed(0)} ms; ` +
-    `GC ${gc.pauses} pauses, ${gc.ms.toFixed(0)} ms in all (${gc.majorMs.toFixed(0)} ms major), longest ${gc.longest.toFixed(0)} ms`);
+  const { turnP50, turnP99 } = cpu1.sample;
+  console.log(`server in the window: turn latency p50 ${turnP50.toFixed(0)} ms, p99 ${turnP99.toFixed(0)} ms; ${describePauses(cpu1.sample)}`);
+  console.log(`this driver in the window (its own delays are part of the latencies above): ${describePauses(cpu1.driverPauses)}`);
   console.log(`bare Koa SELECT 1 on the same database: ${bareRate.toFixed(0)} req/s before the turns, ${bareRateAfter.toFixed(0)} after, at concurrency ${baselineConcurrency}`);
   if (latencyMs > 0) {
     const ideal = interviews / (latencyMs / 1000);
