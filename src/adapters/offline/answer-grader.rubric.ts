@@ -152,7 +152,11 @@ export class RubricAnswerGrader implements AnswerGrader {
     raw = Math.max(0, raw);
 
     const hesitations = hesitationsIn(answer);
-    const accuracy = clamp01(0.55 * coverage + 0.25 * similarity + 0.2 * precision + (flags.includes('keyword_stuffing') ? -0.4 : 0));
+    // Accuracy is the score on a 0–1 scale: the score is this grader's one measure of correctness checked
+    // against human grades, and the progression's thresholds (boundary below 0.5, proficient from 0.7,
+    // expert from 0.8) read accuracy on that scale. A separate, harsher formula put a full answer in the
+    // candidate's own words (score 76) at 0.38, so the interview took good answers for the skill's limit.
+    const accuracy = score / 100;
     const explained = explanationMarkers(answer);
     const depth = clamp01(Math.min(1, tokens.length / 40) * 0.5 + Math.min(1, explained / 3) * 0.3 + coverage * 0.2);
     const clarity = clamp01((structure >= 0.15 && structure <= 0.65 ? 0.6 : 0.25) + Math.min(0.4, kept.length * 0.1));

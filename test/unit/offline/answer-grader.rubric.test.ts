@@ -1,5 +1,7 @@
 import { expect } from 'chai';
 import { levelOf, RubricAnswerGrader } from '../../../src/adapters/offline/answer-grader.rubric.js';
+import { QUESTION_BANK } from '../../../src/adapters/offline/question-bank/index.js';
+import { BOUNDARY, classifyAnswer, DEFAULT_THRESHOLDS } from '../../../src/domain/assessment/index.js';
 import type { GradeRequest } from '../../../src/ports/answer-grader.js';
 
 const grader = new RubricAnswerGrader();
@@ -24,6 +26,23 @@ describe('rubric answer grader (offline)', () => {
     expect(good.level).to.be.oneOf(['proficient', 'expert']);
     expect(good.accuracy).to.be.at.least(0.7);
     expect(good.confidence).to.be.at.least(0.7);
+  });
+
+  it('gives the accuracy the progression reads on the scale of its score, so a full answer in the candidate’s own words is not read as the skill’s limit', () => {
+    // Answers a candidate might give to bank questions: every key point, none of the reference's wording.
+    const own: Array<[string, string]> = [
+      ['How would you keep a page responsive', 'I would offload the heavy computation to a web worker so the main thread stays free. If it must stay on the main thread, I break it into small batches and yield between them with setTimeout so no single task blocks input for more than about 50ms, and I render partial results as they come so the user sees progress.'],
+      ['How does cancellation work with AbortController', 'You create a controller and hand its signal to whatever you call, like fetch. When you call abort(), the signal fires an abort event and the pending promise rejects with an AbortError. To support it in my own function I take a signal option, throw early if it is already aborted, add an abort listener to clean up timers, and forward the same signal to any fetch calls inside.'],
+    ];
+    for (const [start, answer] of own) {
+      const q = QUESTION_BANK.find((b) => b.text.startsWith(start))!;
+      const g = grader.gradeSync({ question: q.text, referenceAnswer: q.referenceAnswer, keyPoints: q.keyPoints, answer });
+      expect(g.level, start).to.be.oneOf(['proficient', 'expert']);
+      expect(g.accuracy, start).to.equal(g.score / 100);
+      expect(classifyAnswer(g.confidence, g.accuracy, DEFAULT_THRESHOLDS), start).to.not.equal(BOUNDARY);
+    }
+    // And the same scale everywhere: a partial or wrong answer's accuracy is its score too.
+    for (const answer of [PARTIAL, WRONG, GOOD]) expect(grade(answer).accuracy).to.equal(grade(answer).score / 100);
   });
 
   it('scores empty and whitespace answers 0 and flags them', () => {
