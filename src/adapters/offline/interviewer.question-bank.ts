@@ -66,13 +66,14 @@ export class QuestionBankInterviewer implements Interviewer {
     const recent = request.history.slice(-FOLLOW_UP_SPACING);
     if (recent.some((h) => h.isFollowUp)) return undefined;
     const missing = last.missingPoints.slice(0, 2);
-    const lower = (s: string) => s.charAt(0).toLowerCase() + s.slice(1).replace(/[.]$/, '');
-    const text =
-      missing.length === 1
-        ? `Good start. Let's go one step further on that: can you explain how ${lower(missing[0]!)}?`
-        : `Good start. Let's go one step further on that: can you explain how ${lower(missing[0]!)}, and how ${lower(missing[1]!)}?`;
+    // Key points are rubric notes of any shape (a noun phrase, a clause, a fragment) with their own
+    // casing (ACID, ES modules): named as written, never bent into "explain how …".
+    const points = missing.map((p) => p.trim().replace(/[.]$/, ''));
+    const text = points.length === 1
+      ? `Good start. One point your answer did not cover: ${points[0]}. Can you explain it?`
+      : `Good start. Two points your answer did not cover: ${points[0]}; and ${points[1]}. Can you explain them?`;
     return {
-      text: text.replace(/how how /g, 'how ').replace(/\?\?$/, '?'),
+      text,
       skillArea: last.skillArea,
       difficulty: last.difficulty,
       isFollowUp: true,

@@ -74,6 +74,26 @@ describe('question-bank interviewer (offline)', () => {
     expect(strongAnswer.isFollowUp).to.equal(false);
   });
 
+  it('words a follow-up so that any key point reads as written: acronyms keep their case, no point is forced after "how"', async () => {
+    for (const q of QUESTION_BANK) {
+      const asked = { questionId: q.id, text: q.text, skillArea: q.skillArea, difficulty: q.difficulty, isFollowUp: false };
+      for (const missing of [q.keyPoints.slice(0, 1), q.keyPoints.slice(1, 3)]) {
+        const follow = await interviewer.nextQuestion(base({ roleType: q.role, phase: q.difficulty, history: [answered(asked, 50, missing)] }));
+        expect(follow.isFollowUp, q.id).to.equal(true);
+        for (const point of missing) expect(follow.text, q.id).to.contain(point.replace(/\.$/, ''));
+        expect(follow.text, q.id).to.match(/^Good start\. .*\?$/);
+        expect(follow.text, q.id).to.not.match(/\bhow (how|caused|satisfied|no|[a-z][A-Z])/);
+      }
+    }
+    const two = await interviewer.nextQuestion(base({ roleType: 'system_design', phase: 'advanced', history: [answered(
+      { text: 'Explain the CAP theorem.', skillArea: 'distributed_systems', difficulty: 'advanced', isFollowUp: false }, 50,
+      ['CP systems refuse or delay', 'AP systems serve possibly stale data'],
+    )] }));
+    expect(two.text).to.equal(
+      'Good start. Two points your answer did not cover: CP systems refuse or delay; and AP systems serve possibly stale data. Can you explain them?',
+    );
+  });
+
   it('falls back to a neighbouring phase, then to fullstack, when a pool is used up', async () => {
     const history: AskedQuestion[] = QUESTION_BANK.filter((q) => q.role === 'go' && q.difficulty === 'advanced')
       .map((q) => answered({ questionId: q.id, text: q.text, skillArea: q.skillArea, difficulty: q.difficulty, isFollowUp: false }));
