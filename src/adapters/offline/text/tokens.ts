@@ -32,16 +32,38 @@ export interface Sentence {
   start: number;
 }
 
-/** Sentences (or lines) with their offsets, so quotes can be exact substrings of the original. */
+const isTerminator = (c: string) => c === '.' || c === '!' || c === '?' || c === ';';
+const isSpace = (c: string | undefined) => c === undefined || c === ' ' || c === '\t' || c === '\r' || c === '\n' || c === '\f' || c === '\v';
+
+/**
+ * Sentences (or lines) with their offsets, so quotes can be exact substrings of the original. A
+ * sentence ends at a line break, or at `.`, `!`, `?` or `;` (a run of them) followed by a space or the
+ * end of the text: the dots inside `Node.js`, `console.log` or `3.5` do not end one.
+ */
 export function sentences(text: string): Sentence[] {
   const out: Sentence[] = [];
-  const re = /[^.!?\n;]+[.!?;]*/g;
-  for (let m = re.exec(text); m; m = re.exec(text)) {
-    const raw = m[0];
-    const lead = raw.length - raw.trimStart().length;
+  const push = (from: number, to: number) => {
+    const raw = text.slice(from, to);
     const trimmed = raw.trim();
-    if (trimmed.length > 0) out.push({ text: trimmed, start: m.index + lead });
+    if (trimmed.length > 0) out.push({ text: trimmed, start: from + (raw.length - raw.trimStart().length) });
+  };
+  let from = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (c === '\n') {
+      push(from, i);
+      from = i + 1;
+    } else if (isTerminator(c)) {
+      let end = i + 1;
+      while (end < text.length && isTerminator(text[end]!)) end++;
+      if (isSpace(text[end])) {
+        push(from, end);
+        from = end;
+      }
+      i = end - 1;
+    }
   }
+  push(from, text.length);
   return out;
 }
 
