@@ -184,7 +184,13 @@ function recommend(
   if (phaseRank(phase) < phaseRank(r.advanceMinPhase)) blockers.push(`the ${r.advanceMinPhase} phase was not reached`);
   if (warmupGaps.length > 0) blockers.push(`fundamentals ran out in ${warmupGaps.map((s) => s.displayName).join(', ')}`);
   if (skills.length > 0 && limited.length / skills.length > r.advanceMaxBoundaryShare) blockers.push('most skills reached their limit');
-  if (blockers.length === 0) return { decision: 'advance', reasoning: `${facts}. Consistently proficient or better.` };
+  if (blockers.length === 0) {
+    return {
+      decision: 'advance',
+      reasoning: `${facts}. Every advance criterion is met: a score of at least ${r.advanceFrom}, the ${r.advanceMinPhase} phase or later, `
+        + `no skill ran out in warmup, limits in at most half the skills.`,
+    };
+  }
   return { decision: 'hold', reasoning: `${facts}. Mixed evidence (${blockers.join('; ')}): worth a human review of the transcript.` };
 }
 

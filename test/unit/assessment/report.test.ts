@@ -164,6 +164,16 @@ describe('assessment report', () => {
       });
     }
 
+    it('says which criteria an advance met, and claims no consistency the answers may not have', () => {
+      // 70 overall from a mix of strong and weak answers, one skill limit found in standard.
+      const r = report([at('a', 95), at('b', 95), at('a', 95), at('b', 95), at('c', 20, { c: 0.4 })]);
+      expect(r.recommendation.decision).to.equal('advance');
+      expect(r.recommendation.reasoning).to.contain('Every advance criterion is met')
+        .and.contain('at least 70').and.contain('standard phase or later').and.contain('no skill ran out in warmup')
+        .and.contain('at most half the skills');
+      expect(r.recommendation.reasoning).to.not.match(/consistently/i);
+    });
+
     it('declines an empty transcript', () => {
       expect(report([]).recommendation).to.deep.equal({ decision: 'decline', reasoning: 'No questions were answered, so there is no evidence of skill.' });
     });
