@@ -120,10 +120,18 @@ export class RubricAnswerGrader implements AnswerGrader {
     const relevance = Math.min(1, (recall + similarity) * 2);
     const length = Math.log(1 + tokens.length) * relevance;
 
+    // A key point is covered when half its words appear, in any form the five-letter stems miss:
+    // short words and their plurals or longer forms (task / tasks, type / types) count as one.
+    const inAnswer = (t: string): boolean => {
+      if (present.has(t)) return true;
+      if (t.length < 4) return false;
+      for (const a of present) if (a.length >= 4 && (a.startsWith(t) || t.startsWith(a))) return true;
+      return false;
+    };
     const covered = ref.points.map((p) => {
       if (p.tokens.length === 0) return false;
       let found = 0;
-      for (const t of p.tokens) if (present.has(t)) found++;
+      for (const t of p.tokens) if (inAnswer(t)) found++;
       return found / p.tokens.length >= 0.5;
     });
     let coveredCount = 0;

@@ -45,6 +45,16 @@ describe('rubric answer grader (offline)', () => {
     for (const answer of [PARTIAL, WRONG, GOOD]) expect(grade(answer).accuracy).to.equal(grade(answer).score / 100);
   });
 
+  it('counts a key point whose words the answer uses in another form (task / tasks, type / types)', () => {
+    const request: Omit<GradeRequest, 'answer'> = {
+      question: 'How would you keep a page responsive while processing a large amount of data in the browser?',
+      referenceAnswer: 'Move heavy work to a Web Worker or split it into chunks, so that no tasks block input for long.',
+      keyPoints: ['tasks block input', 'check types', 'move heavy work to a Web Worker'],
+    };
+    const g = grader.gradeSync({ ...request, answer: 'A long task must never block. And I check each type.' });
+    expect(g.missingPoints).to.deep.equal(['move heavy work to a Web Worker']);
+  });
+
   it('scores empty and whitespace answers 0 and flags them', () => {
     for (const a of ['', '   ', '\n\t']) {
       const g = grade(a);
