@@ -18,7 +18,8 @@ export const strong: Candidate = (question, _turn, previous) => {
   return previous ? `${previous.keyPoints.join('. ')}. That is because ${previous.referenceAnswer}` : 'I would explain the trade-offs carefully.';
 };
 
-const VAGUE = [
+/** The weak candidate's answers: vague, on no topic in particular. */
+export const VAGUE = [
   "I'm not sure, I think it is something to do with making the code work better.",
   'Maybe you just try things until it works, I guess.',
   'I have not used that much, probably it depends on the project.',

@@ -4,6 +4,7 @@ import { ROLE_IDS } from '../../../src/adapters/offline/question-bank/types.js';
 import { RubricAnswerGrader } from '../../../src/adapters/offline/answer-grader.rubric.js';
 import { BOUNDARY, classifyAnswer, DEFAULT_THRESHOLDS } from '../../../src/domain/assessment/index.js';
 import { PHASES } from '../../../src/domain/assessment/levels.js';
+import { VAGUE } from '../../support/simulated-candidates.js';
 
 const MIN_PER_LEVEL: Record<string, number> = { react: 10, python: 10, javascript: 10, fullstack: 10 };
 
@@ -36,17 +37,12 @@ describe('curated question bank', () => {
 
   it('agrees with the offline grader on every question: its reference answer is expert, vague answers reach the boundary', () => {
     const grader = new RubricAnswerGrader();
-    const vague = [
-      "I'm not sure, I think it is something to do with making the code work better.",
-      'Maybe you just try things until it works, I guess.',
-      "I don't know the details, but I would search online for it.",
-    ];
     for (const q of QUESTION_BANK) {
       const request = { question: q.text, referenceAnswer: q.referenceAnswer, keyPoints: q.keyPoints };
       const model = grader.gradeSync({ ...request, answer: q.referenceAnswer });
       expect(model.level, q.id).to.equal('expert');
       expect(model.missingPoints, q.id).to.deep.equal([]);
-      for (const answer of vague) {
+      for (const answer of VAGUE) {
         const g = grader.gradeSync({ ...request, answer });
         expect(g.level, `${q.id}: ${answer}`).to.equal('novice');
         expect(classifyAnswer(g.confidence, g.accuracy, DEFAULT_THRESHOLDS), `${q.id}: ${answer}`).to.equal(BOUNDARY);
