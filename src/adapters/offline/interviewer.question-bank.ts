@@ -11,6 +11,12 @@ const FOLLOW_UP_BAND = { min: 35, max: 70 } as const;
 /** At most one follow-up in this many questions, so follow-ups never dominate. */
 const FOLLOW_UP_SPACING = 4;
 
+/**
+ * The difficulties a phase draws from, in order: its own, then harder, then easier. At each one the
+ * role's questions come before fullstack's (the web fundamentals every role shares), so a phase asks
+ * questions of its own difficulty while the bank has any (for every role but fullstack itself, the two
+ * hold at least the phase's cap) and an advanced interview is never handed a warmup question while harder ones remain.
+ */
 const NEIGHBOURS: Record<Phase, Phase[]> = {
   warmup: ['warmup', 'standard', 'advanced'],
   standard: ['standard', 'advanced', 'warmup'],
@@ -91,10 +97,10 @@ export class QuestionBankInterviewer implements Interviewer {
     const boundaries = new Set(request.boundarySkills);
     const seed = hash(`${request.interviewId}:${request.history.length}`);
 
+    const roles = request.roleType === 'fullstack' ? ['fullstack'] : [request.roleType, 'fullstack'];
     const pools: BankQuestion[][] = [];
-    for (const phase of NEIGHBOURS[request.phase]) pools.push((this.byRole.get(request.roleType) ?? []).filter((q) => q.difficulty === phase));
-    if (request.roleType !== 'fullstack') {
-      for (const phase of NEIGHBOURS[request.phase]) pools.push((this.byRole.get('fullstack') ?? []).filter((q) => q.difficulty === phase));
+    for (const difficulty of NEIGHBOURS[request.phase]) {
+      for (const role of roles) pools.push((this.byRole.get(role) ?? []).filter((q) => q.difficulty === difficulty));
     }
     for (const pool of pools) {
       const candidates = pool.filter(unused);
@@ -116,7 +122,8 @@ export class QuestionBankInterviewer implements Interviewer {
         questionId: chosen.id,
         text: claim ? `Your background mentions ${claim}. ${chosen.text}` : chosen.text,
         skillArea: chosen.skillArea,
-        difficulty: request.phase,
+        // The question's own difficulty (the report weighs answers by it), which is the phase's unless its pools ran out.
+        difficulty: chosen.difficulty,
         isFollowUp: false,
         referenceAnswer: chosen.referenceAnswer,
         keyPoints: [...chosen.keyPoints],

@@ -38,6 +38,9 @@ describe('question-bank interviewer (offline)', () => {
       for (const phase of phases) {
         const q = await interviewer.nextQuestion(base({ roleType: role, phase, history, skillsExplored: history.map((h) => h.skillArea) }));
         expect(history.map((h) => h.text)).not.to.include(q.text);
+        // The role's questions of the phase's difficulty, then fullstack's, suffice for every phase.
+        expect(q.difficulty).to.equal(phase);
+        expect(QUESTION_BANK.find((b) => b.id === q.questionId)!.difficulty).to.equal(phase);
         history.push(answered(q));
       }
     });
@@ -94,12 +97,32 @@ describe('question-bank interviewer (offline)', () => {
     );
   });
 
-  it('falls back to a neighbouring phase, then to fullstack, when a pool is used up', async () => {
-    const history: AskedQuestion[] = QUESTION_BANK.filter((q) => q.role === 'go' && q.difficulty === 'advanced')
-      .map((q) => answered({ questionId: q.id, text: q.text, skillArea: q.skillArea, difficulty: q.difficulty, isFollowUp: false }));
-    const q = await interviewer.nextQuestion(base({ roleType: 'go', phase: 'advanced', history }));
-    expect(q.difficulty).to.equal('advanced');
-    expect(history.map((h) => h.text)).not.to.include(q.text);
+  const askedAll = (filter: (q: (typeof QUESTION_BANK)[number]) => boolean): AskedQuestion[] => QUESTION_BANK.filter(filter)
+    .map((q) => answered({ questionId: q.id, text: q.text, skillArea: q.skillArea, difficulty: q.difficulty, isFollowUp: false }));
+  const sourceOf = (q: { questionId?: string }) => QUESTION_BANK.find((b) => b.id === q.questionId)!;
+
+  it('stays at the phase\'s difficulty when the role\'s questions of it are used up: fullstack\'s come next', async () => {
+    for (const phase of ['standard', 'advanced'] as const) {
+      const history = askedAll((q) => q.role === 'go' && q.difficulty === phase);
+      const q = await interviewer.nextQuestion(base({ roleType: 'go', phase, history }));
+      expect(sourceOf(q)).to.include({ role: 'fullstack', difficulty: phase });
+      expect(q.difficulty).to.equal(phase);
+      expect(history.map((h) => h.text)).not.to.include(q.text);
+    }
+  });
+
+  it('labels a question with its own difficulty once the phase\'s are all used: harder first, then easier', async () => {
+    // Standard, with go's and fullstack's standard questions asked: a harder question, said to be advanced.
+    const standardUsed = askedAll((q) => (q.role === 'go' || q.role === 'fullstack') && q.difficulty === 'standard');
+    const harder = await interviewer.nextQuestion(base({ roleType: 'go', phase: 'standard', history: standardUsed }));
+    expect(sourceOf(harder)).to.include({ role: 'go', difficulty: 'advanced' });
+    expect(harder.difficulty).to.equal('advanced');
+    // Advanced, with every advanced question of both asked: a standard one, said to be standard (the
+    // report weighs it as such), never a warmup question while standard ones remain.
+    const advancedUsed = askedAll((q) => (q.role === 'go' || q.role === 'fullstack') && q.difficulty === 'advanced');
+    const easier = await interviewer.nextQuestion(base({ roleType: 'go', phase: 'advanced', history: advancedUsed }));
+    expect(sourceOf(easier)).to.include({ role: 'go', difficulty: 'standard' });
+    expect(easier.difficulty).to.equal('standard');
   });
 
   it('streams the question word by word in order, and stops when aborted mid-stream', async () => {
