@@ -25,10 +25,28 @@ interface PreparedReference {
   totalWeight: number;
   relevant: Set<string>;
   trigrams: TrigramProfile;
-  points: Array<{ text: string; tokens: string[] }>;
+  points: KeyPoint[];
   pointTexts: string[];
   /** The request gave key points (they then count for half the coverage). */
   hasKeyPoints: boolean;
+}
+
+/** A key point's content tokens, and those of each side of an "or" that names an alternative (see alternativesOf). */
+interface KeyPoint {
+  text: string;
+  tokens: string[];
+  alternatives: string[][];
+}
+
+/**
+ * The sides of a key point's "or" that can stand for the whole point: "manage values with state or
+ * React Hook Form" is covered by an answer that manages values with state. A side needs two content
+ * words of its own, so one item of a list ("pending, fulfilled or rejected") is not the point.
+ */
+function alternativesOf(text: string): string[][] {
+  const sides = text.split(/\s+or\s+/i);
+  if (sides.length < 2) return [];
+  return sides.map((side) => [...new Set(contentTokens(side))]).filter((tokens) => tokens.length >= 2);
 }
 
 /**
@@ -120,20 +138,22 @@ export class RubricAnswerGrader implements AnswerGrader {
     const relevance = Math.min(1, (recall + similarity) * 2);
     const length = Math.log(1 + tokens.length) * relevance;
 
-    // A key point is covered when half its words appear, in any form the five-letter stems miss:
-    // short words and their plurals or longer forms (task / tasks, type / types) count as one.
+    // A key point is covered when half its words appear (or half of one alternative's: see
+    // alternativesOf), in any form the five-letter stems miss: short words and their plurals or
+    // longer forms (task / tasks, type / types) count as one.
     const inAnswer = (t: string): boolean => {
       if (present.has(t)) return true;
       if (t.length < 4) return false;
       for (const a of present) if (a.length >= 4 && (a.startsWith(t) || t.startsWith(a))) return true;
       return false;
     };
-    const covered = ref.points.map((p) => {
-      if (p.tokens.length === 0) return false;
+    const halfFound = (tokens: readonly string[]): boolean => {
+      if (tokens.length === 0) return false;
       let found = 0;
-      for (const t of p.tokens) if (inAnswer(t)) found++;
-      return found / p.tokens.length >= 0.5;
-    });
+      for (const t of tokens) if (inAnswer(t)) found++;
+      return found / tokens.length >= 0.5;
+    };
+    const covered = ref.points.map((p) => halfFound(p.tokens) || p.alternatives.some(halfFound));
     let coveredCount = 0;
     for (const c of covered) if (c) coveredCount++;
     const pointCoverage = ref.points.length > 0 ? coveredCount / ref.points.length : recall;
@@ -232,7 +252,7 @@ export class RubricAnswerGrader implements AnswerGrader {
     const points = (hasKeyPoints
       ? request.keyPoints!
       : (request.referenceAnswer ?? '').split(/[.;]|,\s*(?:and|but|so)\s+/).map((s) => s.trim()).filter((s) => contentTokens(s).length >= 2)
-    ).map((text) => ({ text, tokens: [...new Set(contentTokens(text))] }));
+    ).map((text) => ({ text, tokens: [...new Set(contentTokens(text))], alternatives: alternativesOf(text) }));
     const prepared: PreparedReference = {
       weights,
       weightedTokens: [...weights.keys()],

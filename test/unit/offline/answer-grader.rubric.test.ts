@@ -55,6 +55,22 @@ describe('rubric answer grader (offline)', () => {
     expect(g.missingPoints).to.deep.equal(['move heavy work to a Web Worker']);
   });
 
+  it('counts a key point with an "or" as covered by one alternative, but not by one item of a list', () => {
+    const form = QUESTION_BANK.find((q) => q.text === 'How would you build a form with validation in React?')!;
+    const request = { question: form.text, referenceAnswer: form.referenceAnswer, keyPoints: form.keyPoints };
+    const withState = grader.gradeSync({ ...request, answer: 'I keep each input in state with useState and check the values when the user submits, showing an error message under the field.' });
+    expect(withState.missingPoints).not.to.include('manage values with state or React Hook Form');
+    const withYup = grader.gradeSync({ ...request, answer: 'I describe the rules as a Yup schema and validate the values against it on submit.' });
+    expect(withYup.missingPoints).not.to.include('validate with a schema like Zod or Yup');
+    // A list's last item alone is one word: not an alternative that stands for the point.
+    const states: Omit<GradeRequest, 'answer'> = {
+      question: 'What is a Promise?', referenceAnswer: 'An object for a future value that is pending, fulfilled or rejected.',
+      keyPoints: ['pending, fulfilled or rejected', 'represents a future value'],
+    };
+    expect(grader.gradeSync({ ...states, answer: 'It can be rejected.' }).missingPoints).to.include('pending, fulfilled or rejected');
+    expect(grader.gradeSync({ ...states, answer: 'It is pending until fulfilled or rejected.' }).missingPoints).not.to.include('pending, fulfilled or rejected');
+  });
+
   it('scores empty and whitespace answers 0 and flags them', () => {
     for (const a of ['', '   ', '\n\t']) {
       const g = grade(a);
