@@ -125,6 +125,26 @@ describe('e2e: interview routes over HTTP', function () {
     expect(Object.keys(status.body.skill_boundaries)).to.have.length(1);
   });
 
+  it('answers "could you repeat the question?" with the question again, counting and grading nothing', async () => {
+    const { token } = await registerCandidate(t);
+    const { body } = await start(token);
+    const question = (await t.request('GET', `/api/v1/interviews/${body.id}/messages`, { token })).body.messages[0].content_text;
+    const turn = await t.request('POST', `/api/v1/interviews/${body.id}/messages`, {
+      token, body: { message_text: 'Sorry, could you repeat the question?' },
+    });
+    expect(turn.status).to.equal(200);
+    expect(turn.body).to.deep.include({ ai_response: `Of course. Here is the question again: ${question}`, question_number: 1, interview_complete: false });
+    expect(turn.body.session_state).to.deep.equal({ current_difficulty: 'warmup', skill_boundaries: {}, questions_asked: 1 });
+    const answer = await t.request('POST', `/api/v1/interviews/${body.id}/messages`, { token, body: { message_text: strong(question, 0) } });
+    expect(answer.body.question_number).to.equal(2);
+    expect(Object.values(answer.body.session_state.skill_boundaries)).to.deep.equal(['expert']);
+    const messages = await t.request('GET', `/api/v1/interviews/${body.id}/messages`, { token });
+    expect(messages.body.messages.map((m: { message_type: string }) => m.message_type))
+      .to.deep.equal(['ai_question', 'candidate_response', 'ai_question', 'candidate_response', 'ai_question']);
+    const status = await t.request('GET', `/api/v1/interviews/${body.id}/status`, { token });
+    expect(status.body.questions_asked).to.equal(2);
+  });
+
   it('replays a turn sent twice with one Idempotency-Key, and refuses the key for another answer', async () => {
     const { token } = await registerCandidate(t);
     const { body } = await start(token);

@@ -1,6 +1,7 @@
 export * from './interview.js';
 export * from './errors.js';
 export * from './roles.js';
+export * from './clarification.js';
 export * from './use-cases/start-interview.js';
 export * from './use-cases/submit-answer.js';
 export * from './use-cases/complete-interview.js';

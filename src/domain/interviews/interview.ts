@@ -8,8 +8,11 @@ export type MessageType = 'ai_question' | 'candidate_response';
 
 /** The question waiting for an answer, with what is needed to grade it. */
 export interface PendingQuestion extends InterviewQuestion {
+  /** Sequence number of the message that put it (the latest restatement, after a clarification request). */
   sequence: number;
   questionNumber: number;
+  /** The candidate asked about it once (see clarification.ts): a second request is graded as an answer. */
+  clarified?: boolean;
 }
 
 /** A question asked and (once answered) how the answer went: what the interviewer sees next turn. */

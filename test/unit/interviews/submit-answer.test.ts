@@ -5,11 +5,12 @@ import { QuestionBankInterviewer } from '../../../src/adapters/offline/interview
 import { SilentLogger } from '../../../src/adapters/system/logger.pino.js';
 import { FixedClock } from '../../../src/adapters/system/clock.system.js';
 import { UuidIdGenerator } from '../../../src/adapters/system/id-generator.uuid.js';
-import { DEFAULT_THRESHOLDS } from '../../../src/domain/assessment/index.js';
+import { DEFAULT_THRESHOLDS, type ProgressionState } from '../../../src/domain/assessment/index.js';
 import {
   CompleteInterview, ConcurrentAnswer, InterviewAccessDenied, StartInterview, SubmitAnswer,
 } from '../../../src/domain/interviews/index.js';
 import { finishInterview } from '../../../src/domain/interviews/use-cases/finish.js';
+import { transcriptState } from '../../../src/domain/interviews/use-cases/transcript-state.js';
 import type { AnswerGrader, Grade, GradeRequest } from '../../../src/ports/answer-grader.js';
 import { anAccount } from '../../support/builders.js';
 
@@ -93,5 +94,43 @@ describe('SubmitAnswer and CompleteInterview use cases', () => {
     const again = finishInterview({ ...reloaded, status: 'in_progress' }, messages, reloaded.completedAt!);
     expect(again.assessment.report).to.deep.equal(done.assessment.report);
     expect(done.assessment.report.durationSeconds).to.equal(120);
+  });
+
+  it('answers a clarification request with the question again: nothing graded or counted, and the next answer is graded against that question', async () => {
+    const graded: string[] = [];
+    const inner = new RubricAnswerGrader();
+    const counting: AnswerGrader = { grade: (request) => { graded.push(request.answer); return inner.grade(request); } };
+    const { uow, candidate, interview, submit } = await setup(counting);
+    const first = interview.pending!;
+    const ask = (answer: string) => submit.execute({ interviewId: interview.id, candidateId: candidate.id, answer });
+
+    const { result } = await ask('Sorry, could you repeat the question?');
+    expect(result).to.include({ aiResponse: `Of course. Here is the question again: ${first.text}`, questionNumber: 1, questionsAsked: 1, interviewComplete: false });
+    expect(graded).to.deep.equal([]);
+    const after = (await uow.repositories.interviews.findById(interview.id))!;
+    expect((after.progression as ProgressionState).responses).to.deep.equal([]);
+    expect(after.pending).to.deep.include({ questionNumber: 1, text: first.text, sequence: 3, clarified: true });
+    let messages = await uow.repositories.interviews.allMessages(interview.id);
+    expect(messages.map((m) => [m.sequence, m.type])).to.deep.equal([[1, 'ai_question'], [2, 'candidate_response'], [3, 'ai_question']]);
+    expect(messages[1]!.metadata).to.deep.equal({ clarification_of: 1 });
+    expect(messages[2]!.metadata).to.include({ question_number: 1, restates_question: true });
+    // The transcript implies the same state: the restatement is not a new question, the request not an answer.
+    expect(transcriptState(messages, DEFAULT_THRESHOLDS)).to.deep.equal({ progression: after.progression, asked: after.asked });
+
+    const answered = await ask('JSX is a syntax extension that compiles to React.createElement calls returning plain objects.');
+    expect(answered.result.questionNumber).to.equal(2);
+    messages = await uow.repositories.interviews.allMessages(interview.id);
+    expect(messages[3]!.metadata).to.have.nested.property('assessment.question', first.text);
+    expect(messages[3]!.metadata).to.have.nested.property('assessment.questionNumber', 1);
+
+    // One free request per question: a second one about the same question is graded as its answer.
+    await ask('Can you rephrase that?');
+    const second = await ask('Can you rephrase that?');
+    expect(second.result.questionNumber).to.equal(3);
+    expect(graded).to.deep.equal(['JSX is a syntax extension that compiles to React.createElement calls returning plain objects.', 'Can you rephrase that?']);
+    const final = (await uow.repositories.interviews.findById(interview.id))!;
+    expect((final.progression as ProgressionState).responses.map((r) => r.questionNumber)).to.deep.equal([1, 2]);
+    expect(transcriptState(await uow.repositories.interviews.allMessages(interview.id), DEFAULT_THRESHOLDS))
+      .to.deep.equal({ progression: final.progression, asked: final.asked });
   });
 });

@@ -7,16 +7,20 @@ import { fingerprint } from '../../shared/hash.js';
 import type { AnswerGrader } from '../../../ports/answer-grader.js';
 import type { Clock } from '../../../ports/clock.js';
 import type { IdGenerator } from '../../../ports/id-generator.js';
+import type { UsageEntries } from '../../../ports/interview-repository.js';
 import type { Interviewer } from '../../../ports/interviewer.js';
 import type { Logger } from '../../../ports/logger.js';
 import type { AiCallRecord } from '../../../ports/provider-served.js';
 import type { UnitOfWork } from '../../../ports/unit-of-work.js';
 import { costOf, type PriceTable, priceCall, tokensOf } from '../costs.js';
 import { ConcurrentAnswer, IdempotencyKeyReused, InterviewCompleted, InterviewNotActive } from '../errors.js';
-import { type Interview, type InterviewMessage, isOpen } from '../interview.js';
+import { isClarificationRequest } from '../clarification.js';
+import { type Interview, type InterviewMessage, isOpen, type PendingQuestion } from '../interview.js';
 import { loadOwned } from './access.js';
-import { finishInterview } from './finish.js';
-import { answerInput, answerMessage, askedRecord, questionMessage, toPending, withAnswer } from './turns.js';
+import { finishInterview, type InterviewAssessment } from './finish.js';
+import {
+  answerInput, answerMessage, askedRecord, clarificationMessage, questionMessage, restatementMessage, toPending, withAnswer,
+} from './turns.js';
 
 export interface TurnResult {
   interviewId: string;
@@ -41,6 +45,10 @@ export const CLOSING_MESSAGE =
  * write of the interview, its messages, its AI usage and (on the last turn) the report, inside a
  * transaction only when the turn also stores an idempotent response. AI calls happen first, so no
  * database connection waits on a model.
+ *
+ * A clarification request ("could you repeat the question?", see clarification.ts) is not an
+ * answer: the first one about a question is stored and answered with the question again, with no
+ * grade, no AI call and no question counted; a second one about the same question is graded.
  */
 export class SubmitAnswer {
   constructor(
@@ -89,6 +97,11 @@ export class SubmitAnswer {
     if (!isOpen(interview) || !interview.pending) throw new InterviewNotActive(interview.id, interview.status);
 
     const pending = interview.pending;
+    if (!pending.clarified && isClarificationRequest(input.answer)) {
+      const { updated, messages, result } = this.clarification(interview, pending, input.answer);
+      input.onToken?.(result.aiResponse);
+      return this.commit(input, requestHash, replay, updated, messages, result);
+    }
     const calls: AiCallRecord[] = [];
     const onCall = (record: AiCallRecord) => void calls.push(record);
     const grade = await grader.grade(
@@ -185,23 +198,69 @@ export class SubmitAnswer {
       interviewComplete: outcome.complete,
     };
 
-    const usage = { calls: priced, at: now };
+    return this.commit(input, requestHash, replay, updated, newMessages, result, { calls: priced, at: now }, finished?.assessment);
+  }
+
+  /** A clarification request's turn: the request stored, the pending question put again, nothing graded or counted. */
+  private clarification(interview: Interview, pending: PendingQuestion, text: string) {
+    const { ids, clock, thresholds } = this.deps;
+    const now = clock.now();
+    const request = clarificationMessage(ids.newId(), interview.id, interview.lastSequence + 1, text, pending.questionNumber, now);
+    const again: PendingQuestion = { ...pending, sequence: request.sequence + 1, clarified: true };
+    const restated = restatementMessage(ids.newId(), interview.id, again, now);
+    const updated: Interview = {
+      ...interview,
+      pending: again,
+      lastSequence: restated.sequence,
+      lastActivityAt: now,
+      status: interview.status === 'scheduled' ? 'in_progress' : interview.status,
+    };
+    const state = interview.progression as ProgressionState;
+    const result: TurnResult = {
+      interviewId: interview.id,
+      messageId: request.id,
+      aiResponse: restated.text,
+      questionNumber: pending.questionNumber,
+      totalQuestions: Math.max(totalQuestionsEstimate(state, thresholds), pending.questionNumber),
+      currentDifficulty: state.phase,
+      skillBoundaries: boundaryLevels(state.boundaries),
+      questionsAsked: interview.asked.length,
+      interviewComplete: false,
+    };
+    return { updated, messages: [request, restated], result };
+  }
+
+  /**
+   * Commits a turn: the row, its messages, the usage log and (when it finishes) the report as one
+   * atomic write, in a transaction with the stored response when the request is idempotent. A
+   * concurrent turn that won replays its response for the same key, else is a ConcurrentAnswer.
+   */
+  private async commit(
+    input: { interviewId: string; candidateId: string; idempotencyKey?: string },
+    requestHash: string,
+    replay: () => Promise<{ result: TurnResult; replayed: boolean } | undefined>,
+    updated: Interview,
+    messages: readonly InterviewMessage[],
+    result: TurnResult,
+    usage?: UsageEntries,
+    assessment?: InterviewAssessment,
+  ): Promise<{ result: TurnResult; replayed: boolean }> {
+    const { uow } = this.deps;
     try {
       const key = input.idempotencyKey;
       if (!key) {
-        // The row, both messages, the usage log and (when it finishes) the report: one atomic write.
-        await repos.interviews.save(updated, newMessages, usage, finished?.assessment);
+        await uow.repositories.interviews.save(updated, messages, usage, assessment);
       } else {
         await uow.transaction(async (tx) => {
-          await tx.interviews.save(updated, newMessages, usage, finished?.assessment);
-          await tx.idempotency.save(input.candidateId, key, requestHash, result, now);
+          await tx.interviews.save(updated, messages, usage, assessment);
+          await tx.idempotency.save(input.candidateId, key, requestHash, result, updated.lastActivityAt);
         });
       }
     } catch (error) {
       if (error instanceof VersionConflict) {
         const again = await replay();
         if (again) return again;
-        throw new ConcurrentAnswer(interview.id);
+        throw new ConcurrentAnswer(input.interviewId);
       }
       throw error;
     }

@@ -1,6 +1,7 @@
 import type { AnswerInput } from '../../assessment/index.js';
 import type { Grade } from '../../../ports/answer-grader.js';
 import type { InterviewQuestion } from '../../../ports/interviewer.js';
+import { restatedQuestion } from '../clarification.js';
 import type { AskedQuestionRecord, InterviewMessage, PendingQuestion } from '../interview.js';
 
 export const toPending = (q: InterviewQuestion, sequence: number, questionNumber: number): PendingQuestion => ({
@@ -25,6 +26,32 @@ export const questionMessage = (id: string, interviewId: string, q: PendingQuest
   },
   createdAt: at,
 });
+
+/**
+ * The pending question put again after a clarification request (at `q.sequence`): the same
+ * question number, marked as a restatement so the transcript does not count it as a new question.
+ */
+export const restatementMessage = (id: string, interviewId: string, q: PendingQuestion, at: Date): InterviewMessage => {
+  const message = questionMessage(id, interviewId, q, at);
+  return { ...message, text: restatedQuestion(q.text), metadata: { ...message.metadata, restates_question: true } };
+};
+
+/** A candidate's clarification request about question `questionNumber`: stored, never graded. */
+export const clarificationMessage = (
+  id: string, interviewId: string, sequence: number, text: string, questionNumber: number, at: Date,
+): InterviewMessage => ({
+  id,
+  interviewId,
+  sequence,
+  type: 'candidate_response',
+  text,
+  metadata: { clarification_of: questionNumber },
+  createdAt: at,
+});
+
+/** Whether an `ai_question` message restates the pending question (see restatementMessage) rather than asking a new one. */
+export const isRestatement = (message: InterviewMessage): boolean =>
+  (message.metadata as { restates_question?: boolean }).restates_question === true;
 
 /** What is kept of a grade on the candidate's message: enough to rebuild the report exactly. */
 export interface StoredGrade {

@@ -1,0 +1,41 @@
+import { expect } from 'chai';
+import { isClarificationRequest, restatedQuestion } from '../../../src/domain/interviews/clarification.js';
+
+describe('clarification requests', () => {
+  const requests = [
+    'Sorry, could you repeat the question?',
+    'Can you rephrase that?',
+    'what do you mean?',
+    'I don’t understand the question.',
+    'I didn\'t catch the question, could you say it again please',
+    'Could you clarify what you are asking?',
+    'Pardon?',
+    'Come again?',
+    'What was the question?',
+    'Please repeat the question',
+  ];
+  for (const text of requests) {
+    it(`takes "${text}" for a request about the question`, () => {
+      expect(isClarificationRequest(text)).to.equal(true);
+    });
+  }
+
+  const answers = [
+    '',
+    'A GET request can be repeated safely.',
+    'You repeat the request with the same idempotency key, so the server replays its first response.',
+    'What is a closure?',
+    'Clarify requirements with the product owner first, then write the tests.',
+    'Could you repeat it? Anyway: a closure is a function that keeps the variables of the scope it was created in alive after that scope returned, which is how modules kept private state before classes.',
+    'I don\'t know.',
+  ];
+  for (const text of answers) {
+    it(`takes "${text.slice(0, 50)}" for an answer`, () => {
+      expect(isClarificationRequest(text)).to.equal(false);
+    });
+  }
+
+  it('puts the question again word for word', () => {
+    expect(restatedQuestion('What is JSX?')).to.equal('Of course. Here is the question again: What is JSX?');
+  });
+});
