@@ -31,6 +31,28 @@ interface PreparedReference {
   hasKeyPoints: boolean;
 }
 
+/**
+ * Everyday words a candidate uses for a key point's word: the same meaning in a technical answer
+ * ("big files" covers "use for large data", "exceptions" covers "errors"). Only key-point coverage
+ * reads them (the score's recall and similarity do not), so the dev-set correlation is untouched.
+ */
+const SYNONYM_GROUPS: readonly string[][] = [
+  ['large', 'big', 'huge'], ['small', 'tiny'], ['fast', 'quick'], ['many', 'multiple', 'several'],
+  ['avoid', 'prevent'], ['remove', 'delete'], ['check', 'verify', 'validate'], ['start', 'begin'],
+  ['show', 'display'], ['error', 'exception'], ['store', 'save', 'persist'], ['app', 'application'],
+  ['db', 'database'],
+];
+
+/** Each word's stem → the stems of its synonyms. */
+const SYNONYMS: ReadonlyMap<string, readonly string[]> = (() => {
+  const map = new Map<string, string[]>();
+  for (const group of SYNONYM_GROUPS) {
+    const stems = group.map((w) => contentTokens(w)[0]!);
+    for (const stem of stems) map.set(stem, stems.filter((s) => s !== stem));
+  }
+  return map;
+})();
+
 /** A key point's content tokens, and those of each side of an "or" that names an alternative (see alternativesOf). */
 interface KeyPoint {
   text: string;
@@ -139,10 +161,12 @@ export class RubricAnswerGrader implements AnswerGrader {
     const length = Math.log(1 + tokens.length) * relevance;
 
     // A key point is covered when half its words appear (or half of one alternative's: see
-    // alternativesOf), in any form the five-letter stems miss: short words and their plurals or
-    // longer forms (task / tasks, type / types) count as one.
+    // alternativesOf), as a synonym (see SYNONYM_GROUPS) or in any form the five-letter stems miss:
+    // short words and their plurals or longer forms (task / tasks, type / types) count as one.
     const inAnswer = (t: string): boolean => {
       if (present.has(t)) return true;
+      const synonyms = SYNONYMS.get(t);
+      if (synonyms) for (const s of synonyms) if (present.has(s)) return true;
       if (t.length < 4) return false;
       for (const a of present) if (a.length >= 4 && (a.startsWith(t) || t.startsWith(a))) return true;
       return false;

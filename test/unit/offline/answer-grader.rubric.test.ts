@@ -55,6 +55,16 @@ describe('rubric answer grader (offline)', () => {
     expect(g.missingPoints).to.deep.equal(['move heavy work to a Web Worker']);
   });
 
+  it('counts a key point whose word the answer says with an everyday synonym (a big file for large data)', () => {
+    const streams = QUESTION_BANK.find((q) => q.text === 'What are streams in Node.js and when should you use them?')!;
+    const g = grader.gradeSync({
+      question: streams.text, referenceAnswer: streams.referenceAnswer, keyPoints: streams.keyPoints,
+      answer: 'Streams let you process data piece by piece instead of loading it all in memory, for example reading a big file with fs.createReadStream and piping it to the response.',
+    });
+    expect(g.missingPoints).not.to.include('use for large data');
+    expect(g.missingPoints).to.include('readable, writable, duplex and transform');
+  });
+
   it('counts a key point with an "or" as covered by one alternative, but not by one item of a list', () => {
     const form = QUESTION_BANK.find((q) => q.text === 'How would you build a form with validation in React?')!;
     const request = { question: form.text, referenceAnswer: form.referenceAnswer, keyPoints: form.keyPoints };
