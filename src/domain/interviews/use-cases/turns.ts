@@ -36,18 +36,15 @@ export const restatementMessage = (id: string, interviewId: string, q: PendingQu
   return { ...message, text: restatedQuestion(q.text), metadata: { ...message.metadata, restates_question: true } };
 };
 
+/** A candidate's message with its metadata (an answer's grade, or what a clarification request was about). */
+const candidateMessage = (
+  id: string, interviewId: string, sequence: number, text: string, metadata: Record<string, unknown>, at: Date,
+): InterviewMessage => ({ id, interviewId, sequence, type: 'candidate_response', text, metadata, createdAt: at });
+
 /** A candidate's clarification request about question `questionNumber`: stored, never graded. */
 export const clarificationMessage = (
   id: string, interviewId: string, sequence: number, text: string, questionNumber: number, at: Date,
-): InterviewMessage => ({
-  id,
-  interviewId,
-  sequence,
-  type: 'candidate_response',
-  text,
-  metadata: { clarification_of: questionNumber },
-  createdAt: at,
-});
+): InterviewMessage => candidateMessage(id, interviewId, sequence, text, { clarification_of: questionNumber }, at);
 
 /** Whether an `ai_question` message restates the pending question (see restatementMessage) rather than asking a new one. */
 export const isRestatement = (message: InterviewMessage): boolean =>
@@ -72,15 +69,7 @@ export const answerMessage = (
   text: string,
   stored: StoredGrade,
   at: Date,
-): InterviewMessage => ({
-  id,
-  interviewId,
-  sequence,
-  type: 'candidate_response',
-  text,
-  metadata: { assessment: stored },
-  createdAt: at,
-});
+): InterviewMessage => candidateMessage(id, interviewId, sequence, text, { assessment: stored }, at);
 
 export const storedGradeOf = (message: InterviewMessage): StoredGrade | undefined =>
   (message.metadata as { assessment?: StoredGrade }).assessment;
