@@ -1,4 +1,4 @@
-import type { Phase } from '../../domain/assessment/levels.js';
+import { type Phase, PHASES } from '../../domain/assessment/levels.js';
 import type { Interviewer, InterviewQuestion, QuestionRequest } from '../../ports/interviewer.js';
 import type { AiCallOptions, ServedBy } from '../../ports/provider-served.js';
 import { QUESTION_BANK } from './question-bank/index.js';
@@ -12,16 +12,22 @@ const FOLLOW_UP_BAND = { min: 35, max: 70 } as const;
 const FOLLOW_UP_SPACING = 4;
 
 /**
- * The difficulties a phase draws from, in order: its own, then harder, then easier. At each one the
- * role's questions come before fullstack's (the web fundamentals every role shares), so a phase asks
- * questions of its own difficulty while the bank has any (for every role but fullstack itself, the two
- * hold at least the phase's cap) and an advanced interview is never handed a warmup question while harder ones remain.
+ * The order of the pools a phase draws from. A phase never gets an easier question while a question
+ * of its own difficulty or a harder one remains: first the role's own (its difficulty, then harder:
+ * a harder question on the role's subject still maps where the skill ends), then fullstack's (the web
+ * and backend fundamentals every role shares) the same way; only then easier ones, the nearest
+ * difficulty first, the role's before fullstack's. A question keeps its own difficulty (see fromBank).
  */
-const NEIGHBOURS: Record<Phase, Phase[]> = {
-  warmup: ['warmup', 'standard', 'advanced'],
-  standard: ['standard', 'advanced', 'warmup'],
-  advanced: ['advanced', 'standard', 'warmup'],
-};
+function poolOrder(role: string, phase: Phase): Array<{ role: string; difficulty: Phase }> {
+  const roles = role === 'fullstack' ? ['fullstack'] : [role, 'fullstack'];
+  const rank = PHASES.indexOf(phase);
+  const notEasier = PHASES.slice(rank);
+  const easier = PHASES.slice(0, rank).reverse();
+  return [
+    ...roles.flatMap((r) => notEasier.map((difficulty) => ({ role: r, difficulty }))),
+    ...easier.flatMap((difficulty) => roles.map((r) => ({ role: r, difficulty }))),
+  ];
+}
 
 /** FNV-1a over a string: a stable, well-spread number for deterministic variety. */
 function hash(text: string): number {
@@ -97,11 +103,8 @@ export class QuestionBankInterviewer implements Interviewer {
     const boundaries = new Set(request.boundarySkills);
     const seed = hash(`${request.interviewId}:${request.history.length}`);
 
-    const roles = request.roleType === 'fullstack' ? ['fullstack'] : [request.roleType, 'fullstack'];
-    const pools: BankQuestion[][] = [];
-    for (const difficulty of NEIGHBOURS[request.phase]) {
-      for (const role of roles) pools.push((this.byRole.get(role) ?? []).filter((q) => q.difficulty === difficulty));
-    }
+    const pools = poolOrder(request.roleType, request.phase)
+      .map(({ role, difficulty }) => (this.byRole.get(role) ?? []).filter((q) => q.difficulty === difficulty));
     for (const pool of pools) {
       const candidates = pool.filter(unused);
       if (candidates.length === 0) continue;

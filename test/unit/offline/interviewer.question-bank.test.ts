@@ -2,7 +2,7 @@ import { expect } from 'chai';
 import { QuestionBankInterviewer } from '../../../src/adapters/offline/interviewer.question-bank.js';
 import { QUESTION_BANK } from '../../../src/adapters/offline/question-bank/index.js';
 import { ROLE_IDS } from '../../../src/adapters/offline/question-bank/types.js';
-import type { Phase } from '../../../src/domain/assessment/levels.js';
+import { type Phase, PHASES } from '../../../src/domain/assessment/levels.js';
 import type { AskedQuestion, QuestionRequest } from '../../../src/ports/interviewer.js';
 
 const interviewer = new QuestionBankInterviewer();
@@ -38,9 +38,10 @@ describe('question-bank interviewer (offline)', () => {
       for (const phase of phases) {
         const q = await interviewer.nextQuestion(base({ roleType: role, phase, history, skillsExplored: history.map((h) => h.skillArea) }));
         expect(history.map((h) => h.text)).not.to.include(q.text);
-        // The role's questions of the phase's difficulty, then fullstack's, suffice for every phase.
-        expect(q.difficulty).to.equal(phase);
-        expect(QUESTION_BANK.find((b) => b.id === q.questionId)!.difficulty).to.equal(phase);
+        // Never easier than the phase (the bank holds enough), and labelled with its own difficulty.
+        const source = QUESTION_BANK.find((b) => b.id === q.questionId)!;
+        expect(q.difficulty).to.equal(source.difficulty);
+        expect(PHASES.indexOf(source.difficulty)).to.be.at.least(PHASES.indexOf(phase));
         history.push(answered(q));
       }
     });
@@ -100,25 +101,29 @@ describe('question-bank interviewer (offline)', () => {
   const askedAll = (filter: (q: (typeof QUESTION_BANK)[number]) => boolean): AskedQuestion[] => QUESTION_BANK.filter(filter)
     .map((q) => answered({ questionId: q.id, text: q.text, skillArea: q.skillArea, difficulty: q.difficulty, isFollowUp: false }));
   const sourceOf = (q: { questionId?: string }) => QUESTION_BANK.find((b) => b.id === q.questionId)!;
+  const history = (asked: AskedQuestion[]) => asked.map((h) => h.text);
 
-  it('stays at the phase\'s difficulty when the role\'s questions of it are used up: fullstack\'s come next', async () => {
-    for (const phase of ['standard', 'advanced'] as const) {
-      const history = askedAll((q) => q.role === 'go' && q.difficulty === phase);
-      const q = await interviewer.nextQuestion(base({ roleType: 'go', phase, history }));
-      expect(sourceOf(q)).to.include({ role: 'fullstack', difficulty: phase });
-      expect(q.difficulty).to.equal(phase);
-      expect(history.map((h) => h.text)).not.to.include(q.text);
-    }
-  });
-
-  it('labels a question with its own difficulty once the phase\'s are all used: harder first, then easier', async () => {
-    // Standard, with go's and fullstack's standard questions asked: a harder question, said to be advanced.
-    const standardUsed = askedAll((q) => (q.role === 'go' || q.role === 'fullstack') && q.difficulty === 'standard');
-    const harder = await interviewer.nextQuestion(base({ roleType: 'go', phase: 'standard', history: standardUsed }));
+  it('when the role\'s questions of the phase are used up, asks the role\'s harder ones, then fullstack\'s, never an easier one first', async () => {
+    // Standard, go's standard questions asked: a go advanced question, said to be advanced.
+    const goStandard = askedAll((q) => q.role === 'go' && q.difficulty === 'standard');
+    const harder = await interviewer.nextQuestion(base({ roleType: 'go', phase: 'standard', history: goStandard }));
     expect(sourceOf(harder)).to.include({ role: 'go', difficulty: 'advanced' });
     expect(harder.difficulty).to.equal('advanced');
-    // Advanced, with every advanced question of both asked: a standard one, said to be standard (the
-    // report weighs it as such), never a warmup question while standard ones remain.
+    // ...and with go's advanced ones asked too: fullstack's standard questions, before go's warmup ones.
+    const goStandardAndAdvanced = askedAll((q) => q.role === 'go' && q.difficulty !== 'warmup');
+    const shared = await interviewer.nextQuestion(base({ roleType: 'go', phase: 'standard', history: goStandardAndAdvanced }));
+    expect(sourceOf(shared)).to.include({ role: 'fullstack', difficulty: 'standard' });
+    expect(shared.difficulty).to.equal('standard');
+    // Advanced, go's advanced questions asked: fullstack's advanced ones, not go's easier ones.
+    const goAdvanced = askedAll((q) => q.role === 'go' && q.difficulty === 'advanced');
+    const advanced = await interviewer.nextQuestion(base({ roleType: 'go', phase: 'advanced', history: goAdvanced }));
+    expect(sourceOf(advanced)).to.include({ role: 'fullstack', difficulty: 'advanced' });
+    expect(history(goAdvanced)).not.to.include(advanced.text);
+  });
+
+  it('labels an easier question with its own difficulty once nothing of the phase\'s or harder remains', async () => {
+    // Advanced, with every advanced question of go and fullstack asked: a go standard question, said
+    // to be standard (the report weighs it as such), before any warmup one.
     const advancedUsed = askedAll((q) => (q.role === 'go' || q.role === 'fullstack') && q.difficulty === 'advanced');
     const easier = await interviewer.nextQuestion(base({ roleType: 'go', phase: 'advanced', history: advancedUsed }));
     expect(sourceOf(easier)).to.include({ role: 'go', difficulty: 'standard' });
