@@ -8,6 +8,8 @@ export const QUESTION_BANK_INTERVIEWER: ServedBy = { provider: 'offline', model:
 
 /** Partial answers (between these scores) with missing points earn one follow-up. */
 const FOLLOW_UP_BAND = { min: 35, max: 70 } as const;
+/** A follow-up opens with praise only for a partial answer scoring at least this. */
+const FOLLOW_UP_PRAISE_FROM = 50;
 /** At most one follow-up in this many questions, so follow-ups never dominate. */
 const FOLLOW_UP_SPACING = 4;
 
@@ -81,9 +83,11 @@ export class QuestionBankInterviewer implements Interviewer {
     // Key points are rubric notes of any shape (a noun phrase, a clause, a fragment) with their own
     // casing (ACID, ES modules): named as written, never bent into "explain how …".
     const points = missing.map((p) => p.trim().replace(/[.]$/, ''));
+    // "Good start" only for an answer that was about half right or better: a weak partial answer is not praised.
+    const opening = last.score >= FOLLOW_UP_PRAISE_FROM ? 'Good start.' : "Let's go a little deeper.";
     const text = points.length === 1
-      ? `Good start. One point your answer did not cover: ${points[0]}. Can you explain it?`
-      : `Good start. Two points your answer did not cover: ${points[0]}; and ${points[1]}. Can you explain them?`;
+      ? `${opening} One point your answer did not cover: ${points[0]}. Can you explain it?`
+      : `${opening} Two points your answer did not cover: ${points[0]}; and ${points[1]}. Can you explain them?`;
     return {
       text,
       skillArea: last.skillArea,

@@ -76,6 +76,10 @@ describe('question-bank interviewer (offline)', () => {
     expect(next.isFollowUp).to.equal(false);
     const strongAnswer = await interviewer.nextQuestion(base({ history: [answered(first, 90, ['x'])] }));
     expect(strongAnswer.isFollowUp).to.equal(false);
+    // Praise only for an answer about half right or better.
+    expect(follow.text).to.match(/^Good start\. One point your answer did not cover: /);
+    const weakPartial = await interviewer.nextQuestion(base({ history: [answered(first, 40, ['keys give items a stable identity'])] }));
+    expect(weakPartial.text).to.equal("Let's go a little deeper. One point your answer did not cover: keys give items a stable identity. Can you explain it?");
   });
 
   it('words a follow-up so that any key point reads as written: acronyms keep their case, no point is forced after "how"', async () => {
