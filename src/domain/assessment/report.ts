@@ -128,10 +128,16 @@ const KNOWN_NAMES: Readonly<Record<string, string>> = Object.freeze({
 
 const ACRONYMS: Readonly<Record<string, string>> = Object.freeze(Object.fromEntries(
   ['api', 'aws', 'ci', 'cd', 'css', 'dns', 'etl', 'gcp', 'html', 'http', 'io', 'jvm', 'json', 'jwt', 'orm', 'rest',
-    'sdk', 'sql', 'sre', 'tcp', 'tdd', 'ui', 'ux', 'url', 'xss', 'csrf'].map((w) => [w, w.toUpperCase()]).concat([['apis', 'APIs']]),
+    'sdk', 'sql', 'sre', 'tcp', 'tdd', 'ui', 'ux', 'url', 'xss', 'csrf', 'dom', 'cli', 'grpc', 'oauth', 'rbac', 'k8s', 'llm']
+    .map((w) => [w, w.toUpperCase()])
+    .concat([['apis', 'APIs'], ['javascript', 'JavaScript'], ['typescript', 'TypeScript'], ['graphql', 'GraphQL'],
+      ['nodejs', 'Node.js'], ['postgresql', 'PostgreSQL'], ['mongodb', 'MongoDB'], ['github', 'GitHub'], ['oauth2', 'OAuth2']]),
 ));
 
-/** A skill area for people: a known name, else Title Case with known acronyms in capitals. */
+/** Short words kept lower-case inside a name ("Infrastructure as Code"). */
+const MINOR_WORDS: ReadonlySet<string> = new Set(['a', 'an', 'and', 'as', 'at', 'by', 'for', 'in', 'of', 'on', 'or', 'the', 'to', 'with', 'vs']);
+
+/** A skill area for people: a known name, else Title Case with known acronyms and product names spelled as they are. */
 export function displayName(skillArea: string): string {
   const key = skillArea.trim().toLowerCase();
   const known = KNOWN_NAMES[key];
@@ -139,7 +145,7 @@ export function displayName(skillArea: string): string {
   const words = key.split(/[_\s-]+/).filter(Boolean);
   if (words.length === 0) return 'General';
   return words
-    .map((w) => ACRONYMS[w] ?? w[0]!.toUpperCase() + w.slice(1))
+    .map((w, i) => ACRONYMS[w] ?? (i > 0 && MINOR_WORDS.has(w) ? w : w[0]!.toUpperCase() + w.slice(1)))
     .join(' ');
 }
 

@@ -276,6 +276,8 @@ describe('assessment report', () => {
       ['data_structures', 'Data Structures'], ['async_programming', 'Asynchronous Programming'], ['ci_cd', 'CI/CD'],
       ['some_new_area', 'Some New Area'], ['rest_api_design', 'REST API Design'], ['web_apis', 'Web APIs'],
       ['sql-query-tuning', 'SQL Query Tuning'], ['', 'General'], ['  React_Hooks ', 'React Hooks'],
+      ['javascript_fundamentals', 'JavaScript Fundamentals'], ['typescript_basics', 'TypeScript Basics'], ['dom', 'DOM'],
+      ['infrastructure_as_code', 'Infrastructure as Code'], ['as_code', 'As Code'],
     ];
     for (const [skill, name] of rows) it(`shows ${JSON.stringify(skill)} as ${name}`, () => expect(displayName(skill)).to.equal(name));
   });

@@ -2,7 +2,7 @@ import { expect } from 'chai';
 import { QUESTION_BANK, questionsFor } from '../../../src/adapters/offline/question-bank/index.js';
 import { ROLE_IDS } from '../../../src/adapters/offline/question-bank/types.js';
 import { RubricAnswerGrader } from '../../../src/adapters/offline/answer-grader.rubric.js';
-import { BOUNDARY, classifyAnswer, DEFAULT_THRESHOLDS } from '../../../src/domain/assessment/index.js';
+import { BOUNDARY, classifyAnswer, DEFAULT_THRESHOLDS, displayName } from '../../../src/domain/assessment/index.js';
 import { PHASES } from '../../../src/domain/assessment/levels.js';
 import { VAGUE } from '../../support/simulated-candidates.js';
 
@@ -33,6 +33,15 @@ describe('curated question bank', () => {
       expect(q.tags.length, q.id).to.be.greaterThan(0);
       for (const tag of q.tags) expect(tag, q.id).to.equal(tag.toLowerCase());
     }
+  });
+
+  it('gives every skill area a name reports can show: product names and acronyms spelled right, short words lower-case', () => {
+    const names = [...new Set(QUESTION_BANK.map((q) => q.skillArea))].map(displayName);
+    for (const name of names) {
+      expect(name, name).to.not.match(/\b(Javascript|Typescript|Dom|Api|Ci|Sql|As|And|Of)\b/);
+      for (const word of name.split(' ').slice(1)) expect(/^[A-Z]|^(as|and|of|in|for|to|the|with|on|or|vs)$/.test(word), name).to.equal(true);
+    }
+    expect(names).to.include.members(['JavaScript Fundamentals', 'TypeScript Basics', 'DOM', 'Infrastructure as Code', 'CI/CD']);
   });
 
   it('agrees with the offline grader on every question: its reference answer is expert, vague answers reach the boundary', () => {
