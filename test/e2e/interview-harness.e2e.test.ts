@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { PHASES } from '../../src/domain/assessment/levels.js';
 import {
-  type Candidate, empty, gibberish, injecting, repeating, runInterview, strong, weak, type InterviewRun,
+  type Candidate, clarifying, empty, gibberish, injecting, repeating, runInterview, strong, weak, type InterviewRun,
 } from '../support/simulated-candidates.js';
 import { registerCandidate, signInStaff, startTestApp, type TestApp } from '../support/test-app.js';
 
@@ -12,6 +12,8 @@ describe('interviewer harness: simulated candidates run whole interviews over HT
   let t: TestApp;
   const runs: Record<string, InterviewRun> = {};
   let recruiter: string;
+  /** Kept apart from runs: half its turns are clarification requests, which are not answers. */
+  let asksAgain: InterviewRun;
 
   before(async () => {
     t = await startTestApp({ INTERVIEW_STARTS_PER_HOUR: '1000' });
@@ -24,6 +26,7 @@ describe('interviewer harness: simulated candidates run whole interviews over HT
       const { token } = await registerCandidate(t);
       runs[name] = await runInterview(t, token, role, candidate);
     }
+    asksAgain = await runInterview(t, (await registerCandidate(t)).token, 'react', clarifying, 45);
     recruiter = (await signInStaff(t, 'recruiter')).token;
   });
   after(async () => t.close());
@@ -65,6 +68,18 @@ describe('interviewer harness: simulated candidates run whole interviews over HT
     expect(runs.injecting!.results.overall_score).to.be.at.most(runs.weak!.results.overall_score + 5);
     const flagged = runs.injecting!.results.answer_flags.filter((f: { flags: string[] }) => f.flags.includes('prompt_injection'));
     expect(flagged.length).to.equal(runs.injecting!.turns);
+  });
+
+  it('lets a candidate ask to hear every question again without losing anything: nothing counted or graded, the same outcome as strong', () => {
+    expect(asksAgain.statuses.every((s) => s === 200)).to.equal(true);
+    const answered = asksAgain.results.questions_answered as number;
+    expect(answered).to.be.within(12, 20);
+    expect(asksAgain.turns).to.equal(2 * answered);
+    expect(asksAgain.results.answer_flags).to.deep.equal([]);
+    expect(asksAgain.results.providers).to.have.length(answered);
+    expect(asksAgain.results.phase_reached).to.equal(runs.strong!.results.phase_reached);
+    expect(asksAgain.results.recommendation.decision).to.equal('advance');
+    expect(asksAgain.results.overall_score).to.be.at.least(runs.strong!.results.overall_score - 5);
   });
 
   it('reports per-skill scores and levels, the boundary map, and who served each turn', () => {
