@@ -7,9 +7,9 @@ export type Candidate = (question: string, turn: number, previous?: BankQuestion
 
 const byText = new Map(QUESTION_BANK.map((q) => [q.text, q]));
 
-/** The bank question behind a question text (lead-ins like "Your background mentions x." are skipped). */
+/** The bank question behind a question text (lead-ins like "Your background mentions Next.js." are skipped). */
 export const bankQuestionFor = (text: string): BankQuestion | undefined =>
-  byText.get(text) ?? byText.get(text.replace(/^Your background mentions [^.]+\. /, ''));
+  byText.get(text) ?? byText.get(text.replace(/^(Your background mentions|This role calls for) .+?\. (?=\S)/, ''));
 
 export const strong: Candidate = (question, _turn, previous) => {
   const q = bankQuestionFor(question);

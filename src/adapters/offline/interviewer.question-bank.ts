@@ -1,7 +1,9 @@
 import { type Phase, PHASES } from '../../domain/assessment/levels.js';
+import { canonicalSkill } from '../../domain/skills/normalise.js';
 import type { Interviewer, InterviewQuestion, QuestionRequest } from '../../ports/interviewer.js';
 import type { AiCallOptions, ServedBy } from '../../ports/provider-served.js';
 import { QUESTION_BANK } from './question-bank/index.js';
+import { tagName, tagSkill } from './question-bank/tag-names.js';
 import { type BankQuestion, ROLE_IDS } from './question-bank/types.js';
 
 export const QUESTION_BANK_INTERVIEWER: ServedBy = { provider: 'offline', model: 'question-bank-v1' };
@@ -50,9 +52,12 @@ const abortError = () => Object.assign(new Error('The question request was abort
  */
 export class QuestionBankInterviewer implements Interviewer {
   private readonly byRole = new Map<string, BankQuestion[]>();
+  /** Each question's tags with the taxonomy's name for them (what resume and job skills are compared with). */
+  private readonly skillsOf = new Map<BankQuestion, Array<{ tag: string; skill: string }>>();
 
   constructor(bank: readonly BankQuestion[] = QUESTION_BANK) {
     for (const q of bank) {
+      this.skillsOf.set(q, q.tags.map((tag) => ({ tag, skill: tagSkill(tag) })));
       const list = this.byRole.get(q.role) ?? [];
       list.push(q);
       this.byRole.set(q.role, list);
@@ -102,7 +107,9 @@ export class QuestionBankInterviewer implements Interviewer {
     const askedIds = new Set(request.history.map((h) => h.questionId).filter(Boolean));
     const askedTexts = new Set(request.history.map((h) => h.text.trim().toLowerCase()));
     const unused = (q: BankQuestion) => !askedIds.has(q.id) && !askedTexts.has(q.text.trim().toLowerCase());
-    const wanted = new Set([...(request.resumeSkills ?? []), ...(request.job?.requiredSkills ?? [])].map((s) => s.toLowerCase()));
+    // Skills compared by the taxonomy's names: "Next.js", "nextjs" and "next.js" are one skill.
+    const claimed = new Set((request.resumeSkills ?? []).map(canonicalSkill));
+    const wanted = new Set([...claimed, ...(request.job?.requiredSkills ?? []).map(canonicalSkill)]);
     const explored = new Set(request.skillsExplored);
     const boundaries = new Set(request.boundarySkills);
     const seed = hash(`${request.interviewId}:${request.history.length}`);
@@ -118,16 +125,20 @@ export class QuestionBankInterviewer implements Interviewer {
         let score = 0;
         if (!explored.has(q.skillArea)) score += 4;
         if (boundaries.has(q.skillArea)) score -= 6;
-        const claims = q.tags.filter((t) => wanted.has(t)).length;
+        const claims = this.skillsOf.get(q)!.filter((t) => wanted.has(t.skill)).length;
         if (claims > 0) score += favourClaims ? 8 : 1;
         return { q, score, tie: hash(`${seed}:${q.id}`) };
       });
       scored.sort((a, b) => b.score - a.score || a.tie - b.tie);
       const chosen = scored[0]!.q;
-      const claim = favourClaims ? chosen.tags.find((t) => wanted.has(t)) : undefined;
+      const claim = favourClaims ? this.skillsOf.get(chosen)!.find((t) => wanted.has(t.skill)) : undefined;
+      // Said as what it is: the candidate's own claim (the resume), else what the job asks for.
+      const lead = !claim ? '' : claimed.has(claim.skill)
+        ? `Your background mentions ${tagName(claim.tag)}. `
+        : `This role calls for ${tagName(claim.tag)}. `;
       return {
         questionId: chosen.id,
-        text: claim ? `Your background mentions ${claim}. ${chosen.text}` : chosen.text,
+        text: `${lead}${chosen.text}`,
         skillArea: chosen.skillArea,
         // The question's own difficulty (the report weighs answers by it), which is the phase's unless its pools ran out.
         difficulty: chosen.difficulty,

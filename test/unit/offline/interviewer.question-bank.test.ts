@@ -1,7 +1,9 @@
 import { expect } from 'chai';
 import { QuestionBankInterviewer } from '../../../src/adapters/offline/interviewer.question-bank.js';
 import { QUESTION_BANK } from '../../../src/adapters/offline/question-bank/index.js';
+import { tagName } from '../../../src/adapters/offline/question-bank/tag-names.js';
 import { ROLE_IDS } from '../../../src/adapters/offline/question-bank/types.js';
+import { bankQuestionFor } from '../../support/simulated-candidates.js';
 import { type Phase, PHASES } from '../../../src/domain/assessment/levels.js';
 import type { AskedQuestion, QuestionRequest } from '../../../src/ports/interviewer.js';
 
@@ -61,7 +63,34 @@ describe('question-bank interviewer (offline)', () => {
     const q = await interviewer.nextQuestion(base({ phase: 'standard', resumeSkills: ['redux'] }));
     const source = QUESTION_BANK.find((b) => b.id === q.questionId)!;
     expect(source.tags).to.include('redux');
-    expect(q.text).to.match(/^Your background mentions redux\. /);
+    expect(q.text).to.equal(`Your background mentions Redux. ${source.text}`);
+  });
+
+  it('matches resume and job skills by the skills taxonomy\'s names, and says where a skill came from', async () => {
+    // As the resume parser stores them: multi-word names with spaces, aliases resolved ("Next.js" → "next.js").
+    const cases: Array<[string, Phase, string, string]> = [
+      ['devops', 'advanced', 'incident management', 'incident management'], ['devops', 'warmup', 'github actions', 'GitHub Actions'],
+      ['react', 'advanced', 'next.js', 'Next.js'], ['devops', 'standard', 'hashicorp vault', 'Vault'],
+    ];
+    for (const [roleType, phase, skill, said] of cases) {
+      const q = await interviewer.nextQuestion(base({ roleType, phase, resumeSkills: [skill] }));
+      expect(q.text, skill).to.match(new RegExp(`^Your background mentions ${said.replace('.', '\\.')}\\. `));
+      expect(bankQuestionFor(q.text), skill).not.to.equal(undefined);
+    }
+    // A skill only the job asks for is the role's, not the candidate's background (job skills are free text).
+    const job = await interviewer.nextQuestion(base({ roleType: 'devops', phase: 'standard', job: { title: 'SRE', requiredSkills: ['Kubernetes'] } }));
+    expect(job.text).to.match(/^This role calls for Kubernetes\. /);
+  });
+
+  it('names every tag of the bank as written in a sentence: products as spelled, concepts in lower case', () => {
+    const tags = new Set(QUESTION_BANK.flatMap((q) => q.tags));
+    for (const tag of tags) {
+      const name = tagName(tag);
+      expect(name, tag).to.not.include('-'.repeat(2));
+      if (name === tag.replace(/-/g, ' ')) expect(name, tag).to.match(/^[a-z0-9 ]+$/);
+    }
+    expect(['postgresql', 'ci-cd', 'github-actions', 'nextjs', 'javascript', 'concurrency'].map(tagName))
+      .to.deep.equal(['PostgreSQL', 'CI/CD', 'GitHub Actions', 'Next.js', 'JavaScript', 'concurrency']);
   });
 
   it('follows up once on the missing points of a partial answer, and not after a follow-up', async () => {
