@@ -140,7 +140,7 @@ export class QuestionBankInterviewer implements Interviewer {
         questionId: chosen.id,
         text: `${lead}${chosen.text}`,
         skillArea: chosen.skillArea,
-        // The question's own difficulty (the report weighs answers by it), which is the phase's unless its pools ran out.
+        // The question's own difficulty (the report weighs answers by it): the phase's while the role has questions of it (see poolOrder).
         difficulty: chosen.difficulty,
         isFollowUp: false,
         referenceAnswer: chosen.referenceAnswer,
