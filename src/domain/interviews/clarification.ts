@@ -5,7 +5,8 @@
  * Pure text rules, so every interviewer and grader behind the ports gets the same treatment.
  */
 
-/** Longer messages are answers, whatever they contain. */
+/** Longer messages are answers, whatever they contain (the length is checked first: most answers end there, unread). */
+const MAX_LENGTH = 300;
 const MAX_WORDS = 25;
 
 /** What a request about the question says. */
@@ -30,7 +31,9 @@ const REQUEST_OPENING = /^(sorry|pardon|excuse me|could you|can you|would you|pl
  * question (a question mark, or a request's opening). "A GET can be repeated safely" is an answer.
  */
 export function isClarificationRequest(text: string): boolean {
-  const normalised = text.trim().toLowerCase().replace(/[’‘]/g, "'").replace(/\s+/g, ' ');
+  const trimmed = text.trim();
+  if (trimmed.length > MAX_LENGTH) return false;
+  const normalised = trimmed.toLowerCase().replace(/[’‘]/g, "'").replace(/\s+/g, ' ');
   if (normalised === '') return false;
   if (normalised.split(' ').length > MAX_WORDS) return false;
   if (!ASKS_ABOUT_THE_QUESTION.some((pattern) => pattern.test(normalised))) return false;

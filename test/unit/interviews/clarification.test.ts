@@ -13,6 +13,7 @@ describe('clarification requests', () => {
     'Come again?',
     'What was the question?',
     'Please repeat the question',
+    `  Could you repeat the question?${' '.repeat(300)}`,
   ];
   for (const text of requests) {
     it(`takes "${text}" for a request about the question`, () => {
@@ -28,6 +29,7 @@ describe('clarification requests', () => {
     'Clarify requirements with the product owner first, then write the tests.',
     'Could you repeat it? Anyway: a closure is a function that keeps the variables of the scope it was created in alive after that scope returned, which is how modules kept private state before classes.',
     'I don\'t know.',
+    `Could you repeat the question? ${'Anyway, a closure keeps its scope alive. '.repeat(8)}`,
   ];
   for (const text of answers) {
     it(`takes "${text.slice(0, 50)}" for an answer`, () => {
