@@ -51,26 +51,29 @@ const abortError = () => Object.assign(new Error('The question request was abort
  * follows up on the missing points of a partial answer. Deterministic: same request, same question.
  */
 export class QuestionBankInterviewer implements Interviewer {
-  private readonly byRole = new Map<string, BankQuestion[]>();
+  private readonly roles = new Set<string>();
+  /** The bank by `role:difficulty`, the pools poolOrder names (built once, not filtered per question). */
+  private readonly pools = new Map<string, BankQuestion[]>();
   /** Each question's tags with the taxonomy's name for them (what resume and job skills are compared with). */
   private readonly skillsOf = new Map<BankQuestion, Array<{ tag: string; skill: string }>>();
 
   constructor(bank: readonly BankQuestion[] = QUESTION_BANK) {
     for (const q of bank) {
       this.skillsOf.set(q, q.tags.map((tag) => ({ tag, skill: tagSkill(tag) })));
-      const list = this.byRole.get(q.role) ?? [];
-      list.push(q);
-      this.byRole.set(q.role, list);
+      this.roles.add(q.role);
+      const pool = this.pools.get(`${q.role}:${q.difficulty}`) ?? [];
+      pool.push(q);
+      this.pools.set(`${q.role}:${q.difficulty}`, pool);
     }
   }
 
   supportedRoles(): readonly string[] {
-    return ROLE_IDS.filter((r) => this.byRole.has(r));
+    return ROLE_IDS.filter((r) => this.roles.has(r));
   }
 
   async nextQuestion(request: QuestionRequest, options: AiCallOptions = {}): Promise<InterviewQuestion> {
     if (options.signal?.aborted) throw abortError();
-    if (!this.byRole.has(request.roleType)) {
+    if (!this.roles.has(request.roleType)) {
       throw new Error(`The offline interviewer has no questions for role "${request.roleType}"`);
     }
     const question = this.followUp(request) ?? this.fromBank(request);
@@ -114,10 +117,8 @@ export class QuestionBankInterviewer implements Interviewer {
     const boundaries = new Set(request.boundarySkills);
     const seed = hash(`${request.interviewId}:${request.history.length}`);
 
-    const pools = poolOrder(request.roleType, request.phase)
-      .map(({ role, difficulty }) => (this.byRole.get(role) ?? []).filter((q) => q.difficulty === difficulty));
-    for (const pool of pools) {
-      const candidates = pool.filter(unused);
+    for (const { role, difficulty } of poolOrder(request.roleType, request.phase)) {
+      const candidates = (this.pools.get(`${role}:${difficulty}`) ?? []).filter(unused);
       if (candidates.length === 0) continue;
       // Every third question favours the candidate's claimed skills, when any question probes them.
       const favourClaims = wanted.size > 0 && request.history.length % 3 === 0;
