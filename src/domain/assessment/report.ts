@@ -3,6 +3,7 @@ import type { ServedBy } from '../../ports/provider-served.js';
 import { compareText, quoteOf, type SkillBoundaryMap } from './boundaries.js';
 import { levelForScore, levelRank, type Phase, phaseRank, type SkillLevel } from './levels.js';
 import { type ProgressionState, resolveSkillArea } from './progression.js';
+import { spelledWord } from '../skills/spelling.js';
 
 /** What the report needs from a grade (a full Grade fits). */
 export type ReportGrade = Pick<Grade, 'score' | 'evidence' | 'missingPoints' | 'flags' | 'servedBy'> & Partial<Pick<Grade, 'skillArea'>>;
@@ -126,14 +127,6 @@ const KNOWN_NAMES: Readonly<Record<string, string>> = Object.freeze({
   nodejs: 'Node.js', node: 'Node.js', graphql: 'GraphQL', oop: 'Object-Oriented Programming', kubernetes: 'Kubernetes',
 });
 
-const ACRONYMS: Readonly<Record<string, string>> = Object.freeze(Object.fromEntries(
-  ['api', 'aws', 'ci', 'cd', 'css', 'dns', 'etl', 'gcp', 'html', 'http', 'io', 'jvm', 'json', 'jwt', 'orm', 'rest',
-    'sdk', 'sql', 'sre', 'tcp', 'tdd', 'ui', 'ux', 'url', 'xss', 'csrf', 'dom', 'cli', 'grpc', 'oauth', 'rbac', 'k8s', 'llm']
-    .map((w) => [w, w.toUpperCase()])
-    .concat([['apis', 'APIs'], ['javascript', 'JavaScript'], ['typescript', 'TypeScript'], ['graphql', 'GraphQL'],
-      ['nodejs', 'Node.js'], ['postgresql', 'PostgreSQL'], ['mongodb', 'MongoDB'], ['github', 'GitHub'], ['oauth2', 'OAuth2']]),
-));
-
 /** Short words kept lower-case inside a name ("Infrastructure as Code"). */
 const MINOR_WORDS: ReadonlySet<string> = new Set(['a', 'an', 'and', 'as', 'at', 'by', 'for', 'in', 'of', 'on', 'or', 'the', 'to', 'with', 'vs']);
 
@@ -145,7 +138,7 @@ export function displayName(skillArea: string): string {
   const words = key.split(/[_\s-]+/).filter(Boolean);
   if (words.length === 0) return 'General';
   return words
-    .map((w, i) => ACRONYMS[w] ?? (i > 0 && MINOR_WORDS.has(w) ? w : w[0]!.toUpperCase() + w.slice(1)))
+    .map((w, i) => spelledWord(w) ?? (i > 0 && MINOR_WORDS.has(w) ? w : w[0]!.toUpperCase() + w.slice(1)))
     .join(' ');
 }
 

@@ -1,2 +1,3 @@
 export * from './taxonomy.js';
 export * from './normalise.js';
+export * from './spelling.js';

@@ -36,6 +36,10 @@ export interface TurnResult {
   interviewComplete: boolean;
 }
 
+/** A turn starts a scheduled interview; any other status stays. */
+const answeredStatus = (interview: Interview): Interview['status'] =>
+  (interview.status === 'scheduled' ? 'in_progress' : interview.status);
+
 export const CLOSING_MESSAGE =
   'Thank you, that completes the interview. Your answers have been assessed and your results are ready.';
 
@@ -133,7 +137,7 @@ export class SubmitAnswer {
       progression: outcome.state,
       asked,
       lastActivityAt: now,
-      status: interview.status === 'scheduled' ? 'in_progress' : interview.status,
+      status: answeredStatus(interview),
     };
     const newMessages: InterviewMessage[] = [answerMsg];
     let aiResponse: string;
@@ -213,7 +217,7 @@ export class SubmitAnswer {
       pending: again,
       lastSequence: restated.sequence,
       lastActivityAt: now,
-      status: interview.status === 'scheduled' ? 'in_progress' : interview.status,
+      status: answeredStatus(interview),
     };
     const state = interview.progression as ProgressionState;
     const result: TurnResult = {
