@@ -64,10 +64,14 @@ export interface AssessmentResultRepository {
 }
 export const AssessmentResultRepository = token<AssessmentResultRepository>('AssessmentResultRepository');
 
-/** Stored responses of idempotent requests, per account and key. */
+/**
+ * Stored responses of idempotent requests, per account, scope and key. The scope names what the
+ * request acts on (an interview's id for its answers), so one key names one request per resource:
+ * a client may send `turn-1` to each of its interviews.
+ */
 export interface IdempotencyStore {
-  find(accountId: string, key: string): Promise<{ requestHash: string; response: unknown } | undefined>;
-  save(accountId: string, key: string, requestHash: string, response: unknown, at: Date): Promise<void>;
+  find(accountId: string, scope: string, key: string): Promise<{ requestHash: string; response: unknown } | undefined>;
+  save(accountId: string, scope: string, key: string, requestHash: string, response: unknown, at: Date): Promise<void>;
 }
 export const IdempotencyStore = token<IdempotencyStore>('IdempotencyStore');
 

@@ -162,6 +162,25 @@ describe('e2e: interview routes over HTTP', function () {
     expect(reused.body.code).to.equal('interviews.idempotency_key_reused');
   });
 
+  it('scopes an Idempotency-Key to its interview: the same key answers in each of a candidate\'s interviews', async () => {
+    const { token } = await registerCandidate(t);
+    const first = (await start(token)).body;
+    const second = (await start(token)).body;
+    const headers = { 'idempotency-key': 'turn-1' };
+    const a = await t.request('POST', `/api/v1/interviews/${first.id}/messages`, { token, headers, body: { message_text: GOOD } });
+    const b = await t.request('POST', `/api/v1/interviews/${second.id}/messages`, { token, headers, body: { message_text: GOOD } });
+    expect([a.status, b.status]).to.deep.equal([200, 200]);
+    expect(b.headers.get('idempotent-replayed')).to.equal('false');
+    expect(b.body.message_id).to.not.equal(a.body.message_id);
+    for (const id of [first.id, second.id]) {
+      const messages = await t.request('GET', `/api/v1/interviews/${id}/messages`, { token });
+      expect(messages.body.total_count).to.equal(3);
+    }
+    const again = await t.request('POST', `/api/v1/interviews/${second.id}/messages`, { token, headers, body: { message_text: GOOD } });
+    expect(again.body).to.deep.equal(b.body);
+    expect(again.headers.get('idempotent-replayed')).to.equal('true');
+  });
+
   it('keeps sequences unique and gap-free under concurrent answers (a losing race answers 409)', async () => {
     const { token } = await registerCandidate(t);
     const { body } = await start(token);

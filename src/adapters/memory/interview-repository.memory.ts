@@ -98,12 +98,12 @@ export class MemoryIdempotencyStore implements IdempotencyStore {
   private get rows() {
     return this.store.table<{ requestHash: string; response: unknown }>('idempotency_keys');
   }
-  async find(accountId: string, key: string) {
-    const row = this.rows.get(`${accountId}:${key}`);
+  async find(accountId: string, scope: string, key: string) {
+    const row = this.rows.get(JSON.stringify([accountId, scope, key]));
     return row && clone(row);
   }
-  async save(accountId: string, key: string, requestHash: string, response: unknown) {
-    const id = `${accountId}:${key}`;
+  async save(accountId: string, scope: string, key: string, requestHash: string, response: unknown) {
+    const id = JSON.stringify([accountId, scope, key]);
     if (!this.rows.has(id)) this.rows.set(id, clone({ requestHash, response }));
   }
 }

@@ -23,15 +23,15 @@ export class PgAssessmentResultRepository implements AssessmentResultRepository 
 export class PgIdempotencyStore implements IdempotencyStore {
   constructor(private readonly db: Knex) {}
 
-  async find(accountId: string, key: string) {
-    const row = await this.db('idempotency_keys').where({ account_id: accountId, key }).first();
+  async find(accountId: string, scope: string, key: string) {
+    const row = await this.db('idempotency_keys').where({ account_id: accountId, scope, key }).first();
     return row ? { requestHash: row.request_hash as string, response: row.response as unknown } : undefined;
   }
 
-  async save(accountId: string, key: string, requestHash: string, response: unknown, at: Date): Promise<void> {
+  async save(accountId: string, scope: string, key: string, requestHash: string, response: unknown, at: Date): Promise<void> {
     await this.db('idempotency_keys')
-      .insert({ account_id: accountId, key, request_hash: requestHash, response: JSON.stringify(response), created_at: at })
-      .onConflict(['account_id', 'key'])
+      .insert({ account_id: accountId, scope, key, request_hash: requestHash, response: JSON.stringify(response), created_at: at })
+      .onConflict(['account_id', 'scope', 'key'])
       .ignore();
   }
 }

@@ -274,11 +274,17 @@ export function interviewRepositoryContract(label: string, open: () => Promise<U
       }
     });
 
-    it('stores idempotent responses per account and key, the first one kept', async () => {
-      expect(await uow.repositories.idempotency.find(candidateId, 'k-1')).to.equal(undefined);
-      await uow.transaction((r) => r.idempotency.save(candidateId, 'k-1', 'h1', { ok: [1] }, at(1)));
-      await uow.transaction((r) => r.idempotency.save(candidateId, 'k-1', 'h2', { ok: [2] }, at(2)));
-      expect(await uow.repositories.idempotency.find(candidateId, 'k-1')).to.deep.equal({ requestHash: 'h1', response: { ok: [1] } });
+    it('stores idempotent responses per account, scope and key, the first one kept', async () => {
+      const idempotency = () => uow.repositories.idempotency;
+      expect(await idempotency().find(candidateId, 'scope-a', 'k-1')).to.equal(undefined);
+      await uow.transaction((r) => r.idempotency.save(candidateId, 'scope-a', 'k-1', 'h1', { ok: [1] }, at(1)));
+      await uow.transaction((r) => r.idempotency.save(candidateId, 'scope-a', 'k-1', 'h2', { ok: [2] }, at(2)));
+      expect(await idempotency().find(candidateId, 'scope-a', 'k-1')).to.deep.equal({ requestHash: 'h1', response: { ok: [1] } });
+      // The same key in another scope is another request.
+      expect(await idempotency().find(candidateId, 'scope-b', 'k-1')).to.equal(undefined);
+      await uow.transaction((r) => r.idempotency.save(candidateId, 'scope-b', 'k-1', 'h3', { ok: [3] }, at(3)));
+      expect(await idempotency().find(candidateId, 'scope-b', 'k-1')).to.deep.equal({ requestHash: 'h3', response: { ok: [3] } });
+      expect(await idempotency().find(candidateId, 'scope-a', 'k-1')).to.deep.equal({ requestHash: 'h1', response: { ok: [1] } });
     });
   });
 }

@@ -85,7 +85,7 @@ export class SubmitAnswer {
     const requestHash = input.idempotencyKey ? `${input.interviewId}:${fingerprint(input.answer)}` : '';
     const replay = async () => {
       if (!input.idempotencyKey) return undefined;
-      const stored = await repos.idempotency.find(input.candidateId, input.idempotencyKey);
+      const stored = await repos.idempotency.find(input.candidateId, input.interviewId, input.idempotencyKey);
       if (!stored) return undefined;
       if (stored.requestHash !== requestHash) throw new IdempotencyKeyReused();
       return { result: stored.response as TurnResult, replayed: true };
@@ -257,7 +257,7 @@ export class SubmitAnswer {
       } else {
         await uow.transaction(async (tx) => {
           await tx.interviews.save(updated, messages, usage, assessment);
-          await tx.idempotency.save(input.candidateId, key, requestHash, result, updated.lastActivityAt);
+          await tx.idempotency.save(input.candidateId, input.interviewId, key, requestHash, result, updated.lastActivityAt);
         });
       }
     } catch (error) {
