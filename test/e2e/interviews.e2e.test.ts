@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { expect } from 'chai';
 import { bankQuestionFor, strong } from '../support/simulated-candidates.js';
 import { registerCandidate, signInStaff, startTestApp, type TestApp } from '../support/test-app.js';
@@ -284,10 +285,18 @@ describe('e2e: interview routes over HTTP', function () {
     expect(list.body.interviews.map((i: { id: string }) => i.id)).to.deep.equal([b.body.id, a.body.id]);
   });
 
-  it('limits interview starts per address with 429 and Retry-After', async () => {
+  it('limits interview starts per address with 429 and Retry-After, counting only the starts that succeeded', async () => {
     const limited = await startTestApp({ INTERVIEW_STARTS_PER_HOUR: '2' });
     try {
       const { token } = await registerCandidate(limited);
+      // Refused starts (an unknown role, a resume not found, no role) leave the allowance whole.
+      const refusals = [{ role_type: 'cobol' }, { role_type: 'go', resume_id: randomUUID() }, {}];
+      for (let round = 0; round < 2; round++) {
+        for (const refusal of refusals) {
+          const refused = await limited.request('POST', '/api/v1/interviews/start', { token, body: refusal });
+          expect(refused.status).to.be.oneOf([400, 404, 422]);
+        }
+      }
       for (let i = 0; i < 2; i++) {
         expect((await limited.request('POST', '/api/v1/interviews/start', { token, body: { role_type: 'go' } })).status).to.equal(201);
       }

@@ -9,8 +9,12 @@ export class SlidingWindowLimiter {
 
   constructor(private readonly limit: number, private readonly windowMs: number, private readonly clock: Clock) {}
 
-  /** Records a hit when allowed; otherwise says how long until the oldest hit leaves the window. */
-  take(key: string): { allowed: true } | { allowed: false; retryAfterSeconds: number } {
+  /**
+   * Records a hit when allowed; otherwise says how long until the oldest hit leaves the window. An
+   * allowed hit can be released (the attempt it stood for failed), freeing its slot at once; a
+   * concurrent attempt meanwhile saw the slot taken, so the limit is never exceeded.
+   */
+  take(key: string): { allowed: true; release(): void } | { allowed: false; retryAfterSeconds: number } {
     const now = this.clock.now().getTime();
     let recent = this.hits.get(key);
     if (!recent) {
@@ -30,7 +34,17 @@ export class SlidingWindowLimiter {
     while (at > 0 && recent[at - 1]! > now) at--;
     recent.splice(at, 0, now);
     if (this.hits.size > 10_000) this.sweep(now);
-    return { allowed: true };
+    let released = false;
+    return {
+      allowed: true,
+      release: () => {
+        if (released) return;
+        released = true;
+        const times = this.hits.get(key);
+        const index = times ? times.lastIndexOf(now) : -1;
+        if (index >= 0) times!.splice(index, 1);
+      },
+    };
   }
 
   private sweep(now: number): void {

@@ -79,10 +79,16 @@ export function interviewRoutes(registry: RouteRegistry): void {
           'Retry-After': String(verdict.retryAfterSeconds),
         }, 'RATE_LIMIT_EXCEEDED');
       }
-      const { interview } = await resolve(StartInterview).execute({
-        candidateId: user.id, roleType: body.role_type, resumeId: body.resume_id, applicationId: body.application_id,
-      });
-      return { status: 201, body: toInterviewResponse(interview) };
+      // Only a started interview counts: a refused start (unknown role, someone else's resume) frees its slot.
+      try {
+        const { interview } = await resolve(StartInterview).execute({
+          candidateId: user.id, roleType: body.role_type, resumeId: body.resume_id, applicationId: body.application_id,
+        });
+        return { status: 201, body: toInterviewResponse(interview) };
+      } catch (error) {
+        verdict.release();
+        throw error;
+      }
     },
   });
 
