@@ -72,10 +72,13 @@ describe('e2e: interview routes over HTTP', function () {
     expect((await t.request('POST', `/api/v1/interviews/${body.id}/messages`, { token: recruiter.token, body: { message_text: GOOD } })).status).to.equal(403);
   });
 
-  it('validates the answer: 1 to 2000 characters', async () => {
+  it('validates the answer: 1 to 2000 characters, not blank', async () => {
     const { token } = await registerCandidate(t);
     const { body } = await start(token);
     expect((await t.request('POST', `/api/v1/interviews/${body.id}/messages`, { token, body: { message_text: '' } })).status).to.equal(422);
+    const blank = await t.request('POST', `/api/v1/interviews/${body.id}/messages`, { token, body: { message_text: ' \n\t ' } });
+    expect(blank.status).to.equal(422);
+    expect(blank.body.detail).to.deep.equal([{ loc: ['body', 'message_text'], msg: 'must not be blank', type: 'custom' }]);
     expect((await t.request('POST', `/api/v1/interviews/${body.id}/messages`, { token, body: { message_text: 'x'.repeat(2001) } })).status).to.equal(422);
     expect((await t.request('POST', `/api/v1/interviews/${body.id}/messages`, { token, body: {} })).status).to.equal(422);
     // Text no database can store: a clear 422 saying where, instead of a failed write (500).

@@ -28,7 +28,8 @@ export const VAGUE = [
 ];
 export const weak: Candidate = (_q, turn) => VAGUE[turn % VAGUE.length]!;
 
-export const empty: Candidate = () => ' ';
+/** Says nothing: no word at all (a blank text is refused by the API, so it trails off instead). */
+export const empty: Candidate = () => '...';
 
 export const gibberish: Candidate = (_q, turn) => {
   let seed = 12345 + turn * 7919;

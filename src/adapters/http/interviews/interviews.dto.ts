@@ -9,7 +9,8 @@ export const StartInterviewBody = z.object({
 });
 
 export const SubmitMessageBody = z.object({
-  message_text: z.string().min(1).max(2000),
+  // A blank answer (an Enter pressed by mistake) is refused rather than graded as a non-answer.
+  message_text: z.string().min(1).max(2000).refine((text) => text.trim().length > 0, 'must not be blank'),
   audio_metadata: z.record(z.string(), z.unknown()).nullish(),
 });
 
