@@ -1,44 +1,76 @@
 /**
  * A candidate's message that asks about the question instead of answering it ("Sorry, could you
- * repeat the question?"). The original's interviewer prompt told the model never to evaluate
- * clarifying questions; graded as answers they would score near zero and mark the skill's limit.
- * Pure text rules, so every interviewer and grader behind the ports gets the same treatment.
+ * repeat the question?", "Can I have a hint?"). The original's interviewer prompt told the model
+ * never to evaluate clarifying questions; graded as answers they would score near zero and mark the
+ * skill's limit. Pure text rules, so every interviewer and grader behind the ports gets the same
+ * treatment.
  */
 
 /** Longer messages are answers, whatever they contain (the length is checked first: most answers end there, unread). */
 const MAX_LENGTH = 300;
 const MAX_WORDS = 25;
 
-/** What a request about the question says. */
-const ASKS_ABOUT_THE_QUESTION = [
+/**
+ * How many requests about one question are answered without grading. The candidate has then heard it
+ * this many times more; a further message about it is taken as the answer, so an interview cannot
+ * stall on one question.
+ */
+export const CLARIFICATIONS_PER_QUESTION = 3;
+
+/** What a request is for: the question again (or what it means), or a hint the assessment cannot give. */
+export type ClarificationKind = 'repeat' | 'hint';
+
+/** What a request for the question again, or for what it means, says. */
+const ASKS_FOR_THE_QUESTION = [
   /\b(repeat|rephrase|reword|restate)\b/,
-  /\bsay (that|it) again\b/,
+  /\bsay (that |it )?again\b/,
   /\bcome again\b/,
-  /^(sorry|pardon)( me)?\?$/,
+  /\b(one more time|once more)\b/,
+  /^(sorry|pardon|what|huh)( me)?\?$/,
   /\bclarify\b|\bclarification\b/,
   /\bwhat do you mean\b/,
   /\bwhat (is|was) the question\b/,
   /\b(don'?t|do not|didn'?t|did not) (understand|get|follow|catch|hear) (the|your|that) question\b/,
+  /\b(didn'?t|did not|couldn'?t|could not) (catch|hear) (that|it|you)\b/,
   /\bexplain (the|your|that) question\b/,
   /\bnot sure what you('re| are) asking\b/,
 ];
 
+/** What a request for a hint says. */
+const ASKS_FOR_A_HINT = [/\b(a|any|some|small|little) hints?\b|^hints?\b/, /\bhelp me (out|with (it|this|that))\b/];
+
 /** How such a request is put when it does not end with a question mark. */
-const REQUEST_OPENING = /^(sorry|pardon|excuse me|could you|can you|would you|please|i (don'?t|do not|didn'?t|did not) (understand|get|follow|catch|hear))\b/;
+const REQUEST_OPENING =
+  /^(sorry|pardon|excuse me|could you|can you|would you|could i|can i|may i|please|i (don'?t|do not|didn'?t|did not|couldn'?t|could not) (understand|get|follow|catch|hear))\b/;
+
+/** A message of one or two words that is nothing but the request ("repeat", "again please", "hint?"). */
+const BARE_REQUEST = /^(please )?(repeat|again|say again|come again|pardon|sorry|hint|a hint)( please)?[?.!]*$/;
 
 /**
- * Whether `text` asks for the question again or for what it means: short, saying so, and put as a
- * question (a question mark, or a request's opening). "A GET can be repeated safely" is an answer.
+ * What `text` asks for, when it is a request about the question rather than an answer: short,
+ * saying so, and put as a request (a question mark, a request's opening, or the bare word).
+ * "A GET can be repeated safely" is an answer.
  */
-export function isClarificationRequest(text: string): boolean {
+export function clarificationKind(text: string): ClarificationKind | undefined {
   const trimmed = text.trim();
-  if (trimmed.length > MAX_LENGTH) return false;
+  if (trimmed.length > MAX_LENGTH) return undefined;
   const normalised = trimmed.toLowerCase().replace(/[’‘]/g, "'").replace(/\s+/g, ' ');
-  if (normalised === '') return false;
-  if (normalised.split(' ').length > MAX_WORDS) return false;
-  if (!ASKS_ABOUT_THE_QUESTION.some((pattern) => pattern.test(normalised))) return false;
-  return normalised.endsWith('?') || REQUEST_OPENING.test(normalised);
+  if (normalised === '') return undefined;
+  if (normalised.split(' ').length > MAX_WORDS) return undefined;
+  const put = BARE_REQUEST.test(normalised) || normalised.endsWith('?') || REQUEST_OPENING.test(normalised);
+  if (!put) return undefined;
+  if (ASKS_FOR_A_HINT.some((pattern) => pattern.test(normalised))) return 'hint';
+  if (BARE_REQUEST.test(normalised) || ASKS_FOR_THE_QUESTION.some((pattern) => pattern.test(normalised))) return 'repeat';
+  return undefined;
 }
 
-/** The interviewer's reply to a clarification request: the question again, word for word. */
-export const restatedQuestion = (question: string): string => `Of course. Here is the question again: ${question}`;
+/** Whether `text` is a request about the question (see clarificationKind). */
+export const isClarificationRequest = (text: string): boolean => clarificationKind(text) !== undefined;
+
+const OPENINGS: Record<ClarificationKind, string> = {
+  repeat: 'Of course. Here is the question again:',
+  hint: "I can't give hints during the assessment, but an answer in your own words, or what you would check first, is welcome. Here is the question again:",
+};
+
+/** The interviewer's reply to a request about the question: the question again, word for word. */
+export const restatedQuestion = (question: string, kind: ClarificationKind = 'repeat'): string => `${OPENINGS[kind]} ${question}`;

@@ -11,7 +11,9 @@ export interface PendingQuestion extends InterviewQuestion {
   /** Sequence number of the message that put it (the latest restatement, after a clarification request). */
   sequence: number;
   questionNumber: number;
-  /** The candidate asked about it once (see clarification.ts): a second request is graded as an answer. */
+  /** How many requests about it the candidate made (see clarification.ts); past the allowance the next message is the answer. */
+  clarifications?: number;
+  /** Stored before `clarifications`: one request made. */
   clarified?: boolean;
 }
 

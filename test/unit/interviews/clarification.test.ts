@@ -1,20 +1,32 @@
 import { expect } from 'chai';
-import { isClarificationRequest, restatedQuestion } from '../../../src/domain/interviews/clarification.js';
+import { clarificationKind, restatedQuestion } from '../../../src/domain/interviews/clarification.js';
+import type { PendingQuestion } from '../../../src/domain/interviews/interview.js';
+import { clarificationsOf } from '../../../src/domain/interviews/use-cases/turns.js';
 
 describe('clarification requests', () => {
-  const requests = [
+  const repeats = [
     'Sorry, could you repeat the question?',
     'Can you rephrase that?',
+    'Can you rephrase it?',
     'what do you mean?',
     'I don’t understand the question.',
     'I didn\'t catch the question, could you say it again please',
+    'Sorry, I didn\'t catch that. Say again?',
+    'I couldn\'t hear you',
     'Could you clarify what you are asking?',
+    'Could you clarify what you mean by reconciliation in this question?',
     'Pardon?',
+    'pardon',
     'Come again?',
+    'What?',
     'What was the question?',
     'Please repeat the question',
+    'repeat',
+    'Repeat please.',
+    'One more time, please?',
     `  Could you repeat the question?${' '.repeat(300)}`,
   ];
+  const hints = ['Can you give me a hint?', 'Any hints?', 'hint please', 'Could you help me out?'];
   const answers = [
     '',
     'A GET request can be repeated safely.',
@@ -23,16 +35,31 @@ describe('clarification requests', () => {
     'Clarify requirements with the product owner first, then write the tests.',
     'Could you repeat it? Anyway: a closure is a function that keeps the variables of the scope it was created in alive after that scope returned, which is how modules kept private state before classes.',
     'I don\'t know.',
+    'Type hints make the code easier to check with mypy.',
+    'Type hints?',
+    'Retry once more with backoff, then give up.',
     `Could you repeat the question? ${'Anyway, a closure keeps its scope alive. '.repeat(8)}`,
   ];
-  const cases: Array<[string, boolean]> = [...requests.map((t) => [t, true] as [string, boolean]), ...answers.map((t) => [t, false] as [string, boolean])];
-  for (const [text, request] of cases) {
-    it(`takes "${text.trim().slice(0, 50)}" for ${request ? 'a request about the question' : 'an answer'}`, () => {
-      expect(isClarificationRequest(text)).to.equal(request);
+  const cases: Array<[string, 'repeat' | 'hint' | undefined]> = [
+    ...repeats.map((t) => [t, 'repeat'] as [string, 'repeat']),
+    ...hints.map((t) => [t, 'hint'] as [string, 'hint']),
+    ...answers.map((t) => [t, undefined] as [string, undefined]),
+  ];
+  for (const [text, kind] of cases) {
+    it(`takes "${text.trim().slice(0, 50)}" for ${kind ? `a request (${kind})` : 'an answer'}`, () => {
+      expect(clarificationKind(text)).to.equal(kind);
     });
   }
 
-  it('puts the question again word for word', () => {
+  it('puts the question again word for word, declining a hint', () => {
     expect(restatedQuestion('What is JSX?')).to.equal('Of course. Here is the question again: What is JSX?');
+    expect(restatedQuestion('What is JSX?', 'hint')).to.match(/^I can't give hints during the assessment, .*Here is the question again: What is JSX\?$/);
+  });
+
+  it('counts the requests a pending question had, one for a question stored with the earlier flag', () => {
+    const q = { text: 'What is JSX?' } as PendingQuestion;
+    expect(clarificationsOf(q)).to.equal(0);
+    expect(clarificationsOf({ ...q, clarified: true })).to.equal(1);
+    expect(clarificationsOf({ ...q, clarifications: 2 })).to.equal(2);
   });
 });

@@ -9,6 +9,7 @@ import { DEFAULT_THRESHOLDS, type ProgressionState } from '../../../src/domain/a
 import {
   CompleteInterview, ConcurrentAnswer, InterviewAccessDenied, StartInterview, SubmitAnswer,
 } from '../../../src/domain/interviews/index.js';
+import { CLARIFICATIONS_PER_QUESTION, restatedQuestion } from '../../../src/domain/interviews/clarification.js';
 import { finishInterview } from '../../../src/domain/interviews/use-cases/finish.js';
 import { transcriptState } from '../../../src/domain/interviews/use-cases/transcript-state.js';
 import type { AnswerGrader, Grade, GradeRequest } from '../../../src/ports/answer-grader.js';
@@ -109,7 +110,7 @@ describe('SubmitAnswer and CompleteInterview use cases', () => {
     expect(graded).to.deep.equal([]);
     const after = (await uow.repositories.interviews.findById(interview.id))!;
     expect((after.progression as ProgressionState).responses).to.deep.equal([]);
-    expect(after.pending).to.deep.include({ questionNumber: 1, text: first.text, sequence: 3, clarified: true });
+    expect(after.pending).to.deep.include({ questionNumber: 1, text: first.text, sequence: 3, clarifications: 1 });
     let messages = await uow.repositories.interviews.allMessages(interview.id);
     expect(messages.map((m) => [m.sequence, m.type])).to.deep.equal([[1, 'ai_question'], [2, 'candidate_response'], [3, 'ai_question']]);
     expect(messages[1]!.metadata).to.deep.equal({ clarification_of: 1 });
@@ -123,10 +124,17 @@ describe('SubmitAnswer and CompleteInterview use cases', () => {
     expect(messages[3]!.metadata).to.have.nested.property('assessment.question', first.text);
     expect(messages[3]!.metadata).to.have.nested.property('assessment.questionNumber', 1);
 
-    // One free request per question: a second one about the same question is graded as its answer.
-    await ask('Can you rephrase that?');
-    const second = await ask('Can you rephrase that?');
-    expect(second.result.questionNumber).to.equal(3);
+    // A hint is not given, but the request is not graded either; the allowance is per question.
+    const second = (await uow.repositories.interviews.findById(interview.id))!.pending!;
+    const hint = await ask('Can I get a hint?');
+    expect(hint.result.aiResponse).to.equal(restatedQuestion(second.text, 'hint'));
+    expect(hint.result.aiResponse).to.match(/^I can't give hints during the assessment/);
+    // Three requests per question are free; the next message about it is graded as its answer.
+    for (let i = 1; i < CLARIFICATIONS_PER_QUESTION; i++) {
+      expect((await ask('Can you rephrase that?')).result).to.include({ questionNumber: 2, aiResponse: restatedQuestion(second.text) });
+    }
+    const past = await ask('Can you rephrase that?');
+    expect(past.result.questionNumber).to.equal(3);
     expect(graded).to.deep.equal(['JSX is a syntax extension that compiles to React.createElement calls returning plain objects.', 'Can you rephrase that?']);
     const final = (await uow.repositories.interviews.findById(interview.id))!;
     expect((final.progression as ProgressionState).responses.map((r) => r.questionNumber)).to.deep.equal([1, 2]);

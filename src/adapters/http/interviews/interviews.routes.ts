@@ -95,7 +95,7 @@ export function interviewRoutes(registry: RouteRegistry): void {
   registry.add({
     method: 'post',
     path: '/api/v1/interviews/:id/messages',
-    summary: 'Answer the current question; returns the next one (send Idempotency-Key to make retries safe). A short request about the question ("could you repeat the question?") gets it again, once per question, ungraded and uncounted',
+    summary: 'Answer the current question; returns the next one (send Idempotency-Key to make retries safe). A short request about the question ("could you repeat the question?") gets it again (a hint request too, the hint declined), up to three times per question, ungraded and uncounted',
     tags: ['interviews'],
     auth: ['candidate'],
     params: InterviewIdParams,

@@ -14,12 +14,12 @@ import type { AiCallRecord } from '../../../ports/provider-served.js';
 import type { UnitOfWork } from '../../../ports/unit-of-work.js';
 import { costOf, type PriceTable, priceCall, tokensOf } from '../costs.js';
 import { ConcurrentAnswer, IdempotencyKeyReused, InterviewCompleted, InterviewNotActive } from '../errors.js';
-import { isClarificationRequest } from '../clarification.js';
+import { CLARIFICATIONS_PER_QUESTION, type ClarificationKind, clarificationKind } from '../clarification.js';
 import { type Interview, type InterviewMessage, isOpen, type PendingQuestion } from '../interview.js';
 import { loadOwned } from './access.js';
 import { finishInterview, type InterviewAssessment } from './finish.js';
 import {
-  answerInput, answerMessage, askedRecord, clarificationMessage, questionMessage, restatementMessage, toPending, withAnswer,
+  answerInput, answerMessage, askedRecord, clarificationMessage, clarificationsOf, questionMessage, restatementMessage, toPending, withAnswer,
 } from './turns.js';
 
 export interface TurnResult {
@@ -101,8 +101,9 @@ export class SubmitAnswer {
     if (!isOpen(interview) || !interview.pending) throw new InterviewNotActive(interview.id, interview.status);
 
     const pending = interview.pending;
-    if (!pending.clarified && isClarificationRequest(input.answer)) {
-      const { updated, messages, result } = this.clarification(interview, pending, input.answer);
+    const kind = clarificationsOf(pending) < CLARIFICATIONS_PER_QUESTION ? clarificationKind(input.answer) : undefined;
+    if (kind) {
+      const { updated, messages, result } = this.clarification(interview, pending, input.answer, kind);
       input.onToken?.(result.aiResponse);
       return this.commit(input, requestHash, replay, updated, messages, result);
     }
@@ -206,12 +207,13 @@ export class SubmitAnswer {
   }
 
   /** A clarification request's turn: the request stored, the pending question put again, nothing graded or counted. */
-  private clarification(interview: Interview, pending: PendingQuestion, text: string) {
+  private clarification(interview: Interview, pending: PendingQuestion, text: string, kind: ClarificationKind) {
     const { ids, clock, thresholds } = this.deps;
     const now = clock.now();
     const request = clarificationMessage(ids.newId(), interview.id, interview.lastSequence + 1, text, pending.questionNumber, now);
-    const again: PendingQuestion = { ...pending, sequence: request.sequence + 1, clarified: true };
-    const restated = restatementMessage(ids.newId(), interview.id, again, now);
+    const { clarified: _legacy, ...question } = pending;
+    const again: PendingQuestion = { ...question, sequence: request.sequence + 1, clarifications: clarificationsOf(pending) + 1 };
+    const restated = restatementMessage(ids.newId(), interview.id, again, kind, now);
     const updated: Interview = {
       ...interview,
       pending: again,

@@ -1,7 +1,7 @@
 import type { AnswerInput } from '../../assessment/index.js';
 import type { Grade } from '../../../ports/answer-grader.js';
 import type { InterviewQuestion } from '../../../ports/interviewer.js';
-import { restatedQuestion } from '../clarification.js';
+import { type ClarificationKind, restatedQuestion } from '../clarification.js';
 import type { AskedQuestionRecord, InterviewMessage, PendingQuestion } from '../interview.js';
 
 export const toPending = (q: InterviewQuestion, sequence: number, questionNumber: number): PendingQuestion => ({
@@ -31,10 +31,15 @@ export const questionMessage = (id: string, interviewId: string, q: PendingQuest
  * The pending question put again after a clarification request (at `q.sequence`): the same
  * question number, marked as a restatement so the transcript does not count it as a new question.
  */
-export const restatementMessage = (id: string, interviewId: string, q: PendingQuestion, at: Date): InterviewMessage => {
+export const restatementMessage = (
+  id: string, interviewId: string, q: PendingQuestion, kind: ClarificationKind, at: Date,
+): InterviewMessage => {
   const message = questionMessage(id, interviewId, q, at);
-  return { ...message, text: restatedQuestion(q.text), metadata: { ...message.metadata, restates_question: true } };
+  return { ...message, text: restatedQuestion(q.text, kind), metadata: { ...message.metadata, restates_question: true } };
 };
+
+/** How many requests about the pending question the candidate has made (see clarification.ts). */
+export const clarificationsOf = (q: PendingQuestion): number => q.clarifications ?? (q.clarified ? 1 : 0);
 
 /** A candidate's message with its metadata (an answer's grade, or what a clarification request was about). */
 const candidateMessage = (
