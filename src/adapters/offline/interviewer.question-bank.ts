@@ -111,8 +111,11 @@ export class QuestionBankInterviewer implements Interviewer {
     const askedTexts = new Set(request.history.map((h) => h.text.trim().toLowerCase()));
     const unused = (q: BankQuestion) => !askedIds.has(q.id) && !askedTexts.has(q.text.trim().toLowerCase());
     // Skills compared by the taxonomy's names: "Next.js", "nextjs" and "next.js" are one skill.
-    const claimed = new Set((request.resumeSkills ?? []).map(canonicalSkill));
-    const wanted = new Set([...claimed, ...(request.job?.requiredSkills ?? []).map(canonicalSkill)]);
+    // The role's own subject is left out: in a Python interview every question is about Python, and
+    // "Your background mentions Python." would say nothing (the resume's Django or Docker does).
+    const subject = canonicalSkill(request.roleType);
+    const claimed = new Set((request.resumeSkills ?? []).map(canonicalSkill).filter((s) => s !== subject));
+    const wanted = new Set([...claimed, ...(request.job?.requiredSkills ?? []).map(canonicalSkill).filter((s) => s !== subject)]);
     const explored = new Set(request.skillsExplored);
     const boundaries = new Set(request.boundarySkills);
     const seed = hash(`${request.interviewId}:${request.history.length}`);
@@ -133,10 +136,12 @@ export class QuestionBankInterviewer implements Interviewer {
       scored.sort((a, b) => b.score - a.score || a.tie - b.tie);
       const chosen = scored[0]!.q;
       const claim = favourClaims ? this.skillsOf.get(chosen)!.find((t) => wanted.has(t.skill)) : undefined;
-      // Said as what it is: the candidate's own claim (the resume), else what the job asks for.
-      const lead = !claim ? '' : claimed.has(claim.skill)
+      // Said as what it is: the candidate's own claim (the resume), else what the job asks for; said
+      // once per skill (the skill is still favoured later, without the same sentence again).
+      const said = !claim ? '' : claimed.has(claim.skill)
         ? `Your background mentions ${tagName(claim.tag)}. `
         : `This role calls for ${tagName(claim.tag)}. `;
+      const lead = said && !request.history.some((h) => h.text.startsWith(said)) ? said : '';
       return {
         questionId: chosen.id,
         text: `${lead}${chosen.text}`,

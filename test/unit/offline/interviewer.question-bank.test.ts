@@ -82,6 +82,20 @@ describe('question-bank interviewer (offline)', () => {
     expect(job.text).to.match(/^This role calls for Kubernetes\. /);
   });
 
+  it('never names the role\'s own subject as the background, and names a skill once per interview', async () => {
+    // A Python interview with a resume claiming Python and Django: every question is about Python, so Django is the one named.
+    const history: AskedQuestion[] = [];
+    const leads: string[] = [];
+    for (let i = 0; i < 12; i++) {
+      const q = await interviewer.nextQuestion(base({ roleType: 'python', phase: 'standard', resumeSkills: ['Python', 'Django'], history }));
+      const lead = /^(Your background mentions|This role calls for) .+?\. (?=\S)/.exec(q.text)?.[0];
+      if (lead) leads.push(lead);
+      history.push(answered(q, 90));
+    }
+    expect(leads).to.deep.equal(['Your background mentions Django. ']);
+    expect(history.filter((h) => QUESTION_BANK.find((b) => b.id === h.questionId)?.tags.includes('django')).length).to.be.above(1);
+  });
+
   it('names every tag of the bank as written in a sentence: products as spelled, concepts in lower case', () => {
     const tags = new Set(QUESTION_BANK.flatMap((q) => q.tags));
     // A tag without a proper name is read as plain lower-case words ("incident management").
