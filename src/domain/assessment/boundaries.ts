@@ -6,6 +6,7 @@ import type { AssessmentThresholds } from './thresholds.js';
 /** One answer's contribution to a skill's boundary. */
 export interface BoundaryEvidence {
   questionNumber: number;
+  /** The question's difficulty (the interview's phase when the question's is not known). */
   phase: Phase;
   classification: BoundaryLevel;
   /** The opening of the candidate's answer, verbatim (an exact substring of it). */
@@ -23,7 +24,7 @@ export interface SkillBoundary {
   level: SkillLevel;
   /** True while the skill's limit stands (see updateBoundary for how it can be lifted). */
   boundaryReached: boolean;
-  /** The phase (question difficulty) at which the standing boundary was hit. */
+  /** The difficulty of the question whose answer set the standing boundary (see AnswerInput.difficulty). */
   boundaryPhase: Phase | null;
   answers: number;
   evidence: BoundaryEvidence[];
@@ -145,6 +146,10 @@ function standingBoundaryEvidence(evidence: readonly BoundaryEvidence[]): Bounda
   }
   return setter;
 }
+
+/** The question whose answer set the skill's standing limit; undefined while no limit stands. */
+export const boundaryQuestion = (b: SkillBoundary): number | undefined =>
+  (b.boundaryReached ? standingBoundaryEvidence(b.evidence)?.questionNumber : undefined);
 
 const rankOf = (c: BoundaryLevel) => (c === BOUNDARY ? -1 : levelRank(c));
 

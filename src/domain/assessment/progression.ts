@@ -58,6 +58,12 @@ export interface AnswerInput {
   /** The grade's own skill area when it has one, else the question's: see resolveSkillArea. */
   skillArea: string;
   isFollowUp: boolean;
+  /**
+   * The question's difficulty, when known: the level at which the answer shows the skill holding or
+   * running out (the boundary map's phase). A phase can be asked harder questions than its own once
+   * the role's run out, so the interview's phase is only the fallback.
+   */
+  difficulty?: Phase;
   grade: Pick<Grade, 'score' | 'accuracy' | 'confidence' | 'depth' | 'level'> & Partial<Pick<Grade, 'hesitations'>>;
   /** The candidate's answer text (a short verbatim quote of it is kept as evidence). */
   answer: string;
@@ -67,6 +73,7 @@ export interface AnswerInput {
 export interface BoundaryDetection {
   skill: string;
   questionNumber: number;
+  /** The difficulty at which the skill ran out (the question's; see AnswerInput.difficulty). */
   phase: Phase;
   confidence: number;
   accuracy: number;
@@ -172,7 +179,7 @@ export function recordAnswer(state: ProgressionState, input: AnswerInput, t: Ass
   const hesitations = (input.grade.hesitations ?? []).slice(0, 3);
   const evidence: BoundaryEvidence = {
     questionNumber: input.questionNumber,
-    phase: state.phase,
+    phase: input.difficulty && isPhase(input.difficulty) ? input.difficulty : state.phase,
     classification,
     quote: quoteOf(input.answer),
     ...(hit && hesitations.length > 0 ? { hesitations } : {}),
@@ -212,7 +219,7 @@ function detectionOf(r: ResponseRecord, e: BoundaryEvidence): BoundaryDetection 
   return {
     skill: r.skillArea,
     questionNumber: r.questionNumber,
-    phase: r.phase,
+    phase: e.phase,
     confidence: r.confidence,
     accuracy: r.accuracy,
     hesitations,

@@ -1,6 +1,6 @@
 import type { Grade } from '../../ports/answer-grader.js';
 import type { ServedBy } from '../../ports/provider-served.js';
-import { compareText, quoteOf, type SkillBoundaryMap } from './boundaries.js';
+import { boundaryQuestion, compareText, quoteOf, type SkillBoundaryMap } from './boundaries.js';
 import { levelForScore, levelRank, type Phase, phaseRank, type SkillLevel } from './levels.js';
 import { type ProgressionState, resolveSkillArea } from './progression.js';
 import { spelledWord } from '../skills/spelling.js';
@@ -152,11 +152,30 @@ function weightedScore(turns: readonly ReportTurn[]): number {
 
 const unique = <T>(xs: readonly T[]): T[] => [...new Set(xs)];
 
-/** The grader's evidence that really is in the answer; else the answer's opening, verbatim. */
+/** "1 answer", "3 answers". */
+const counted = (n: number, noun: string): string => `${n} ${noun}${n === 1 ? '' : 's'}`;
+
+/** Best answers first (then in question order): evidence and examples come from what the candidate did best. */
+const bestFirst = (turns: readonly ReportTurn[]): ReportTurn[] =>
+  [...turns].sort((a, b) => clampScore(b.grade.score) - clampScore(a.grade.score) || a.questionNumber - b.questionNumber);
+
+/**
+ * A quote inside a sentence of the report, marked "…" when the answer it comes from goes on in the
+ * same sentence (an answer's opening is cut at a word).
+ */
+function quoted(quote: string, answers: readonly string[]): string {
+  const answer = answers.find((a) => a.includes(quote));
+  const rest = answer === undefined ? '' : answer.slice(answer.indexOf(quote) + quote.length).trimStart();
+  const cut = rest !== '' && !/[.!?;:]["')\]]?$/.test(quote) && !/^[.!?;:,]/.test(rest);
+  return `"${quote}${cut ? '…' : ''}"`;
+}
+
+/** The grader's evidence that really is in the answer, best answers first; else the best answer's opening, verbatim. */
 function evidenceOf(turns: readonly ReportTurn[]): string[] {
-  const quoted = unique(turns.flatMap((t) => t.grade.evidence.filter((q) => typeof q === 'string' && q.trim() !== '' && t.answer.includes(q))));
-  if (quoted.length > 0) return quoted.slice(0, MAX_EVIDENCE);
-  const best = [...turns].sort((a, b) => clampScore(b.grade.score) - clampScore(a.grade.score) || a.questionNumber - b.questionNumber)[0];
+  const ranked = bestFirst(turns);
+  const found = unique(ranked.flatMap((t) => t.grade.evidence.filter((q) => typeof q === 'string' && q.trim() !== '' && t.answer.includes(q))));
+  if (found.length > 0) return found.slice(0, MAX_EVIDENCE);
+  const best = ranked[0];
   const opening = best ? quoteOf(best.answer) : '';
   return opening !== '' && best!.answer.includes(opening) ? [opening] : [];
 }
@@ -168,9 +187,9 @@ function recommend(
   if (answered === 0) return { decision: 'decline', reasoning: 'No questions were answered, so there is no evidence of skill.' };
   const limited = skills.filter((s) => s.boundary.reached);
   const warmupGaps = limited.filter((s) => s.boundary.phase === 'warmup');
-  const facts = `Overall score ${overall}/100 over ${answered} answer(s), reaching the ${phase} phase`
+  const facts = `Overall score ${overall}/100 over ${counted(answered, 'answer')}, reaching the ${phase} phase`
     + (limited.length > 0
-      ? `; skill limits found in ${limited.length} of ${skills.length} skill(s) (${limited.map((s) => s.displayName).join(', ')})`
+      ? `; skill limits found in ${limited.length} of ${counted(skills.length, 'skill')} (${limited.map((s) => s.displayName).join(', ')})`
       : '; no skill limit found');
   if (overall < r.declineBelow) {
     return { decision: 'decline', reasoning: `${facts}. Below ${r.declineBelow}, most answers were at novice level.` };
@@ -223,23 +242,31 @@ export function buildReport(input: ReportInput): AssessmentReport {
   const strengths = skills.filter((s) => s.score >= STRENGTH_FROM).slice(0, MAX_LISTED).map((s) => ({
     skillArea: s.skillArea,
     title: `${s.level === 'expert' ? 'Expert' : 'Solid'} ${s.displayName}`,
-    detail: `${s.score}/100 over ${s.questions} answer(s), up to ${hardest(s.skillArea)} questions`
-      + `${s.boundary.reached ? `; the limit was found at the ${s.boundary.phase} phase` : ''}`
-      + `${s.evidence[0] ? `. For example: "${s.evidence[0]}"` : '.'}`,
+    detail: `${s.score}/100 over ${counted(s.questions, 'answer')}, up to ${hardest(s.skillArea)} questions`
+      + `${s.boundary.reached ? `; the limit was found at ${s.boundary.phase} level` : ''}`
+      + `${s.evidence[0] ? `. For example: ${quoted(s.evidence[0], turns.filter((t) => t.skillArea === s.skillArea).map((t) => t.answer))}` : '.'}`,
   }));
+  const strong = new Set(strengths.map((s) => s.skillArea));
 
+  // A skill is listed once: a strength whose limit was found says so in its detail, not again here.
   const growthAreas = skills
-    .filter((s) => s.score < GROWTH_BELOW || s.boundary.reached)
+    .filter((s) => !strong.has(s.skillArea) && (s.score < GROWTH_BELOW || s.boundary.reached))
     .sort((a, b) => a.score - b.score || compareText(a.skillArea, b.skillArea))
     .slice(0, MAX_LISTED)
     .map((s) => {
-      const missing = unique(turns.filter((t) => t.skillArea === s.skillArea).flatMap((t) => t.grade.missingPoints)).slice(0, 2);
+      // What to review: the points missed where the limit was found first, then in the weakest answers.
+      const own = turns.filter((t) => t.skillArea === s.skillArea);
+      const b = map[s.skillArea];
+      const limit = b ? boundaryQuestion(b) : undefined;
+      const order = [...own].sort((a, b) => Number(b.questionNumber === limit) - Number(a.questionNumber === limit)
+        || clampScore(a.grade.score) - clampScore(b.grade.score) || a.questionNumber - b.questionNumber);
+      const missing = unique(order.flatMap((t) => t.grade.missingPoints)).slice(0, 2);
       const where = s.boundary.reached ? ` Your answers ran out at ${s.boundary.phase} level: start there.` : '';
       return {
         skillArea: s.skillArea,
         displayName: s.displayName,
         suggestion: missing.length > 0
-          ? `Review ${s.displayName}: ${missing.join('; ')}.${where}`
+          ? `Review ${s.displayName}. Points your answers missed: ${missing.join('; ')}.${where}`
           : `Deepen ${s.displayName}: practise explaining why and when, with trade-offs and an example from your own work.${where}`,
       };
     });
@@ -271,8 +298,8 @@ function participation(answered: number): CompletionSummary['highlights'][number
     : answered >= 5
       ? ['Active participation', `You answered ${answered} questions.`]
       : answered >= 1
-        ? ['Good start', `You answered ${answered} question(s); a full interview shows more of your skills.`]
-        : ['Thanks for participating', 'Complete an interview to receive feedback on your skills.'];
+        ? ['Short interview', `You answered ${counted(answered, 'question')}; a full interview shows more of your skills.`]
+        : ['Thanks for participating', 'No question was answered, so there is no feedback on your skills yet.'];
   return { title, description, skillArea: null };
 }
 

@@ -290,6 +290,19 @@ describe('progressive assessment: progression', () => {
       expect(state.boundaries.testing).to.include({ boundaryReached: true, boundaryPhase: 'warmup', level: 'novice' });
     });
 
+    it('places a skill\'s limit at the difficulty of the question that showed it, which can be above the interview\'s phase', () => {
+      // In standard, a role out of standard questions is asked advanced ones: running out there is an advanced limit.
+      const { state } = play(TO_STANDARD);
+      const harder = recordAnswer(state, { ...input(3, WEAK, 2), skillArea: 'kubernetes', difficulty: 'advanced' }, T);
+      expect(harder.state.phase).to.equal('standard');
+      expect(harder.state.responses[2]!.phase).to.equal('standard');
+      expect(harder.boundary).to.include({ skill: 'kubernetes', phase: 'advanced' });
+      expect(harder.state.boundaries.kubernetes).to.include({ boundaryReached: true, boundaryPhase: 'advanced' });
+      // Without the question's difficulty the interview's phase stands in.
+      const unknown = recordAnswer(state, { ...input(3, WEAK, 2), skillArea: 'kubernetes' }, T);
+      expect(unknown.state.boundaries.kubernetes).to.include({ boundaryPhase: 'standard' });
+    });
+
     it('clamps out-of-range grade numbers instead of storing them', () => {
       const { state } = play([{ ...s(1.4, -0.2), level: 'expert' }]);
       expect(state.responses[0]).to.include({ confidence: 1, accuracy: 0, score: 0, classification: 'boundary_reached' });

@@ -42,7 +42,7 @@ function transcript(specs: readonly Spec[], window = { startedAt: '2026-01-01T10
     };
     const difficulty = x.difficulty ?? progression.phase;
     progression = recordAnswer(progression, {
-      questionNumber: n, skillArea: resolveSkillArea(grade.skillArea, x.skill), isFollowUp: x.followUp ?? false, grade, answer,
+      questionNumber: n, skillArea: resolveSkillArea(grade.skillArea, x.skill), isFollowUp: x.followUp ?? false, difficulty, grade, answer,
     }, DEFAULT_THRESHOLDS).state;
     return { questionNumber: n, question: `Question ${n}?`, skillArea: x.skill, difficulty, isFollowUp: x.followUp ?? false, answer, grade, interviewer };
   });
@@ -120,14 +120,41 @@ describe('assessment report', () => {
   });
 
   describe('strengths and growth areas', () => {
-    it('names strengths (≥ 70) with specifics and growth areas (< 60 or at a boundary) with suggestions', () => {
-      const r = report([at('react_hooks', 92), at('testing', 30, { missing: ['mocking the network', 'test isolation'] }), at('css', 65), at('sql', 75, { c: 0.4, difficulty: 'warmup' })]);
+    it('names strengths (≥ 70) with specifics and growth areas (< 60 or at a boundary) with suggestions, each skill once', () => {
+      const r = report([
+        at('react_hooks', 92), at('testing', 30, { missing: ['mocking the network', 'test isolation'] }), at('css', 65),
+        at('sql', 75, { c: 0.4, difficulty: 'warmup', missing: [] }), at('docker', 50, { c: 0.4, difficulty: 'advanced', missing: [] }),
+      ]);
       expect(r.strengths.map((s) => s.skillArea)).to.deep.equal(['react_hooks', 'sql']);
       expect(r.strengths[0]!.title).to.equal('Expert React Hooks');
-      expect(r.strengths[0]!.detail).to.contain('92/100').and.contain('"it works because of a clear reason"');
-      expect(r.growthAreas.map((g) => g.skillArea)).to.deep.equal(['testing', 'sql']);
-      expect(r.growthAreas[0]).to.deep.equal({ skillArea: 'testing', displayName: 'Testing', suggestion: 'Review Testing: mocking the network; test isolation.' });
-      expect(r.growthAreas[1]!.suggestion).to.match(/^Deepen SQL: .*ran out at standard level/);
+      expect(r.strengths[0]!.detail).to.equal('92/100 over 1 answer, up to warmup questions. For example: "it works because of a clear reason"');
+      // A strength whose limit was found says so, and is not listed again as a growth area.
+      expect(r.strengths[1]!.detail).to.contain('the limit was found at warmup level');
+      expect(r.growthAreas.map((g) => g.skillArea)).to.deep.equal(['testing', 'docker']);
+      expect(r.growthAreas[0]).to.deep.equal({
+        skillArea: 'testing', displayName: 'Testing', suggestion: 'Review Testing. Points your answers missed: mocking the network; test isolation.',
+      });
+      expect(r.growthAreas[1]!.suggestion).to.match(/^Deepen Docker: .*Your answers ran out at advanced level: start there\.$/);
+    });
+
+    it('takes what to review from the answer where the limit was found first, then from the weakest', () => {
+      const r = report([
+        at('testing', 55, { c: 0.75, a: 0.75, missing: ['naming tests'] }), at('testing', 35, { c: 0.6, a: 0.6, missing: ['test isolation'] }),
+        at('testing', 20, { c: 0.4, missing: ['mocking the network'] }), at('testing', 10, { c: 0.6, a: 0.6, missing: ['flaky tests'] }),
+      ]);
+      expect(r.skillBoundaryMap.testing).to.include({ boundaryReached: true });
+      expect(r.growthAreas[0]!.suggestion).to.match(/^Review Testing\. Points your answers missed: mocking the network; flaky tests\./);
+    });
+
+    it('marks an example cut from its answer mid-sentence, and quotes the best answer', () => {
+      const long = `${'Hooks let a function component keep state between renders and run effects after '.repeat(2)}the commit phase.`;
+      const input = transcript([at('react_hooks', 95, { evidence: [] }), at('react_hooks', 85, { evidence: [] })]);
+      const turns = input.turns.map((t, i) => (i === 1 ? { ...t, answer: long } : t));
+      const r = buildReport({ ...input, turns });
+      // No grader evidence: the best answer's opening (the first, 95), not cut.
+      expect(r.strengths[0]!.detail).to.match(/For example: "Answer 1 on react_hooks: it works because of a clear reason\. A second sentence adds an example\."$/);
+      const cut = buildReport({ ...input, turns: turns.map((t, i) => ({ ...t, grade: { ...t.grade, score: i === 1 ? 99 : 80 } })) });
+      expect(cut.strengths[0]!.detail).to.match(/For example: "Hooks let a function component [^"]* effects after…"$/);
     });
 
     it('lists at most 5 of each', () => {
@@ -262,7 +289,7 @@ describe('assessment report', () => {
       expect(strong.growthAreas[0]!.suggestion).to.match(/^Stretch /);
       const empty = completionSummary(report([]));
       expect(empty.growthAreas).to.deep.equal([{ skillArea: 'general', displayName: 'General', suggestion: 'Complete a full interview so your skills can be assessed.' }]);
-      expect(empty.highlights).to.deep.equal([{ title: 'Thanks for participating', description: 'Complete an interview to receive feedback on your skills.', skillArea: null }]);
+      expect(empty.highlights).to.deep.equal([{ title: 'Thanks for participating', description: 'No question was answered, so there is no feedback on your skills yet.', skillArea: null }]);
       expect(empty.skillAssessments).to.deep.equal([]);
     });
 

@@ -40,7 +40,8 @@ export function toResultsResponse(assessment: InterviewAssessment) {
     })),
     skill_boundary_map: Object.fromEntries(
       Object.entries(r.skillBoundaryMap).map(([skill, b]) => [skill, {
-        level: b.level, boundary_reached: b.boundaryReached, boundary_phase: b.boundaryPhase, answers: b.answers,
+        // The best level one answer showed (skill_scores' level is that of the skill's mean score).
+        highest_level: b.level, boundary_reached: b.boundaryReached, boundary_phase: b.boundaryPhase, answers: b.answers,
         evidence: b.evidence.map((e) => ({ question_number: e.questionNumber, phase: e.phase, classification: e.classification, quote: e.quote })),
       }]),
     ),

@@ -103,7 +103,7 @@ export const withAnswer = (asked: readonly AskedQuestionRecord[], questionNumber
  * catch-all 'general', else in the question's.
  */
 export const answerInput = (
-  q: Pick<PendingQuestion, 'questionNumber' | 'questionId' | 'skillArea' | 'isFollowUp'>,
+  q: Pick<PendingQuestion, 'questionNumber' | 'questionId' | 'skillArea' | 'isFollowUp' | 'difficulty'>,
   grade: Grade,
   answer: string,
 ): AnswerInput => ({
@@ -111,6 +111,7 @@ export const answerInput = (
   questionId: q.questionId,
   skillArea: grade.skillArea && grade.skillArea !== 'general' ? grade.skillArea : q.skillArea,
   isFollowUp: q.isFollowUp,
+  difficulty: q.difficulty,
   grade,
   answer,
 });
