@@ -57,6 +57,8 @@ const SYNONYMS: ReadonlyMap<string, readonly string[]> = (() => {
 interface KeyPoint {
   text: string;
   tokens: string[];
+  /** Its tokens that no other point of the question has: what tells this point apart (see prepare). */
+  own: string[];
   alternatives: string[][];
 }
 
@@ -93,6 +95,8 @@ const referenceKey = (request: GradeRequest): string => {
 // earlier ones (similarity 0.7, question words at half) on each of the dev set's six assignments, and
 // overall r has a broad optimum for similarity between 1.0 and 1.7; the span keeps the scores' spread.
 const W = { recall: 1, precision: 0.2, similarity: 1.2, length: 0.2 };
+/** The highest score for an answer covering a share c of the given key points: floor + span × c (half → 70, all → 100). */
+export const KEY_POINT_CAP = { floor: 40, span: 60 } as const;
 const RAW_FLOOR = 0.2;
 const RAW_SPAN = 2.0;
 
@@ -177,7 +181,10 @@ export class RubricAnswerGrader implements AnswerGrader {
       for (const t of tokens) if (inAnswer(t)) found++;
       return found / tokens.length >= 0.5;
     };
-    const covered = ref.points.map((p) => halfFound(p.tokens) || p.alternatives.some(halfFound));
+    // Half of a point's words must include one of its own, when it has any: "dependency array … re-runs"
+    // does not also cover "empty array runs once after mount" by the two words the points share.
+    const covered = ref.points.map((p) =>
+      (halfFound(p.tokens) && (p.own.length === 0 || p.own.some(inAnswer))) || p.alternatives.some(halfFound));
     let coveredCount = 0;
     for (const c of covered) if (c) coveredCount++;
     const pointCoverage = ref.points.length > 0 ? coveredCount / ref.points.length : recall;
@@ -185,6 +192,11 @@ export class RubricAnswerGrader implements AnswerGrader {
 
     let raw = W.recall * coverage + W.precision * precision + W.similarity * similarity + W.length * length;
     let score = Math.round(100 * clamp01((raw - RAW_FLOOR) / RAW_SPAN));
+    if (ref.hasKeyPoints) {
+      // Given key points are what a full answer must say: an answer covering half of them is at most
+      // proficient, however well it reads (two right sentences out of four points are not expert).
+      score = Math.min(score, Math.round(KEY_POINT_CAP.floor + KEY_POINT_CAP.span * pointCoverage));
+    }
 
     const structure = functionWordShareOf(answerWords);
     if (gibberishShareOf(answerWords) > 0.5) {
@@ -276,7 +288,8 @@ export class RubricAnswerGrader implements AnswerGrader {
     const points = (hasKeyPoints
       ? request.keyPoints!
       : (request.referenceAnswer ?? '').split(/[.;]|,\s*(?:and|but|so)\s+/).map((s) => s.trim()).filter((s) => contentTokens(s).length >= 2)
-    ).map((text) => ({ text, tokens: [...new Set(contentTokens(text))], alternatives: alternativesOf(text) }));
+    ).map((text) => ({ text, tokens: [...new Set(contentTokens(text))], own: [] as string[], alternatives: alternativesOf(text) }));
+    for (const p of points) p.own = p.tokens.filter((t) => !points.some((o) => o !== p && o.tokens.includes(t)));
     const prepared: PreparedReference = {
       weights,
       weightedTokens: [...weights.keys()],

@@ -81,6 +81,19 @@ describe('rubric answer grader (offline)', () => {
     expect(grader.gradeSync({ ...states, answer: 'It is pending until fulfilled or rejected.' }).missingPoints).not.to.include('pending, fulfilled or rejected');
   });
 
+  it('holds an answer covering half the key points to proficient at most, however close its wording is to the reference', () => {
+    const bank = QUESTION_BANK.find((q) => q.text.startsWith('What is useEffect used for'))!;
+    const q: GradeRequest = { question: bank.text, referenceAnswer: bank.referenceAnswer, keyPoints: [...bank.keyPoints], answer: '' };
+    const half = grade('runs side effects after render. dependency array controls when it re-runs.', q);
+    expect(half.missingPoints).to.have.length(2);
+    expect(half.score).to.be.at.most(70);
+    expect(half.level).to.equal('proficient');
+    const full = grade('useEffect runs side effects after render, like fetching data. Its dependency array controls when it re-runs: '
+      + 'only when a listed value changes, and an empty array runs it once after mount. It can return a cleanup function.', q);
+    expect(full.missingPoints).to.deep.equal([]);
+    expect(full.level).to.equal('expert');
+  });
+
   it('scores empty and whitespace answers 0 and flags them', () => {
     for (const a of ['', '   ', '\n\t']) {
       const g = grade(a);
