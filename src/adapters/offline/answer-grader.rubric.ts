@@ -1,7 +1,9 @@
 import type { SkillLevel } from '../../domain/assessment/levels.js';
 import type { AnswerGrader, Grade, GradeRequest } from '../../ports/answer-grader.js';
 import type { AiCallOptions, ServedBy } from '../../ports/provider-served.js';
-import { explanationMarkers, functionWordShareOf, gibberishShareOf, hesitationsIn, isInjection } from './text/signals.js';
+import {
+  explanationMarkers, functionWordShareOf, gibberishShareOf, hesitationsIn, isDisowning, isInjection, negationsIn,
+} from './text/signals.js';
 import {
   clamp01, contentTokens, contentTokensOf, sentences, trigramCosine, trigramProfile, words, type TrigramProfile,
 } from './text/tokens.js';
@@ -29,6 +31,8 @@ interface PreparedReference {
   pointTexts: string[];
   /** The request gave key points (they then count for half the coverage). */
   hasKeyPoints: boolean;
+  /** The reference answer's sentences: their content tokens and how many negations each has (see contradictionShare). */
+  statements: Array<{ tokens: Set<string>; negations: number }>;
 }
 
 /**
@@ -95,6 +99,16 @@ const referenceKey = (request: GradeRequest): string => {
 // earlier ones (similarity 0.7, question words at half) on each of the dev set's six assignments, and
 // overall r has a broad optimum for similarity between 1.0 and 1.7; the span keeps the scores' spread.
 const W = { recall: 1, precision: 0.2, similarity: 1.2, length: 0.2 };
+/**
+ * A sentence of the answer restates a sentence of the reference when they share at least `minShared`
+ * content words, and `minShare` of the words of each; with a negation added ("is never" for "is"),
+ * it denies it. (Only added negations: "omitting the base case" restates "the base case is not
+ * included" without one.)
+ */
+const RESTATEMENT = { minShared: 3, minShare: 0.8 } as const;
+/** A contradicted or disowned answer scores at most this; a share of restatements contradicted above `share` counts as one. */
+const CONTRADICTION = { cap: 20, share: 0.5 } as const;
+
 /** The highest score for an answer covering a share c of the given key points: floor + span × c (half → 70, all → 100). */
 export const KEY_POINT_CAP = { floor: 40, span: 60 } as const;
 const RAW_FLOOR = 0.2;
@@ -209,6 +223,15 @@ export class RubricAnswerGrader implements AnswerGrader {
       flags.push('keyword_stuffing');
       score = Math.round(score * 0.35);
     }
+    // Denials: the reference restated with the opposite polarity, or the answer disowned. Lexical
+    // overlap cannot tell "X is never Y" from "X is Y"; the polarity of restated sentences can.
+    const contradicted = contradictionShare(kept.map((k) => k.text), sentenceTokens, ref.statements);
+    if (kept.some((k) => isDisowning(k.text)) || contradicted > CONTRADICTION.share) {
+      flags.push('contradicts_reference');
+      score = Math.min(score, CONTRADICTION.cap);
+    } else if (contradicted > 0) {
+      score = Math.round(score * (1 - contradicted));
+    }
     if (precision < 0.05 && similarity < 0.15 && !flags.includes('gibberish')) {
       flags.push('off_topic');
       score = Math.min(score, 30);
@@ -300,9 +323,38 @@ export class RubricAnswerGrader implements AnswerGrader {
       points,
       pointTexts: points.map((p) => p.text),
       hasKeyPoints,
+      statements: sentences(request.referenceAnswer ?? '').map((st) => ({ tokens: new Set(contentTokens(st.text)), negations: negationsIn(st.text) })),
     };
     this.cache.set(key, prepared);
     if (this.cache.size > this.cacheSize) this.cache.delete(this.cache.keys().next().value as string);
     return prepared;
   }
+}
+
+/**
+ * The share of the answer's restatements of the reference (see RESTATEMENT), weighted by the words
+ * they share, that deny it: the answer's sentence adds an odd number of negations to the reference
+ * sentence it restates. Sentences that restate nothing do not count either way.
+ */
+function contradictionShare(
+  texts: readonly string[], tokens: readonly (readonly string[])[], statements: PreparedReference['statements'],
+): number {
+  let restated = 0;
+  let denied = 0;
+  for (let i = 0; i < texts.length; i++) {
+    const own = new Set(tokens[i]);
+    if (own.size < RESTATEMENT.minShared) continue;
+    let best: { shared: number; negations: number } | undefined;
+    for (const st of statements) {
+      let shared = 0;
+      for (const t of st.tokens) if (own.has(t)) shared++;
+      if (shared < RESTATEMENT.minShared || shared / st.tokens.size < RESTATEMENT.minShare || shared / own.size < RESTATEMENT.minShare) continue;
+      if (!best || shared > best.shared) best = { shared, negations: st.negations };
+    }
+    if (!best) continue;
+    restated += best.shared;
+    const added = negationsIn(texts[i]!) - best.negations;
+    if (added > 0 && added % 2 !== 0) denied += best.shared;
+  }
+  return restated === 0 ? 0 : denied / restated;
 }

@@ -1,6 +1,7 @@
 import { expect } from 'chai';
 import { levelOf, RubricAnswerGrader } from '../../../src/adapters/offline/answer-grader.rubric.js';
 import { QUESTION_BANK } from '../../../src/adapters/offline/question-bank/index.js';
+import { isDisowning, negationsIn } from '../../../src/adapters/offline/text/signals.js';
 import { BOUNDARY, classifyAnswer, DEFAULT_THRESHOLDS } from '../../../src/domain/assessment/index.js';
 import type { GradeRequest } from '../../../src/ports/answer-grader.js';
 
@@ -92,6 +93,38 @@ describe('rubric answer grader (offline)', () => {
       + 'only when a listed value changes, and an empty array runs it once after mount. It can return a cleanup function.', q);
     expect(full.missingPoints).to.deep.equal([]);
     expect(full.level).to.equal('expert');
+  });
+
+  it('does not credit the reference restated as its denial, or disowned; an answer that negates in its own words keeps its score', () => {
+    const bank = (start: string) => {
+      const q = QUESTION_BANK.find((b) => b.text.startsWith(start))!;
+      return { question: q.text, referenceAnswer: q.referenceAnswer, keyPoints: [...q.keyPoints], answer: '' } satisfies GradeRequest;
+    };
+    const effect = bank('What is useEffect used for');
+    const denied = grade(effect.referenceAnswer.replace('useEffect runs', 'useEffect never runs').replace('React re-runs', 'React never re-runs'), effect);
+    expect(denied.flags).to.include('contradicts_reference');
+    expect(denied.score).to.be.at.most(20);
+    const disowned = grade(`Honestly I believe the opposite of the usual advice: ${effect.referenceAnswer} None of that is true in practice.`, effect);
+    expect(disowned.flags).to.include('contradicts_reference');
+    expect(disowned.score).to.be.at.most(20);
+    // Negations that belong to a right answer: "not strictly equal", "not during it", "does not re-run it unless".
+    const nulls = bank('What is the difference between null and undefined');
+    const own = grade('undefined means nothing was assigned yet, null is an intentional empty value. typeof null is object, which is a '
+      + 'historical bug, and null == undefined is true, though they are not strictly equal.', nulls);
+    expect(own.flags).to.deep.equal([]);
+    expect(own.level).to.equal('expert');
+    const effectOwn = grade('useEffect runs side effects after render, not during it. The dependency array lists values the effect uses; React '
+      + 'does not re-run it unless one changes. An empty array runs it once, and you can return a cleanup function.', effect);
+    expect(effectOwn.flags).to.deep.equal([]);
+    expect(effectOwn.level).to.equal('expert');
+  });
+
+  it('counts negations by word (not "want" or "different"), and tells disowning from an answer that mentions a myth', () => {
+    expect(negationsIn("It doesn't block, it never waits and cannot fail: no, not at all")).to.equal(5);
+    expect(negationsIn('I want a different plan, and I dont mind; it isn’t hard')).to.equal(2);
+    expect(isDisowning('None of that is true in practice.')).to.equal(true);
+    expect(isDisowning('I don’t believe any of it.')).to.equal(true);
+    expect(isDisowning('That async code runs in parallel is a myth: it interleaves on one thread.')).to.equal(false);
   });
 
   it('scores empty and whitespace answers 0 and flags them', () => {

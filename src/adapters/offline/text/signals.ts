@@ -123,3 +123,23 @@ export function explanationMarkers(answer: string): number {
   for (const found of EXPLAINING_AFTER_SPACE.find(` ${answer.toLowerCase()} `)) if (found) n++;
   return n;
 }
+
+/**
+ * A sentence in which the candidate disowns what is being said ("None of that is true in practice",
+ * "the opposite of the usual advice"): the answer around it cannot be credited as the candidate's view.
+ */
+const DISOWNING = new RegExp([
+  /\b(none|neither) of (that|this|these|those|it|them|the above) (is|are) (true|correct|right|the case)\b/,
+  /\bthe opposite of (the usual|the common|the standard|what (is|people|everyone|most))\b/,
+  /\bi (don't|do not) believe (any|a word|one word) of (it|that|this|the above)\b/,
+  /\b(everything|all) (i (just )?said|above) is (wrong|false|not true)\b/,
+  /\bjust kidding\b/,
+].map((re) => `(?:${re.source})`).join('|'), 'i');
+
+export const isDisowning = (sentence: string): boolean => DISOWNING.test(sentence.replace(/[’‘]/g, "'"));
+
+/** Words that negate a statement; "n't" only after a letter and with its apostrophe ("want" is not one). */
+const NEGATION = /\b(?:not|never|no|none|cannot|neither|nor|dont|doesnt|isnt|arent|cant|wont|didnt|wasnt)\b|[a-z]n['’]t\b/gi;
+
+/** How many negations a text contains: a statement and its denial differ in this count's parity. */
+export const negationsIn = (text: string): number => (text.match(NEGATION) ?? []).length;
