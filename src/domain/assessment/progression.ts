@@ -299,15 +299,22 @@ const PLANNED_TOTAL = { base: 15, advanced: 18 } as const;
 
 /**
  * The `total_questions` the API shows after the latest answer: the original's 15, or 18 once in
- * advanced; never below the number of the next question, never above completion.maxQuestions; and,
- * once the interview is complete, exactly the number answered. Never decreases while the interview
- * runs.
+ * advanced, unless the interview is known to end sooner — at the advanced phase's cap, or at
+ * completion.minQuestions once enough skills are mapped or every phase has an answer (what completes
+ * it there already holds) — so a candidate is not shown "11 of 15" and then finished at 12. Never
+ * below the number of the next question, never above completion.maxQuestions; once the interview is
+ * complete, exactly the number answered.
  */
 export function totalQuestionsEstimate(s: ProgressionState, t: AssessmentThresholds): number {
   const answered = s.responses.length;
   if (completionDecision(s, t) !== undefined) return answered;
+  const next = answered + 1;
+  let end = t.completion.maxQuestions;
+  if (s.phase === 'advanced') end = Math.min(end, currentEntry(s).startedAtQuestion + t.caps.advanced - 1);
+  const mapped = Object.values(s.boundaries).filter(isMapped).length >= t.completion.minSkillsMapped;
+  if (mapped || PHASES.every((p) => s.responses.some((r) => r.phase === p))) end = Math.min(end, Math.max(t.completion.minQuestions, next));
   const planned = s.phase === 'advanced' ? PLANNED_TOTAL.advanced : PLANNED_TOTAL.base;
-  return Math.min(t.completion.maxQuestions, Math.max(planned, answered + 1));
+  return Math.min(t.completion.maxQuestions, Math.max(next, Math.min(end, planned)));
 }
 
 // ---------------------------------------------------------------------------------------------

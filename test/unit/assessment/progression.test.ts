@@ -314,7 +314,9 @@ describe('progressive assessment: progression', () => {
       ['15 before any answer', [], 15],
       ['15 in warmup', [MIDDLING], 15],
       ['15 in standard', TO_STANDARD, 15],
-      ['18 once in advanced', TO_ADVANCED, 18],
+      ['14 once in advanced from question 7 (its cap of 8 ends it there)', TO_ADVANCED, 14],
+      ['18 once in advanced with room for more', TO_ADVANCED, 18, with_({ caps: { advanced: 20 } })],
+      ['12 once two skills are mapped (completion comes at 12)', [...TO_STANDARD, ...times(4, (i) => s(0.9, 0.9, { level: 'expert', skill: i % 2 ? 'a' : 'b' }))], 12, with_({ standard: { minQuestions: 10 } })],
       ['the next question number once past 15 (17 answered → 18)', times(17, () => MIDDLING), 18, with_({ caps: { standard: 30 } })],
       ['the hard maximum at 19 answered (never 21)', times(19, () => MIDDLING), 20, with_({ caps: { standard: 30 } })],
       ['the number answered once complete (12)', times(12, (i) => s(0.3, 0.3, { skill: i % 2 ? 'a' : 'b' })), 12],
@@ -327,7 +329,7 @@ describe('progressive assessment: progression', () => {
       });
     }
 
-    it('never decreases and never falls below the next question while the interview runs', () => {
+    it('never decreases and never falls below the next question while nothing shows an earlier end', () => {
       const t = with_({ caps: { standard: 30 } });
       const { outcomes } = play(times(20, () => MIDDLING), t);
       let previous = 0;
