@@ -49,4 +49,17 @@ describe('e2e: malformed requests to every route', () => {
     expect(asked).to.be.greaterThan(500);
     expect(failures).to.deep.equal([]);
   });
+
+  it('answers a body that is not JSON with 415 saying what to send, and lets a bodiless POST through', async () => {
+    const { token } = await registerCandidate(t);
+    for (const type of ['text/plain', 'application/x-www-form-urlencoded']) {
+      const res = await t.request('POST', '/api/v1/interviews/start', { token, raw: '{"role_type":"react"}', headers: { 'content-type': type } });
+      expect(res.status, type).to.equal(415);
+      expect(res.body.detail).to.equal(`Send the request body as JSON with Content-Type: application/json (got ${type})`);
+    }
+    const started = await t.request('POST', '/api/v1/interviews/start', { token, raw: '{"role_type":"react"}', headers: { 'content-type': 'application/json; charset=utf-8' } });
+    expect(started.status).to.equal(201);
+    const completed = await t.request('POST', `/api/v1/interviews/${started.body.id}/complete`, { token, raw: '', headers: { 'content-type': 'text/plain' } });
+    expect(completed.status).to.equal(200);
+  });
 });

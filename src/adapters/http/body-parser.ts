@@ -48,9 +48,19 @@ export function readBody(ctx: Pick<Context, 'get' | 'req'>, limit: number): Prom
 const tooLarge = (limit: number) =>
   new HttpError(413, `Request body is larger than the limit of ${limit} bytes`);
 
-/** Parses JSON bodies (any content type ending in json); malformed JSON is a 400 that says where. */
+/** Whether a request carries a body (declared length above 0, or sent in chunks). */
+const hasBody = (ctx: Context): boolean => Number(ctx.get('Content-Length') || 0) > 0 || ctx.get('Transfer-Encoding') !== '';
+
+/**
+ * Parses JSON bodies (any content type ending in json); malformed JSON is a 400 that says where. A
+ * body of another type (curl -d sends a form type unless told otherwise) is a 415 that says what to
+ * send, rather than a body read as missing.
+ */
 export function jsonBody(limit: number, skip: (ctx: Context) => boolean) {
   return async (ctx: Context, next: Next) => {
+    if (METHODS_WITH_BODY.has(ctx.method) && !skip(ctx) && !ctx.is('json', '+json') && hasBody(ctx)) {
+      throw new HttpError(415, `Send the request body as JSON with Content-Type: application/json (got ${ctx.get('Content-Type') || 'no Content-Type'})`);
+    }
     if (METHODS_WITH_BODY.has(ctx.method) && !skip(ctx) && ctx.is('json', '+json')) {
       const raw = (await readBody(ctx, limit)).toString('utf8');
       if (raw.trim() !== '') {
