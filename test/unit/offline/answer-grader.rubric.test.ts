@@ -14,6 +14,11 @@ const Q: GradeRequest = {
   context: { skillArea: 'react_fundamentals' },
 };
 const grade = (answer: string, q: GradeRequest = Q) => grader.gradeSync({ ...q, answer });
+/** The bank question whose text starts with `start`, as a grading request. */
+const bankRequest = (start: string): GradeRequest => {
+  const q = QUESTION_BANK.find((b) => b.text.startsWith(start))!;
+  return { question: q.text, referenceAnswer: q.referenceAnswer, keyPoints: [...q.keyPoints], answer: '' };
+};
 
 const GOOD = 'Keys give every item in the list a stable identity. During reconciliation React uses them to match elements between renders, so if keys are wrong or change, it can reuse the wrong DOM nodes and mix up component state.';
 const PARTIAL = 'Keys help React identify which items in the list changed.';
@@ -83,8 +88,7 @@ describe('rubric answer grader (offline)', () => {
   });
 
   it('holds an answer covering half the key points to proficient at most, however close its wording is to the reference', () => {
-    const bank = QUESTION_BANK.find((q) => q.text.startsWith('What is useEffect used for'))!;
-    const q: GradeRequest = { question: bank.text, referenceAnswer: bank.referenceAnswer, keyPoints: [...bank.keyPoints], answer: '' };
+    const q = bankRequest('What is useEffect used for');
     const half = grade('runs side effects after render. dependency array controls when it re-runs.', q);
     expect(half.missingPoints).to.have.length(2);
     expect(half.score).to.be.at.most(70);
@@ -96,27 +100,28 @@ describe('rubric answer grader (offline)', () => {
   });
 
   it('does not credit the reference restated as its denial, or disowned; an answer that negates in its own words keeps its score', () => {
-    const bank = (start: string) => {
-      const q = QUESTION_BANK.find((b) => b.text.startsWith(start))!;
-      return { question: q.text, referenceAnswer: q.referenceAnswer, keyPoints: [...q.keyPoints], answer: '' } satisfies GradeRequest;
-    };
-    const effect = bank('What is useEffect used for');
-    const denied = grade(effect.referenceAnswer.replace('useEffect runs', 'useEffect never runs').replace('React re-runs', 'React never re-runs'), effect);
-    expect(denied.flags).to.include('contradicts_reference');
-    expect(denied.score).to.be.at.most(20);
-    const disowned = grade(`Honestly I believe the opposite of the usual advice: ${effect.referenceAnswer} None of that is true in practice.`, effect);
-    expect(disowned.flags).to.include('contradicts_reference');
-    expect(disowned.score).to.be.at.most(20);
+    const effect = bankRequest('What is useEffect used for');
+    const denials = [
+      effect.referenceAnswer!.replace('useEffect runs', 'useEffect never runs').replace('React re-runs', 'React never re-runs'),
+      `Honestly I believe the opposite of the usual advice: ${effect.referenceAnswer} None of that is true in practice.`,
+    ];
+    for (const answer of denials) {
+      const g = grade(answer, effect);
+      expect(g.flags, answer).to.include('contradicts_reference');
+      expect(g.score, answer).to.be.at.most(20);
+    }
     // Negations that belong to a right answer: "not strictly equal", "not during it", "does not re-run it unless".
-    const nulls = bank('What is the difference between null and undefined');
-    const own = grade('undefined means nothing was assigned yet, null is an intentional empty value. typeof null is object, which is a '
-      + 'historical bug, and null == undefined is true, though they are not strictly equal.', nulls);
-    expect(own.flags).to.deep.equal([]);
-    expect(own.level).to.equal('expert');
-    const effectOwn = grade('useEffect runs side effects after render, not during it. The dependency array lists values the effect uses; React '
-      + 'does not re-run it unless one changes. An empty array runs it once, and you can return a cleanup function.', effect);
-    expect(effectOwn.flags).to.deep.equal([]);
-    expect(effectOwn.level).to.equal('expert');
+    const own: Array<[string, GradeRequest]> = [
+      ['undefined means nothing was assigned yet, null is an intentional empty value. typeof null is object, which is a historical bug, '
+        + 'and null == undefined is true, though they are not strictly equal.', bankRequest('What is the difference between null and undefined')],
+      ['useEffect runs side effects after render, not during it. The dependency array lists values the effect uses; React does not re-run '
+        + 'it unless one changes. An empty array runs it once, and you can return a cleanup function.', effect],
+    ];
+    for (const [answer, q] of own) {
+      const g = grade(answer, q);
+      expect(g.flags, answer).to.deep.equal([]);
+      expect(g.level, answer).to.equal('expert');
+    }
   });
 
   it('counts negations by word (not "want" or "different"), and tells disowning from an answer that mentions a myth', () => {
