@@ -249,6 +249,12 @@ describe('e2e: interview routes over HTTP', function () {
     const range = await t.request('GET', `/api/v1/interviews/${body.id}/messages?min_sequence=4&max_sequence=6`, { token });
     expect(range.body.messages.map((m: { sequence_number: number }) => m.sequence_number)).to.deep.equal([4, 5, 6]);
     expect((await t.request('GET', `/api/v1/interviews/${body.id}/messages?limit=101`, { token })).status).to.equal(422);
+    // A parameter left empty takes its default; one given twice is refused by name.
+    const empty = await t.request('GET', `/api/v1/interviews/${body.id}/messages?limit=&skip=`, { token });
+    expect(empty.body).to.include({ total_count: 7, skip: 0 });
+    const twice = await t.request('GET', `/api/v1/interviews/${body.id}/messages?limit=5&limit=6`, { token });
+    expect(twice.status).to.equal(422);
+    expect(twice.body.detail).to.deep.equal([{ loc: ['query', 'limit'], msg: 'must be given once', type: 'repeated' }]);
     const transcript = await t.request('GET', `/api/v1/interviews/${body.id}/transcript`, { token });
     expect(transcript.body.messages).to.have.length(7);
     expect(transcript.body.messages[0]).to.include({ sequence_number: 1, message_type: 'ai_question', audio_url: null });

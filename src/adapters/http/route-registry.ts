@@ -70,6 +70,23 @@ function parsePart<T>(schema: ZodType<T> | undefined, value: unknown, where: str
   return result.data;
 }
 
+/**
+ * A query as its schema reads it: a parameter left empty (`?limit=`) is not given, so its default
+ * applies; one given twice (`?limit=5&limit=6`) is refused by name rather than read as NaN.
+ */
+function singleValues(query: Record<string, string | string[] | undefined>): Record<string, string> {
+  const out: Record<string, string> = {};
+  const repeated: string[] = [];
+  for (const [name, value] of Object.entries(query)) {
+    if (Array.isArray(value)) repeated.push(name);
+    else if (value !== undefined && value !== '') out[name] = value;
+  }
+  if (repeated.length > 0) {
+    throw new RequestValidationFailed(repeated.map((name) => ({ loc: ['query', name], msg: 'must be given once', type: 'repeated' })));
+  }
+  return out;
+}
+
 /** Collects route specs once; mounts them on a Koa router and documents them in OpenAPI 3.1. */
 export class RouteRegistry {
   private readonly specs: RouteSpec<any, any, any>[] = [];
@@ -87,7 +104,7 @@ export class RouteRegistry {
     for (const spec of this.specs) {
       router[spec.method](spec.path, async (ctx: Context) => {
         const params = parsePart(spec.params, ctx.params, 'path');
-        const query = parsePart(spec.query, ctx.query, 'query');
+        const query = parsePart(spec.query, spec.query ? singleValues(ctx.query) : ctx.query, 'query');
         let user: Account | undefined;
         if (spec.auth) {
           user = await hooks.authenticate(ctx);
