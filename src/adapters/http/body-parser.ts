@@ -58,28 +58,30 @@ const hasBody = (ctx: Context): boolean => Number(ctx.get('Content-Length') || 0
  */
 export function jsonBody(limit: number, skip: (ctx: Context) => boolean) {
   return async (ctx: Context, next: Next) => {
-    if (METHODS_WITH_BODY.has(ctx.method) && !skip(ctx) && !ctx.is('json', '+json') && hasBody(ctx)) {
-      throw new HttpError(415, `Send the request body as JSON with Content-Type: application/json (got ${ctx.get('Content-Type') || 'no Content-Type'})`);
-    }
-    if (METHODS_WITH_BODY.has(ctx.method) && !skip(ctx) && ctx.is('json', '+json')) {
-      const raw = (await readBody(ctx, limit)).toString('utf8');
-      if (raw.trim() !== '') {
-        let body: unknown;
-        try {
-          body = JSON.parse(raw);
-        } catch (error) {
-          throw new HttpError(400, `Malformed JSON in request body: ${(error as Error).message}`);
-        }
-        // JSON refuses raw control characters in strings, and decoding UTF-8 never yields half a
-        // surrogate pair: such text can only come from a \u escape, so most bodies need no walk.
-        const where = raw.includes('\\u') ? unstorableTextIn(body) : undefined;
-        if (where) {
-          throw new RequestValidationFailed([{
-            loc: where, msg: 'Text must not contain NUL characters (U+0000) or unpaired surrogates', type: 'invalid_text',
-          }]);
-        }
-        (ctx.request as { body?: unknown }).body = body;
+    if (!METHODS_WITH_BODY.has(ctx.method) || skip(ctx)) return next();
+    if (!ctx.is('json', '+json')) {
+      if (hasBody(ctx)) {
+        throw new HttpError(415, `Send the request body as JSON with Content-Type: application/json (got ${ctx.get('Content-Type') || 'no Content-Type'})`);
       }
+      return next();
+    }
+    const raw = (await readBody(ctx, limit)).toString('utf8');
+    if (raw.trim() !== '') {
+      let body: unknown;
+      try {
+        body = JSON.parse(raw);
+      } catch (error) {
+        throw new HttpError(400, `Malformed JSON in request body: ${(error as Error).message}`);
+      }
+      // JSON refuses raw control characters in strings, and decoding UTF-8 never yields half a
+      // surrogate pair: such text can only come from a \u escape, so most bodies need no walk.
+      const where = raw.includes('\\u') ? unstorableTextIn(body) : undefined;
+      if (where) {
+        throw new RequestValidationFailed([{
+          loc: where, msg: 'Text must not contain NUL characters (U+0000) or unpaired surrogates', type: 'invalid_text',
+        }]);
+      }
+      (ctx.request as { body?: unknown }).body = body;
     }
     await next();
   };

@@ -287,10 +287,13 @@ export function completionDecision(s: ProgressionState, t: AssessmentThresholds)
   const total = s.responses.length;
   if (total >= t.completion.maxQuestions) return 'max_questions';
   if (s.phase === 'advanced' && currentEntry(s).questionsCount >= t.caps.advanced) return 'advanced_cap';
-  if (total >= t.completion.minQuestions) {
-    if (Object.values(s.boundaries).filter(isMapped).length >= t.completion.minSkillsMapped) return 'skills_mapped';
-    if (PHASES.every((p) => s.responses.some((r) => r.phase === p))) return 'all_phases_seen';
-  }
+  return total >= t.completion.minQuestions ? earlyCompletion(s, t) : undefined;
+}
+
+/** What lets the interview end at completion.minQuestions, once it holds: enough skills mapped, or an answer in every phase. */
+function earlyCompletion(s: ProgressionState, t: AssessmentThresholds): 'skills_mapped' | 'all_phases_seen' | undefined {
+  if (Object.values(s.boundaries).filter(isMapped).length >= t.completion.minSkillsMapped) return 'skills_mapped';
+  if (PHASES.every((p) => s.responses.some((r) => r.phase === p))) return 'all_phases_seen';
   return undefined;
 }
 
@@ -311,8 +314,7 @@ export function totalQuestionsEstimate(s: ProgressionState, t: AssessmentThresho
   const next = answered + 1;
   let end = t.completion.maxQuestions;
   if (s.phase === 'advanced') end = Math.min(end, currentEntry(s).startedAtQuestion + t.caps.advanced - 1);
-  const mapped = Object.values(s.boundaries).filter(isMapped).length >= t.completion.minSkillsMapped;
-  if (mapped || PHASES.every((p) => s.responses.some((r) => r.phase === p))) end = Math.min(end, Math.max(t.completion.minQuestions, next));
+  if (earlyCompletion(s, t)) end = Math.min(end, Math.max(t.completion.minQuestions, next));
   const planned = s.phase === 'advanced' ? PLANNED_TOTAL.advanced : PLANNED_TOTAL.base;
   return Math.min(t.completion.maxQuestions, Math.max(next, Math.min(end, planned)));
 }

@@ -226,8 +226,15 @@ export function buildReport(input: ReportInput): AssessmentReport {
   const map = input.progression.boundaries;
   const overallScore = weightedScore(turns);
 
-  const skills: SkillScore[] = unique(turns.map((t) => t.skillArea)).map((skillArea) => {
-    const own = turns.filter((t) => t.skillArea === skillArea);
+  // Each skill's answers, in question order, grouped once.
+  const bySkill = new Map<string, ReportTurn[]>();
+  for (const t of turns) {
+    const own = bySkill.get(t.skillArea);
+    if (own) own.push(t);
+    else bySkill.set(t.skillArea, [t]);
+  }
+
+  const skills: SkillScore[] = [...bySkill].map(([skillArea, own]) => {
     const score = weightedScore(own);
     const b = map[skillArea];
     return {
@@ -237,14 +244,14 @@ export function buildReport(input: ReportInput): AssessmentReport {
   }).sort((a, b) => b.score - a.score || b.questions - a.questions || compareText(a.skillArea, b.skillArea));
 
   const hardest = (skillArea: string) =>
-    turns.filter((t) => t.skillArea === skillArea).reduce<Phase>((p, t) => (phaseRank(t.difficulty) > phaseRank(p) ? t.difficulty : p), 'warmup');
+    bySkill.get(skillArea)!.reduce<Phase>((p, t) => (phaseRank(t.difficulty) > phaseRank(p) ? t.difficulty : p), 'warmup');
 
   const strengths = skills.filter((s) => s.score >= STRENGTH_FROM).slice(0, MAX_LISTED).map((s) => ({
     skillArea: s.skillArea,
     title: `${s.level === 'expert' ? 'Expert' : 'Solid'} ${s.displayName}`,
     detail: `${s.score}/100 over ${counted(s.questions, 'answer')}, up to ${hardest(s.skillArea)} questions`
       + `${s.boundary.reached ? `; the limit was found at ${s.boundary.phase} level` : ''}`
-      + `${s.evidence[0] ? `. For example: ${quoted(s.evidence[0], turns.filter((t) => t.skillArea === s.skillArea).map((t) => t.answer))}` : '.'}`,
+      + `${s.evidence[0] ? `. For example: ${quoted(s.evidence[0], bySkill.get(s.skillArea)!.map((t) => t.answer))}` : '.'}`,
   }));
   const strong = new Set(strengths.map((s) => s.skillArea));
 
@@ -255,7 +262,7 @@ export function buildReport(input: ReportInput): AssessmentReport {
     .slice(0, MAX_LISTED)
     .map((s) => {
       // What to review: the points missed where the limit was found first, then in the weakest answers.
-      const own = turns.filter((t) => t.skillArea === s.skillArea);
+      const own = bySkill.get(s.skillArea)!;
       const b = map[s.skillArea];
       const limit = b ? boundaryQuestion(b) : undefined;
       const order = [...own].sort((a, b) => Number(b.questionNumber === limit) - Number(a.questionNumber === limit)

@@ -64,9 +64,6 @@ export function clarificationKind(text: string): ClarificationKind | undefined {
   return undefined;
 }
 
-/** Whether `text` is a request about the question (see clarificationKind). */
-export const isClarificationRequest = (text: string): boolean => clarificationKind(text) !== undefined;
-
 const OPENINGS: Record<ClarificationKind, string> = {
   repeat: 'Of course. Here is the question again:',
   hint: "I can't give hints during the assessment, but an answer in your own words, or what you would check first, is welcome. Here is the question again:",
