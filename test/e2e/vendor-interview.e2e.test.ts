@@ -50,7 +50,8 @@ describe('e2e: interviews served by a vendor (fake OpenAI server)', function () 
       expect(providers[providers.length - 1]!.grader.provider).to.equal('offline');
       expect(providers.map((p) => p.question_number)).to.deep.equal(Array.from({ length: run.turns }, (_, i) => i + 1));
       const messages = await t.request('GET', `/api/v1/interviews/${run.interviewId}/transcript`, { token });
-      expect(messages.body.total_count).to.equal(2 * run.turns);
+      // Every question and answer, and the closing words after the last answer.
+      expect(messages.body.total_count).to.equal(2 * run.turns + 1);
     } finally {
       await t.close();
     }

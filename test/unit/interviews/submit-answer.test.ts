@@ -97,6 +97,24 @@ describe('SubmitAnswer and CompleteInterview use cases', () => {
     expect(done.assessment.report.durationSeconds).to.equal(120);
   });
 
+  it('stores the closing words as the last message when the last answer completes the interview, asking nothing', async () => {
+    const { uow, candidate, interview, submit } = await setup();
+    let last;
+    for (let i = 0; i < 25 && !last?.result.interviewComplete; i++) {
+      last = await submit.execute({ interviewId: interview.id, candidateId: candidate.id, answer: `I am not sure about this one, sorry (${i}).` });
+    }
+    expect(last!.result.interviewComplete).to.equal(true);
+    const messages = await uow.repositories.interviews.allMessages(interview.id);
+    const closing = messages.at(-1)!;
+    expect(closing).to.include({ type: 'ai_question', text: last!.result.aiResponse, sequence: messages.length });
+    expect(messages.at(-2)!.type).to.equal('candidate_response');
+    const stored = (await uow.repositories.interviews.findById(interview.id))!;
+    expect(stored.lastSequence).to.equal(closing.sequence);
+    const derived = transcriptState(messages, DEFAULT_THRESHOLDS);
+    expect(derived.asked).to.have.length(last!.result.questionsAsked);
+    expect(derived.asked.map((q) => q.text)).to.not.include(closing.text);
+  });
+
   it('answers a clarification request with the question again: nothing graded or counted, and the next answer is graded against that question', async () => {
     const graded: string[] = [];
     const inner = new RubricAnswerGrader();

@@ -19,7 +19,8 @@ import { type Interview, type InterviewMessage, isOpen, type PendingQuestion } f
 import { loadOwned } from './access.js';
 import { finishInterview, type InterviewAssessment } from './finish.js';
 import {
-  answerInput, answerMessage, askedRecord, clarificationMessage, clarificationsOf, questionMessage, restatementMessage, toPending, withAnswer,
+  answerInput, answerMessage, askedRecord, clarificationMessage, clarificationsOf, closingMessage, questionMessage, restatementMessage,
+  toPending, withAnswer,
 } from './turns.js';
 
 export interface TurnResult {
@@ -147,8 +148,10 @@ export class SubmitAnswer {
     if (outcome.complete) {
       aiResponse = CLOSING_MESSAGE;
       input.onToken?.(CLOSING_MESSAGE);
-      updated = { ...updated, pending: null, lastSequence: answerMsg.sequence };
-      const all = [...(await repos.interviews.allMessages(interview.id)), answerMsg];
+      const closing = closingMessage(ids.newId(), interview.id, answerMsg.sequence + 1, CLOSING_MESSAGE, now);
+      newMessages.push(closing);
+      updated = { ...updated, pending: null, lastSequence: closing.sequence };
+      const all = [...(await repos.interviews.allMessages(interview.id)), answerMsg, closing];
       finished = finishInterview(updated, all, now);
       updated = finished.interview;
     } else {

@@ -1,6 +1,6 @@
 import { type AssessmentThresholds, initialProgression, type ProgressionState, recordAnswer } from '../../assessment/index.js';
 import type { AskedQuestionRecord, InterviewMessage } from '../interview.js';
-import { answerInput, askedOf, isRestatement, storedGradeOf, withAnswer } from './turns.js';
+import { answerInput, askedOf, asksNewQuestion, storedGradeOf, withAnswer } from './turns.js';
 
 /** The part of an interview its transcript implies. */
 export interface TranscriptState {
@@ -11,7 +11,7 @@ export interface TranscriptState {
 /**
  * Rebuilds an interview's progression and asked list from its messages (in sequence order), as
  * StartInterview and SubmitAnswer build them turn by turn: every question asked is listed (once: a
- * restatement after a clarification request is not a new question), and every graded answer is
+ * restatement after a clarification request is not a new question, nor are the closing words), and every graded answer is
  * recorded with the thresholds the turns ran with (a clarification request has no grade). So a repository need not
  * store what the transcript already says. An answer without a stored grade is skipped, as the
  * report skips it.
@@ -21,7 +21,7 @@ export function transcriptState(messages: readonly InterviewMessage[], threshold
   let asked: AskedQuestionRecord[] = [];
   for (const message of messages) {
     if (message.type === 'ai_question') {
-      if (!isRestatement(message)) asked.push(askedOf(message));
+      if (asksNewQuestion(message)) asked.push(askedOf(message));
       continue;
     }
     const stored = storedGradeOf(message);

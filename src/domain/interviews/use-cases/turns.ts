@@ -55,6 +55,19 @@ export const clarificationMessage = (
 export const isRestatement = (message: InterviewMessage): boolean =>
   (message.metadata as { restates_question?: boolean }).restates_question === true;
 
+/**
+ * The interviewer's closing words after the last answer, stored so the transcript holds what the
+ * candidate was told: an `ai_question` message (the contract's only interviewer type) marked as
+ * closing, which asks nothing.
+ */
+export const closingMessage = (id: string, interviewId: string, sequence: number, text: string, at: Date): InterviewMessage => ({
+  id, interviewId, sequence, type: 'ai_question', text, metadata: { closing: true }, createdAt: at,
+});
+
+/** Whether an `ai_question` message puts a new question (neither a restatement nor the closing words). */
+export const asksNewQuestion = (message: InterviewMessage): boolean =>
+  !isRestatement(message) && (message.metadata as { closing?: boolean }).closing !== true;
+
 /** What is kept of a grade on the candidate's message: enough to rebuild the report exactly. */
 export interface StoredGrade {
   questionNumber: number;
