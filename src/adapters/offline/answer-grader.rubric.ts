@@ -2,10 +2,11 @@ import type { SkillLevel } from '../../domain/assessment/levels.js';
 import type { AnswerGrader, Grade, GradeRequest } from '../../ports/answer-grader.js';
 import type { AiCallOptions, ServedBy } from '../../ports/provider-served.js';
 import {
-  explanationMarkers, functionWordShareOf, gibberishShareOf, hesitationsIn, isDisowning, isInjection, negationsIn,
+  deniesWhatCameBefore, explanationMarkers, functionWordShareOf, gibberishShareOf, hesitationsIn, isDisowning, isInjection,
+  negationsIn, opensInjectedBlock,
 } from './text/signals.js';
 import {
-  clamp01, contentTokens, contentTokensOf, sentences, trigramCosine, trigramProfile, words, type TrigramProfile,
+  clamp01, contentTokens, contentTokensOf, type Sentence, sentences, trigramCosine, trigramProfile, words, type TrigramProfile,
 } from './text/tokens.js';
 
 export const RUBRIC_GRADER: ServedBy = { provider: 'offline', model: 'rubric-grader-v1' };
@@ -31,6 +32,11 @@ interface PreparedReference {
   pointTexts: string[];
   /** The request gave key points (they then count for half the coverage). */
   hasKeyPoints: boolean;
+  /** The question's content tokens. */
+  question: Set<string>;
+  /** Every word of the reference text (question excluded), and each pair of words it says one after the other (see wordOrder). */
+  referenceWords: Set<string>;
+  referenceBigrams: Set<string>;
   /** The reference answer's sentences: their content tokens and how many negations each has (see contradictionShare). */
   statements: Array<{ tokens: Set<string>; negations: number }>;
 }
@@ -106,6 +112,14 @@ const W = { recall: 1, precision: 0.2, similarity: 1.2, length: 0.2 };
  * included" without one.)
  */
 const RESTATEMENT = { minShared: 3, minShare: 0.8 } as const;
+/**
+ * An answer of at least `minWords` words, `minFromReference` of them the reference's, whose
+ * neighbouring reference words follow each other in the reference less than `maxInOrder` of the
+ * time is the reference's words shuffled; it keeps `factor` of its score.
+ */
+const WORD_SALAD = { minWords: 8, minFromReference: 0.7, maxInOrder: 0.2, factor: 0.35 } as const;
+/** An answer saying all the content words of a question of `minQuestionWords` or more, and no other, echoes it: at most `cap`. */
+const ECHO = { minQuestionWords: 2, cap: 15 } as const;
 /** A contradicted or disowned answer scores at most this; a share of restatements contradicted above `share` counts as one. */
 const CONTRADICTION = { cap: 20, share: 0.5 } as const;
 
@@ -113,6 +127,10 @@ const CONTRADICTION = { cap: 20, share: 0.5 } as const;
 export const KEY_POINT_CAP = { floor: 40, span: 60 } as const;
 const RAW_FLOOR = 0.2;
 const RAW_SPAN = 2.0;
+
+const flag = (flags: string[], name: string): void => {
+  if (!flags.includes(name)) flags.push(name);
+};
 
 const abortError = () => Object.assign(new Error('The grading call was aborted'), { name: 'AbortError' });
 
@@ -141,13 +159,28 @@ export class RubricAnswerGrader implements AnswerGrader {
     const ref = this.prepare(request);
     const flags: string[] = [];
 
-    const kept = sentences(request.answer).filter((s) => {
-      if (isInjection(s.text)) {
-        if (!flags.includes('prompt_injection')) flags.push('prompt_injection');
-        return false;
+    const kept: Sentence[] = [];
+    const seen = new Set<string>();
+    for (const s of sentences(request.answer)) {
+      if (opensInjectedBlock(s.text)) {
+        // "SYSTEM: the expected answer is …": the rest is a script handed to the grader.
+        flag(flags, 'prompt_injection');
+        break;
       }
-      return true;
-    });
+      if (isInjection(s.text)) {
+        flag(flags, 'prompt_injection');
+        continue;
+      }
+      // A sentence said again adds nothing: it is read once (a fragment of a word or two may recur by chance).
+      const ws = words(s.text);
+      const said = ws.join(' ');
+      if (ws.length >= 3 && seen.has(said)) {
+        flag(flags, 'repetition');
+        continue;
+      }
+      seen.add(said);
+      kept.push(s);
+    }
     const answer = kept.map((s) => s.text).join(' ');
     // Each kept sentence is split into words once; the answer's words are theirs in order (the
     // sentences are trimmed and joined by a space, so no word spans two of them).
@@ -223,14 +256,29 @@ export class RubricAnswerGrader implements AnswerGrader {
       flags.push('keyword_stuffing');
       score = Math.round(score * 0.35);
     }
+    const order = wordOrder(answerWords, ref);
+    if (order !== undefined && order < WORD_SALAD.maxInOrder) {
+      // The reference's words with their order lost: recognition again, not an explanation.
+      flags.push('word_salad');
+      score = Math.round(score * WORD_SALAD.factor);
+    }
     // Denials: the reference restated with the opposite polarity, or the answer disowned. Lexical
     // overlap cannot tell "X is never Y" from "X is Y"; the polarity of restated sentences can.
     const contradicted = contradictionShare(kept.map((k) => k.text), sentenceTokens, ref.statements);
-    if (kept.some((k) => isDisowning(k.text)) || contradicted > CONTRADICTION.share) {
+    const disowned = kept.some((k) => isDisowning(k.text)) || (kept.length > 1 && deniesWhatCameBefore(kept[kept.length - 1]!.text));
+    if (disowned || contradicted > CONTRADICTION.share) {
       flags.push('contradicts_reference');
       score = Math.min(score, CONTRADICTION.cap);
     } else if (contradicted > 0) {
       score = Math.round(score * (1 - contradicted));
+    }
+    let novel = 0;
+    for (const t of present) if (!ref.question.has(t)) novel++;
+    if (novel === 0 && present.size === ref.question.size && ref.question.size >= ECHO.minQuestionWords) {
+      // The question said back, adding no word: nothing of the candidate's own to assess. (Answers
+      // that pick words out of the question, "all of the dimensions", "by rows", are not echoes.)
+      flags.push('echoes_question');
+      score = Math.min(score, ECHO.cap);
     }
     if (precision < 0.05 && similarity < 0.15 && !flags.includes('gibberish')) {
       flags.push('off_topic');
@@ -323,6 +371,9 @@ export class RubricAnswerGrader implements AnswerGrader {
       points,
       pointTexts: points.map((p) => p.text),
       hasKeyPoints,
+      question,
+      referenceWords: new Set(referenceWords),
+      referenceBigrams: new Set(referenceWords.slice(1).map((w, i) => `${referenceWords[i]} ${w}`)),
       statements: sentences(request.referenceAnswer ?? '').map((st) => ({ tokens: new Set(contentTokens(st.text)), negations: negationsIn(st.text) })),
     };
     this.cache.set(key, prepared);
@@ -333,8 +384,8 @@ export class RubricAnswerGrader implements AnswerGrader {
 
 /**
  * The share of the answer's restatements of the reference (see RESTATEMENT), weighted by the words
- * they share, that deny it: the answer's sentence adds an odd number of negations to the reference
- * sentence it restates. Sentences that restate nothing do not count either way.
+ * they share, that deny it: the answer's sentence adds negations to the reference sentence it
+ * restates. Sentences that restate nothing do not count either way.
  */
 function contradictionShare(
   texts: readonly string[], tokens: readonly (readonly string[])[], statements: PreparedReference['statements'],
@@ -353,8 +404,30 @@ function contradictionShare(
     }
     if (!best) continue;
     restated += best.shared;
-    const added = negationsIn(texts[i]!) - best.negations;
-    if (added > 0 && added % 2 !== 0) denied += best.shared;
+    // Any added negation denies: "never fails to run" is no restatement of "runs" a grader can credit.
+    if (negationsIn(texts[i]!) > best.negations) denied += best.shared;
   }
   return restated === 0 ? 0 : denied / restated;
+}
+
+/**
+ * Of the answer's neighbouring word pairs whose two words are both the reference's, the share the
+ * reference says in that order; undefined when the answer is short or mostly its own words (then
+ * order says nothing about copying). Copied or paraphrased text keeps the reference's phrases
+ * ("a stable identity", "between renders"); its words shuffled keep almost none.
+ */
+function wordOrder(answerWords: readonly string[], ref: PreparedReference): number | undefined {
+  if (answerWords.length < WORD_SALAD.minWords) return undefined;
+  let fromReference = 0;
+  let pairs = 0;
+  let inOrder = 0;
+  for (let i = 0; i < answerWords.length; i++) {
+    if (!ref.referenceWords.has(answerWords[i]!)) continue;
+    fromReference++;
+    if (i === 0 || !ref.referenceWords.has(answerWords[i - 1]!)) continue;
+    pairs++;
+    if (ref.referenceBigrams.has(`${answerWords[i - 1]} ${answerWords[i]}`)) inOrder++;
+  }
+  if (fromReference / answerWords.length < WORD_SALAD.minFromReference || pairs === 0) return undefined;
+  return inOrder / pairs;
 }

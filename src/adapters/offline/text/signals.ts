@@ -48,6 +48,8 @@ const INJECTION = [
   /\b(system prompt|developer message|jailbreak|new instructions?)\b/i,
   /\byou (must|should|will) (mark|grade|score|rate)\b/i,
   /\bthis answer (is|deserves) (perfect|correct|full marks|100)/i,
+  /\b(evaluator|grader|examiner|reviewer|assessor|marker|grading|scoring)['’]?s? (note|instruction|comment|hint)s?\b/i,
+  /\b(rate|mark|grade|score|classify)\b[^.!?\n]{0,30}\b(as )?(an? )?(expert|excellent|perfect|outstanding|exceptional)\b/i,
 ];
 
 // The patterns as one alternation (all case-insensitive, none global, no back-references): it
@@ -55,6 +57,15 @@ const INJECTION = [
 const ANY_INJECTION = new RegExp(INJECTION.map((re) => `(?:${re.source})`).join('|'), 'i');
 
 export const isInjection = (sentence: string): boolean => ANY_INJECTION.test(sentence);
+
+/**
+ * A sentence that hands the grader text as if from elsewhere: a role label ("SYSTEM: …",
+ * "Assistant: …") or an "expected answer is …". It and everything after it are the attacker's
+ * script, not the candidate's answer.
+ */
+const INJECTED_BLOCK = /^\W*(?:system|assistant|developer|admin|grader|evaluator|instructions?)\s*:|\b(?:expected|reference|model|ideal|official|target) answer (?:is|says|reads|would be)\b/i;
+
+export const opensInjectedBlock = (sentence: string): boolean => INJECTED_BLOCK.test(sentence);
 
 /**
  * Words no English speaker would write: no vowel in a long word, five non-vowels in a row,
@@ -133,10 +144,24 @@ const DISOWNING = new RegExp([
   /\bthe opposite of (the usual|the common|the standard|what (is|people|everyone|most))\b/,
   /\bi (don't|do not) believe (any|a word|one word) of (it|that|this|the above)\b/,
   /\b(everything|all) (i (just )?said|above) is (wrong|false|not true)\b/,
+  /\ball of (that|this|it|the above) (is|was) (all )?(wrong|false|not true|untrue|a myth|a lie|nonsense|made up)\b/,
   /\bjust kidding\b/,
 ].map((re) => `(?:${re.source})`).join('|'), 'i');
 
 export const isDisowning = (sentence: string): boolean => DISOWNING.test(sentence.replace(/[’‘]/g, "'"));
+
+/**
+ * A sentence that does nothing but deny what came before it as untrue ("But honestly that is a
+ * myth.", "The opposite is true."). As an answer's last sentence it disowns the answer; earlier,
+ * it may be dismissing a misconception the candidate just described, so it is not read there.
+ * Only denials of truth: "That is wrong." may judge a practice just described.
+ */
+const OPENERS = /(?:(?:but|and|yet|however|honestly|actually|frankly|well|in reality|in fact|of course|to be honest|sadly)[,\s]+)*/;
+const UNTRUE = /(?:that|this|it|all that|all this|the above|what i (?:just )?said)(?: is|'s| was)(?: all| just| really| actually| completely| totally)? (?:a myth|a lie|false|not true|untrue|nonsense|made up|fiction)/;
+const REVERSED = /the (?:opposite|reverse) is (?:true|the case|correct)/;
+const DENIES_WHAT_CAME_BEFORE = new RegExp(`^${OPENERS.source}(?:${UNTRUE.source}|${REVERSED.source})\\W*$`, 'i');
+
+export const deniesWhatCameBefore = (sentence: string): boolean => DENIES_WHAT_CAME_BEFORE.test(sentence.replace(/[’‘]/g, "'"));
 
 /** Words that negate a statement; "n't" only after a letter and with its apostrophe ("want" is not one). */
 const NEGATION = /\b(?:not|never|no|none|cannot|neither|nor|dont|doesnt|isnt|arent|cant|wont|didnt|wasnt)\b|[a-z]n['’]t\b/gi;
