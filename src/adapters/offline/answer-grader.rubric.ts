@@ -51,6 +51,9 @@ const SYNONYM_GROUPS: readonly string[][] = [
   ['avoid', 'prevent'], ['remove', 'delete'], ['check', 'verify', 'validate'], ['start', 'begin'],
   ['show', 'display'], ['error', 'exception'], ['store', 'save', 'persist'], ['app', 'application'],
   ['db', 'database'],
+  ['coerce', 'convert', 'cast'], ['surprising', 'unexpected', 'weird', 'confusing', 'strange'],
+  ['private', 'hidden', 'hide', 'encapsulated'], ['callback', 'handler', 'listener'], ['mutate', 'modify', 'change'],
+  ['block', 'braces'], ['prefer', 'recommend'], ['reuse', 'share'],
 ];
 
 /** Each word's stem → the stems of its synonyms. */

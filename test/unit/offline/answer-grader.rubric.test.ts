@@ -41,6 +41,19 @@ describe('rubric answer grader (offline)', () => {
       ['How would you keep a page responsive', 'I would offload the heavy computation to a web worker so the main thread stays free. If it must stay on the main thread, I break it into small batches and yield between them with setTimeout so no single task blocks input for more than about 50ms, and I render partial results as they come so the user sees progress.'],
       ['How does cancellation work with AbortController', 'You create a controller and hand its signal to whatever you call, like fetch. When you call abort(), the signal fires an abort event and the pending promise rejects with an AbortError. To support it in my own function I take a signal option, throw early if it is already aborted, add an abort listener to clean up timers, and forward the same signal to any fetch calls inside.'],
     ];
+    own.push(
+      ['What is the difference between let, const and var', "var belongs to the whole function it's declared in and gets hoisted, so "
+        + 'reading it early gives undefined. let and const only live inside the curly braces where you wrote them, and touching them before '
+        + "the line that declares them throws a ReferenceError. With const you can't point the name at something else later, but if it "
+        + "holds an object you can still change that object's properties."],
+      ['What is the difference between == and ===', 'Triple equals checks that both sides have the same type and value and never '
+        + 'converts anything. Double equals converts the operands to a common type first, which leads to weird results like an empty '
+        + 'string being equal to zero, so I always use triple equals.'],
+    );
+    // Everyday words for a key point's ("curly braces" for block-scoped, "converts" for coerces, "weird" for surprising):
+    // the full answer in the candidate's own words ranks above a one-line partial one in the reference's words.
+    const scopes = bankRequest('What is the difference between let, const and var');
+    expect(grade(own[2]![1], scopes).score).to.be.greaterThan(grade('var is function scoped, let and const are block scoped.', scopes).score);
     for (const [start, answer] of own) {
       const q = QUESTION_BANK.find((b) => b.text.startsWith(start))!;
       const g = grader.gradeSync({ question: q.text, referenceAnswer: q.referenceAnswer, keyPoints: q.keyPoints, answer });
