@@ -8,6 +8,9 @@ import { HttpError, RequestValidationFailed } from './http-errors.js';
  * First in the chain: turns every failure into `{"detail": …}`. Domain errors answer with their
  * registered status and code; anything unexpected is logged once and answered 500.
  */
+/** What an unexpected failure answers: nothing of its cause (the log has it), with the code the replaced system's clients know. */
+export const INTERNAL_ERROR_BODY = Object.freeze({ detail: 'Internal Server Error', code: 'INTERNAL_SERVER_ERROR' });
+
 export function errorMiddleware(statuses: ErrorStatusTable, logger: Logger) {
   return async (ctx: Context, next: Next) => {
     try {
@@ -53,5 +56,5 @@ export function answerError(ctx: Context, error: unknown, statuses: ErrorStatusT
     'unhandled error',
   );
   ctx.status = 500;
-  ctx.body = { detail: 'Internal Server Error' };
+  ctx.body = INTERNAL_ERROR_BODY;
 }

@@ -2,13 +2,13 @@ import { DomainError, NotFound } from '../shared/domain-error.js';
 
 export class InterviewNotFound extends NotFound {
   constructor(id: string) {
-    super('interviews.not_found', `Interview ${id} not found`, { interviewId: id });
+    super('INTERVIEW_NOT_FOUND', `Interview ${id} not found`, { interviewId: id });
   }
 }
 
 export class InterviewAccessDenied extends DomainError {
   constructor() {
-    super('interviews.access_denied', 'You do not have access to this interview');
+    super('ACCESS_DENIED', 'You do not have access to this interview');
   }
 }
 
@@ -20,7 +20,7 @@ export class InterviewCompleted extends DomainError {
 
 export class InterviewNotActive extends DomainError {
   constructor(id: string, status: string) {
-    super('interviews.not_active', `Interview ${id} is ${status}, not in progress`, { interviewId: id, status });
+    super('INTERVIEW_NOT_ACTIVE', `Interview ${id} is ${status}, not in progress`, { interviewId: id, status });
   }
 }
 

@@ -5,6 +5,7 @@ import { boundaryLevels, type ProgressionState } from '../../../domain/assessmen
 import { DomainError } from '../../../domain/shared/domain-error.js';
 import { token } from '../../../ports/token.js';
 import { HttpError } from '../http-errors.js';
+import { INTERNAL_ERROR_BODY } from '../error-middleware.js';
 import type { SlidingWindowLimiter } from '../rate-limiter.js';
 import { ErrorBody, type RouteRegistry } from '../route-registry.js';
 import {
@@ -19,11 +20,12 @@ import { z } from 'zod';
 /** Limits interview starts per client address. */
 export const InterviewStartLimiter = token<SlidingWindowLimiter>('InterviewStartLimiter');
 
+/** The codes the replaced system's clients know (INTERVIEW_NOT_FOUND, ACCESS_DENIED, INTERVIEW_COMPLETED, INTERVIEW_NOT_ACTIVE) keep its spelling. */
 export const interviewErrorStatuses: Record<string, number> = {
-  'interviews.not_found': 404,
-  'interviews.access_denied': 403,
+  INTERVIEW_NOT_FOUND: 404,
+  ACCESS_DENIED: 403,
   INTERVIEW_COMPLETED: 400,
-  'interviews.not_active': 400,
+  INTERVIEW_NOT_ACTIVE: 400,
   'interviews.unknown_role': 422,
   'interviews.role_required': 400,
   'interviews.resume_not_found': 404,
@@ -170,7 +172,7 @@ export function interviewRoutes(registry: RouteRegistry): void {
           // Only domain errors say what went wrong; anything else stays internal.
           send('error', error instanceof DomainError
             ? { detail: error.message, code: error.code }
-            : { detail: 'Internal Server Error', code: null });
+            : INTERNAL_ERROR_BODY);
         }
         res.end();
       } finally {
