@@ -122,7 +122,7 @@ const RESTATEMENT = { minShared: 3, minShare: 0.8 } as const;
  */
 const WORD_SALAD = { minWords: 8, minFromReference: 0.7, maxInOrder: 0.2, factor: 0.35 } as const;
 /** An answer saying all the content words of a question of `minQuestionWords` or more, and no other, echoes it: at most `cap`. */
-const ECHO = { minQuestionWords: 2, cap: 15 } as const;
+const ECHO = { minQuestionWords: 3, cap: 15 } as const;
 /** A contradicted or disowned answer scores at most this; a share of restatements contradicted above `share` counts as one. */
 const CONTRADICTION = { cap: 20, share: 0.5 } as const;
 
@@ -279,7 +279,8 @@ export class RubricAnswerGrader implements AnswerGrader {
     for (const t of present) if (!ref.question.has(t)) novel++;
     if (novel === 0 && present.size === ref.question.size && ref.question.size >= ECHO.minQuestionWords) {
       // The question said back, adding no word: nothing of the candidate's own to assess. (Answers
-      // that pick words out of the question, "all of the dimensions", "by rows", are not echoes.)
+      // that pick words out of the question, "all of the dimensions", "by rows", are not echoes, nor is
+      // "a pointer to a function" for a question of two words.)
       flags.push('echoes_question');
       score = Math.min(score, ECHO.cap);
     }
