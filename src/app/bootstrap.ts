@@ -31,7 +31,7 @@ import { resolveJwtSecret } from './jwt-secret.js';
 import type { PortalPlugin } from './plugin-api.js';
 import { loadExternalPlugins, PluginHost } from './plugin-host.js';
 import { wireAccounts } from './wiring/accounts.wiring.js';
-import { wireInterviews } from './wiring/interviews.wiring.js';
+import { scheduleAbandonment, wireInterviews } from './wiring/interviews.wiring.js';
 import offlinePlugin from '../../plugins/offline/index.js';
 import openAiPlugin from '../../plugins/openai/index.js';
 import azurePlugin from '../../plugins/azure/index.js';
@@ -212,6 +212,7 @@ export async function bootstrap(config: AppConfig, options: BootstrapOptions = {
   });
 
   const worker = resolveFrom(root, JobWorkerToken);
+  scheduleAbandonment(worker, root, config, logger.child({ component: 'interviews' }));
   let closed = false;
   return {
     config, container: root, http, host, logger, version: APP_VERSION, worker,

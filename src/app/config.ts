@@ -52,6 +52,7 @@ const EnvSchema = z.object({
   INTERVIEW_CACHE_MS: intIn(0, 24 * 3_600_000).default(600_000),
   AI_PROVIDERS: z.string().default('offline'),
   INTERVIEW_STARTS_PER_HOUR: intIn(1, 100_000).default(10),
+  INTERVIEW_ABANDON_AFTER_MINUTES: intIn(0, 365 * 24 * 60).default(60),
   SHUTDOWN_TIMEOUT_MS: intIn(100, 60_000).default(10_000),
   WARMUP_MIN_QUESTIONS: intIn(1, 20).default(DEFAULT_THRESHOLDS.warmup.minQuestions),
   WARMUP_CONFIDENCE_THRESHOLD: fraction.default(DEFAULT_THRESHOLDS.warmup.minMeanConfidence),
@@ -119,7 +120,8 @@ export interface AppConfig {
     openai: { apiKey?: string; baseUrl?: string; model: string; temperature: number; maxTokens: number; timeoutMs: number };
     azure: { apiKey?: string; endpoint?: string; deployment?: string; apiVersion: string };
   };
-  interviews: { startsPerHourPerIp: number; thresholds: AssessmentThresholds };
+  /** abandonAfterMinutes: an open interview nobody answers for that long is marked abandoned (0: never). */
+  interviews: { startsPerHourPerIp: number; abandonAfterMinutes: number; thresholds: AssessmentThresholds };
   resumes: {
     storage: string;
     parser: string;
@@ -203,6 +205,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     jobs: { worker: e.JOB_WORKER === 'on', pollMs: e.JOB_POLL_MS },
     interviews: {
       startsPerHourPerIp: e.INTERVIEW_STARTS_PER_HOUR,
+      abandonAfterMinutes: e.INTERVIEW_ABANDON_AFTER_MINUTES,
       thresholds: {
         ...DEFAULT_THRESHOLDS,
         warmup: { ...DEFAULT_THRESHOLDS.warmup, minQuestions: e.WARMUP_MIN_QUESTIONS, minMeanConfidence: e.WARMUP_CONFIDENCE_THRESHOLD },

@@ -31,6 +31,7 @@ export const DEFAULT_WORKER_OPTIONS: JobWorkerOptions = {
  */
 export class JobWorker {
   private readonly handlers = new Map<string, JobHandler>();
+  private readonly recurring: Array<{ name: string; everyMs: number; task: () => Promise<unknown>; dueAt: number }> = [];
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<void> | undefined;
   private stopped = true;
@@ -44,6 +45,34 @@ export class JobWorker {
     if (this.handlers.has(type)) throw new Error(`A handler for job type "${type}" is already registered`);
     this.handlers.set(type, handler);
     return this;
+  }
+
+  /**
+   * Runs `task` on this worker's loop every `everyMs` (first on the loop's first tick), between
+   * jobs: a failure is logged and the task runs again at its next time.
+   */
+  every(name: string, everyMs: number, task: () => Promise<unknown>): this {
+    if (!(everyMs > 0)) throw new Error(`Recurring task "${name}" needs a positive interval`);
+    if (this.recurring.some((r) => r.name === name)) throw new Error(`A recurring task "${name}" is already registered`);
+    this.recurring.push({ name, everyMs, task, dueAt: 0 });
+    return this;
+  }
+
+  /** Runs the recurring tasks whose time has come (by the clock); resolves how many ran. */
+  async runDueTasks(): Promise<number> {
+    let ran = 0;
+    for (const recurring of this.recurring) {
+      const now = this.deps.clock.now().getTime();
+      if (now < recurring.dueAt) continue;
+      recurring.dueAt = now + recurring.everyMs;
+      ran++;
+      try {
+        await recurring.task();
+      } catch (error) {
+        this.deps.logger.warn({ task: recurring.name, error: error instanceof Error ? error.message : String(error) }, 'recurring task failed');
+      }
+    }
+    return ran;
   }
 
   /** Runs one due job; resolves false when there was none. */
@@ -86,7 +115,7 @@ export class JobWorker {
       if (this.stopped) return;
       try {
         // Stops between jobs as soon as stop() is called: shutdown waits for one job, not a batch.
-        this.running = this.runBatch(50, () => this.stopped).then(() => undefined);
+        this.running = this.runDueTasks().then(() => this.runBatch(50, () => this.stopped)).then(() => undefined);
         await this.running;
       } catch (error) {
         this.deps.logger.error({ error: String(error) }, 'job worker tick failed');

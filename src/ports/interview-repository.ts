@@ -30,7 +30,8 @@ export interface UsageEntries {
  * that writes nothing else needs no transaction); a save that completes the interview may carry its
  * assessment, stored with the same atomic write (one per interview: if the interview already has one,
  * the save rejects with VersionConflict and nothing is written); listMessages pages in the database, ordered by
- * sequence; listForCandidate is newest first.
+ * sequence; listForCandidate is newest first; listIdle lists the ids of open interviews (scheduled or
+ * in progress) whose last activity was before the given time, least recently active first.
  * An interview's progression and asked list are what its transcript implies (transcriptState over
  * its messages, with the thresholds its turns ran with): callers insert and save them so, and an
  * adapter may store them as given or rebuild them from the messages when it reads the interview.
@@ -42,6 +43,7 @@ export interface InterviewRepository {
   listMessages(interviewId: string, page: MessagePageRequest): Promise<MessagePage>;
   allMessages(interviewId: string): Promise<InterviewMessage[]>;
   listForCandidate(candidateId: string, page: { skip: number; limit: number }): Promise<{ total: number; interviews: Interview[] }>;
+  listIdle(before: Date, limit: number): Promise<string[]>;
 }
 export const InterviewRepository = token<InterviewRepository>('InterviewRepository');
 

@@ -1,4 +1,4 @@
-import type { Interview, InterviewMessage } from '../../domain/interviews/interview.js';
+import { type Interview, type InterviewMessage, isOpen } from '../../domain/interviews/interview.js';
 import { VersionConflict } from '../../domain/shared/domain-error.js';
 import type {
   AssessmentResultRepository, IdempotencyStore, InterviewRepository, MessagePage, MessagePageRequest,
@@ -79,6 +79,14 @@ export class MemoryInterviewRepository implements InterviewRepository {
       .filter((i) => i.candidateId === candidateId)
       .sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime() || b.id.localeCompare(a.id));
     return { total: mine.length, interviews: clone(mine.slice(page.skip, page.skip + page.limit)) };
+  }
+
+  async listIdle(before: Date, limit: number): Promise<string[]> {
+    return [...this.interviews.values()]
+      .filter((i) => isOpen(i) && i.lastActivityAt.getTime() < before.getTime())
+      .sort((a, b) => a.lastActivityAt.getTime() - b.lastActivityAt.getTime() || a.id.localeCompare(b.id))
+      .slice(0, limit)
+      .map((i) => i.id);
   }
 }
 

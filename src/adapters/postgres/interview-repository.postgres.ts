@@ -15,6 +15,9 @@ import { NamedStatement } from './named-statement.js';
 import { type InterviewMessageModel, InterviewModel } from './models/interview.model.js';
 import { isUniqueViolation } from './pg-errors.js';
 
+/** The statuses isOpen accepts: an interview that can still be answered. */
+const OPEN_STATUSES: readonly InterviewStatus[] = ['scheduled', 'in_progress'];
+
 const date = (v: Date | string | null): Date | null => (v === null ? null : new Date(v));
 
 type InterviewRow = Omit<InterviewModel, keyof Model>;
@@ -296,5 +299,13 @@ export class PgInterviewRepository implements InterviewRepository {
         return toInterview(row, transcript && transcriptState(transcript, this.thresholds));
       }),
     };
+  }
+
+  async listIdle(before: Date, limit: number): Promise<string[]> {
+    const rows = await this.interviews().query().select('id').whereIn('status', OPEN_STATUSES)
+      .where('last_activity_at', '<', before)
+      .orderBy([{ column: 'last_activity_at' }, { column: 'id' }])
+      .limit(limit);
+    return rows.map((row) => row.id);
   }
 }

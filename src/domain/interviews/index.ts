@@ -6,6 +6,7 @@ export * from './use-cases/start-interview.js';
 export * from './use-cases/submit-answer.js';
 export * from './use-cases/complete-interview.js';
 export * from './use-cases/queries.js';
+export * from './use-cases/abandon-idle.js';
 export * from './use-cases/transcript-state.js';
 export type { InterviewAssessment } from './use-cases/finish.js';
 export * from './costs.js';

@@ -244,6 +244,38 @@ export function interviewRepositoryContract(label: string, open: () => Promise<U
       expect(list.interviews).to.deep.equal([mine[1]!.interview, mine[2]!.interview]);
     });
 
+    it('lists open interviews idle since before a time, least recently active first, as many as asked', async () => {
+      // Activity long before any other test's, so only these can be idle at the cut-off; an earlier run's
+      // (a PostgreSQL database outlives a run) are closed first, and this run's at the end.
+      const long = (minutes: number) => new Date(Date.UTC(2001, 0, 1, 0, minutes));
+      const closeLeftovers = async () => {
+        for (const id of await uow.repositories.interviews.listIdle(long(24 * 60), 1_000)) {
+          const left = (await uow.repositories.interviews.findById(id))!;
+          await uow.repositories.interviews.save({ ...left, status: 'abandoned' }, []);
+        }
+      };
+      await closeLeftovers();
+      const open = [
+        anInterview(candidateId, { lastActivityAt: long(20) }),
+        anInterview(candidateId, { lastActivityAt: long(5), status: 'scheduled' }),
+        anInterview(candidateId, { lastActivityAt: long(10) }),
+      ];
+      const notListed = [
+        anInterview(candidateId, { lastActivityAt: long(1), status: 'completed', completedAt: long(1) }),
+        anInterview(candidateId, { lastActivityAt: long(2), status: 'abandoned' }),
+        anInterview(candidateId, { lastActivityAt: long(30) }), // active at the cut-off itself
+      ];
+      for (const interview of [...open, ...notListed]) {
+        await uow.transaction((r) => r.interviews.insert(interview, [aMessage(interview.id, 1)]));
+      }
+      const idle = await uow.repositories.interviews.listIdle(long(30), 10);
+      expect(idle).to.deep.equal([open[1]!.id, open[2]!.id, open[0]!.id]);
+      expect(await uow.repositories.interviews.listIdle(long(30), 2)).to.deep.equal([open[1]!.id, open[2]!.id]);
+      expect(await uow.repositories.interviews.listIdle(long(5), 10)).to.deep.equal([]);
+      await closeLeftovers();
+      expect(await uow.repositories.interviews.listIdle(long(24 * 60), 10)).to.deep.equal([]);
+    });
+
     it('stores a completing save\'s assessment with the same atomic write, with or without a transaction, and never a second one', async () => {
       const report = (interviewId: string, score: number) => ({
         interviewId, overallScore: score, recommendation: 'advance', report: { skills: ['react'] }, completion: { questions: 1 },

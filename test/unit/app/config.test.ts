@@ -25,6 +25,7 @@ describe('configuration', () => {
     expect(config.ai.providers).to.deep.equal(['offline']);
     expect(config.plugins).to.deep.equal([]);
     expect(config.database.interviewCacheMs).to.equal(600_000);
+    expect(config.interviews.abandonAfterMinutes).to.equal(60);
   });
 
   it('parses lists, numbers and JSON options', () => {
@@ -41,6 +42,7 @@ describe('configuration', () => {
     expect(config.database.url).to.equal('postgres://u@h:5432/db');
     expect(config.auth.jwtExpiryHours).to.equal(2);
     expect(loadConfig({ INTERVIEW_CACHE_MS: '0' }).database.interviewCacheMs).to.equal(0);
+    expect(loadConfig({ INTERVIEW_ABANDON_AFTER_MINUTES: '0' }).interviews.abandonAfterMinutes).to.equal(0);
   });
 
   it('treats empty strings as unset', () => {
@@ -57,6 +59,7 @@ describe('configuration', () => {
     ['PLUGIN_OPTIONS that are not a JSON object', { PLUGIN_OPTIONS: '[1]' }, /PLUGIN_OPTIONS: must be a JSON object/],
     ['an empty AI_PROVIDERS list', { AI_PROVIDERS: ' , ' }, /AI_PROVIDERS/],
     ['a negative INTERVIEW_CACHE_MS', { INTERVIEW_CACHE_MS: '-1' }, /INTERVIEW_CACHE_MS/],
+    ['a fractional INTERVIEW_ABANDON_AFTER_MINUTES', { INTERVIEW_ABANDON_AFTER_MINUTES: '1.5' }, /INTERVIEW_ABANDON_AFTER_MINUTES/],
     ['production without JWT_SECRET', { NODE_ENV: 'production' }, /JWT_SECRET: required when NODE_ENV=production/],
   ];
   for (const [what, env, message] of bad) {

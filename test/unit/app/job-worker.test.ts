@@ -47,4 +47,36 @@ describe('job worker', () => {
     expect(await worker.drain()).to.equal(1);
     expect((await uow.repositories.jobs.find(flaky))!.runAt.getTime() - clock.now().getTime()).to.equal(2_000);
   });
+
+  it('runs recurring tasks when due by the clock, each at its own interval, logging a failure and running it again next time', async () => {
+    const clock = new FixedClock();
+    const logger = new RecordingLogger();
+    const runs: string[] = [];
+    const worker = new JobWorker({ uow: new MemoryUnitOfWork(), clock, logger }, options)
+      .every('sweep', 60_000, async () => { runs.push('sweep'); })
+      .every('flaky', 1_000, async () => { runs.push('flaky'); throw new Error('database down'); });
+    expect(await worker.runDueTasks()).to.equal(2);
+    expect(await worker.runDueTasks()).to.equal(0);
+    clock.advance(1_000);
+    expect(await worker.runDueTasks()).to.equal(1);
+    clock.advance(59_000);
+    expect(await worker.runDueTasks()).to.equal(2);
+    expect(runs).to.deep.equal(['sweep', 'flaky', 'flaky', 'sweep', 'flaky']);
+    expect(logger.entries.filter((e) => e.message === 'recurring task failed').map((e) => e.fields))
+      .to.deep.equal(Array(3).fill({ task: 'flaky', error: 'database down' }));
+    expect(() => worker.every('sweep', 5, async () => undefined)).to.throw(/already registered/);
+    expect(() => worker.every('never', 0, async () => undefined)).to.throw(/positive interval/);
+  });
+
+  it('runs its recurring tasks from its polling loop', async () => {
+    const ran = new Promise<void>((resolve) => {
+      const worker = new JobWorker({ uow: new MemoryUnitOfWork(), clock: new FixedClock(), logger: new RecordingLogger() }, options)
+        .every('sweep', 60_000, async () => {
+          void worker.stop();
+          resolve();
+        });
+      worker.start();
+    });
+    await ran;
+  });
 });

@@ -1,19 +1,13 @@
 import { expect } from 'chai';
-import { MemoryUnitOfWork } from '../../../src/adapters/memory/unit-of-work.memory.js';
 import { RubricAnswerGrader } from '../../../src/adapters/offline/answer-grader.rubric.js';
-import { QuestionBankInterviewer } from '../../../src/adapters/offline/interviewer.question-bank.js';
-import { SilentLogger } from '../../../src/adapters/system/logger.pino.js';
-import { FixedClock } from '../../../src/adapters/system/clock.system.js';
-import { UuidIdGenerator } from '../../../src/adapters/system/id-generator.uuid.js';
 import { DEFAULT_THRESHOLDS, type ProgressionState } from '../../../src/domain/assessment/index.js';
-import {
-  CompleteInterview, ConcurrentAnswer, InterviewAccessDenied, StartInterview, SubmitAnswer,
-} from '../../../src/domain/interviews/index.js';
+import { CompleteInterview, ConcurrentAnswer, InterviewAccessDenied, SubmitAnswer } from '../../../src/domain/interviews/index.js';
 import { CLARIFICATIONS_PER_QUESTION, restatedQuestion } from '../../../src/domain/interviews/clarification.js';
 import { finishInterview } from '../../../src/domain/interviews/use-cases/finish.js';
 import { transcriptState } from '../../../src/domain/interviews/use-cases/transcript-state.js';
 import type { AnswerGrader, Grade, GradeRequest } from '../../../src/ports/answer-grader.js';
 import { anAccount } from '../../support/builders.js';
+import { interviewUseCases } from '../../support/interview-use-cases.js';
 
 /** A grader that holds every call until `release` is called: makes races deterministic. */
 class GatedGrader implements AnswerGrader {
@@ -31,18 +25,10 @@ class GatedGrader implements AnswerGrader {
   }
 }
 
-async function setup(grader: AnswerGrader = new RubricAnswerGrader()) {
-  const uow = new MemoryUnitOfWork();
-  const clock = new FixedClock(new Date('2026-07-01T09:00:00Z'));
-  const ids = new UuidIdGenerator();
-  const interviewer = new QuestionBankInterviewer();
-  const candidate = anAccount();
-  await uow.transaction((r) => r.accounts.insert(candidate));
-  const startUc = new StartInterview({ uow, interviewer, clock, ids, prices: {} });
-  const submit = new SubmitAnswer({ uow, interviewer, grader, clock, ids, thresholds: DEFAULT_THRESHOLDS, prices: {}, budgetUsd: 5, logger: new SilentLogger() });
-  const complete = new CompleteInterview({ uow, clock });
-  const { interview } = await startUc.execute({ candidateId: candidate.id, roleType: 'react' });
-  return { uow, clock, candidate, interview, submit, complete };
+async function setup(grader?: AnswerGrader) {
+  const cases = await interviewUseCases({ grader });
+  const { interview } = await cases.start.execute({ candidateId: cases.candidate.id, roleType: 'react' });
+  return { ...cases, interview };
 }
 
 describe('SubmitAnswer and CompleteInterview use cases', () => {

@@ -1,17 +1,10 @@
 import { expect } from 'chai';
 import { randomUUID } from 'node:crypto';
-import { MemoryUnitOfWork } from '../../../src/adapters/memory/unit-of-work.memory.js';
-import { RubricAnswerGrader } from '../../../src/adapters/offline/answer-grader.rubric.js';
-import { QuestionBankInterviewer } from '../../../src/adapters/offline/interviewer.question-bank.js';
-import { SilentLogger } from '../../../src/adapters/system/logger.pino.js';
-import { FixedClock } from '../../../src/adapters/system/clock.system.js';
 import { type AssessmentThresholds, DEFAULT_THRESHOLDS, validateThresholds } from '../../../src/domain/assessment/index.js';
-import {
-  CompleteInterview, type Interview, StartInterview, SubmitAnswer, transcriptState,
-} from '../../../src/domain/interviews/index.js';
+import { CompleteInterview, type Interview, transcriptState } from '../../../src/domain/interviews/index.js';
 import type { StoredParse } from '../../../src/domain/resumes/resume.js';
 import type { IdGenerator } from '../../../src/ports/id-generator.js';
-import { anAccount } from '../../support/builders.js';
+import { interviewUseCases } from '../../support/interview-use-cases.js';
 import { bankQuestionFor, type Candidate, gibberish, injecting, strong, weak } from '../../support/simulated-candidates.js';
 
 /**
@@ -54,12 +47,7 @@ async function run(
   role: string, candidate: Candidate, options: { thresholds?: AssessmentThresholds; resumeSkills?: string[]; completeAfter?: number } = {},
 ): Promise<Run> {
   const thresholds = options.thresholds ?? DEFAULT_THRESHOLDS;
-  const uow = new MemoryUnitOfWork();
-  const clock = new FixedClock(new Date('2026-07-01T09:00:00Z'));
-  const ids = new SequentialIds();
-  const interviewer = new QuestionBankInterviewer();
-  const account = anAccount();
-  await uow.transaction((r) => r.accounts.insert(account));
+  const { uow, clock, candidate: account, start, submit, complete } = await interviewUseCases({ ids: new SequentialIds(), thresholds });
   if (options.resumeSkills) {
     await uow.repositories.resumes.insertActive({
       id: randomUUID(), candidateId: account.id, fileName: 'cv.pdf', fileSize: 1, type: 'pdf', storageKey: `k/${randomUUID()}`,
@@ -67,11 +55,6 @@ async function run(
       parsed: { skills: options.resumeSkills } as StoredParse, errorMessage: null,
     });
   }
-  const start = new StartInterview({ uow, interviewer, clock, ids, prices: {} });
-  const submit = new SubmitAnswer({
-    uow, interviewer, grader: new RubricAnswerGrader(), clock, ids, thresholds, prices: {}, budgetUsd: 5, logger: new SilentLogger(),
-  });
-  const complete = new CompleteInterview({ uow, clock });
   const states: Interview[] = [];
   const check = async (id: string, when: string) => {
     const interview = (await uow.repositories.interviews.findById(id))!;
