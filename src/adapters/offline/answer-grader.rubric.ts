@@ -38,7 +38,9 @@ interface PreparedReference {
   referenceWords: Set<string>;
   referenceBigrams: Set<string>;
   /** The reference answer's sentences: their content tokens and how many negations each has (see contradictionShare). */
-  statements: Array<{ tokens: Set<string>; negations: number }>;
+  statements: Statement[];
+  /** The question's content tokens the reference answer also says: the terms it is about (list, tuple). */
+  terms: Set<string>;
 }
 
 /**
@@ -267,7 +269,7 @@ export class RubricAnswerGrader implements AnswerGrader {
     }
     // Denials: the reference restated with the opposite polarity, or the answer disowned. Lexical
     // overlap cannot tell "X is never Y" from "X is Y"; the polarity of restated sentences can.
-    const contradicted = contradictionShare(kept.map((k) => k.text), sentenceTokens, ref.statements);
+    const contradicted = contradictionShare(kept.map((k) => k.text), sentenceTokens, ref);
     const disowned = kept.some((k) => isDisowning(k.text)) || (kept.length > 1 && deniesWhatCameBefore(kept[kept.length - 1]!.text));
     if (disowned || contradicted > CONTRADICTION.share) {
       flags.push('contradicts_reference');
@@ -378,7 +380,8 @@ export class RubricAnswerGrader implements AnswerGrader {
       question,
       referenceWords: new Set(referenceWords),
       referenceBigrams: new Set(referenceWords.slice(1).map((w, i) => `${referenceWords[i]} ${w}`)),
-      statements: sentences(request.referenceAnswer ?? '').map((st) => ({ tokens: new Set(contentTokens(st.text)), negations: negationsIn(st.text) })),
+      statements: clausesOf(request.referenceAnswer ?? '').map((text) => ({ tokens: new Set(contentTokens(text)), negations: negationsIn(text) })),
+      terms: new Set(referenceTokens.filter((t) => question.has(t))),
     };
     this.cache.set(key, prepared);
     if (this.cache.size > this.cacheSize) this.cache.delete(this.cache.keys().next().value as string);
@@ -386,32 +389,60 @@ export class RubricAnswerGrader implements AnswerGrader {
   }
 }
 
+/** A reference sentence or clause: its content tokens and how many negations it has. */
+interface Statement {
+  tokens: Set<string>;
+  negations: number;
+}
+
+/** Where a sentence's clauses part: "X does this, while Y does that" states two things. */
+const CLAUSE_BREAK = /,?\s+(?:while|whereas|but)\s+/i;
+
+/** A text's sentences split into clauses. */
+const clausesOf = (text: string): string[] =>
+  sentences(text).flatMap((s) => s.text.split(CLAUSE_BREAK)).filter((c) => c.trim().length > 0);
+
 /**
- * The share of the answer's restatements of the reference (see RESTATEMENT), weighted by the words
- * they share, that deny it: the answer's sentence adds negations to the reference sentence it
- * restates. Sentences that restate nothing do not count either way.
+ * The share of the answer's restatements of the reference (see RESTATEMENT), clause by clause and
+ * weighted by the words they share, that deny it: the answer's clause adds negations to the
+ * reference clause it restates, or says it of another of the question's terms ("a tuple is mutable"
+ * for "a list is mutable": a term the reference speaks of elsewhere in place of the clause's own).
+ * Clauses that restate nothing do not count either way.
  */
-function contradictionShare(
-  texts: readonly string[], tokens: readonly (readonly string[])[], statements: PreparedReference['statements'],
-): number {
+function contradictionShare(texts: readonly string[], tokens: readonly (readonly string[])[], ref: PreparedReference): number {
   let restated = 0;
   let denied = 0;
   for (let i = 0; i < texts.length; i++) {
-    const own = new Set(tokens[i]);
-    if (own.size < RESTATEMENT.minShared) continue;
-    let best: { shared: number; negations: number } | undefined;
-    for (const st of statements) {
-      let shared = 0;
-      for (const t of st.tokens) if (own.has(t)) shared++;
-      if (shared < RESTATEMENT.minShared || shared / st.tokens.size < RESTATEMENT.minShare || shared / own.size < RESTATEMENT.minShare) continue;
-      if (!best || shared > best.shared) best = { shared, negations: st.negations };
+    // Most sentences are one clause: their tokens are at hand.
+    const clauses = CLAUSE_BREAK.test(texts[i]!) ? texts[i]!.split(CLAUSE_BREAK) : [texts[i]!];
+    for (const clause of clauses) {
+      const own = new Set(clauses.length === 1 ? tokens[i] : contentTokens(clause));
+      if (own.size < RESTATEMENT.minShared) continue;
+      let best: { shared: number; statement: Statement } | undefined;
+      for (const st of ref.statements) {
+        let shared = 0;
+        for (const t of st.tokens) if (own.has(t)) shared++;
+        if (shared < RESTATEMENT.minShared || shared / st.tokens.size < RESTATEMENT.minShare || shared / own.size < RESTATEMENT.minShare) continue;
+        if (!best || shared > best.shared) best = { shared, statement: st };
+      }
+      if (!best) continue;
+      restated += best.shared;
+      // Any added negation denies: "never fails to run" is no restatement of "runs" a grader can credit.
+      if (negationsIn(clause) > best.statement.negations || tradesTerm(own, best.statement, ref.terms)) denied += best.shared;
     }
-    if (!best) continue;
-    restated += best.shared;
-    // Any added negation denies: "never fails to run" is no restatement of "runs" a grader can credit.
-    if (negationsIn(texts[i]!) > best.negations) denied += best.shared;
   }
   return restated === 0 ? 0 : denied / restated;
+}
+
+/** Whether a clause restating `statement` drops one of the question's terms the statement names and says another in its place. */
+function tradesTerm(own: ReadonlySet<string>, statement: Statement, terms: ReadonlySet<string>): boolean {
+  let dropped = false;
+  let added = false;
+  for (const t of terms) {
+    if (statement.tokens.has(t) && !own.has(t)) dropped = true;
+    if (!statement.tokens.has(t) && own.has(t)) added = true;
+  }
+  return dropped && added;
 }
 
 /**

@@ -165,6 +165,33 @@ describe('rubric answer grader (offline)', () => {
     }
   });
 
+  it('reads a restated clause said of another of the question’s terms as a denial ("a tuple is mutable"), not clauses reordered', () => {
+    const swapped: Array<[string, string]> = [
+      ['What is the difference between a list and a tuple', 'A tuple is mutable and is used for collections that change; a list is '
+        + 'immutable, so it can be hashed and used as a dictionary key when its items are hashable, and it signals a fixed structure.'],
+      ['What are liveness and readiness probes', 'A liveness probe tells Kubernetes whether a Pod should receive traffic, so it is removed '
+        + 'while starting or overloaded; a readiness probe tells it whether to restart a stuck container. Mixing them up causes outages or restart loops.'],
+    ];
+    for (const [start, answer] of swapped) {
+      const g = grade(answer, bankRequest(start));
+      expect(g.flags, start).to.include('contradicts_reference');
+      expect(g.score, start).to.be.at.most(20);
+    }
+    const reordered: Array<[string, string]> = [
+      ['What is the difference between a list and a tuple', 'A tuple is immutable, so it can be hashed and used as a dictionary key when '
+        + 'its items are hashable, and it signals a fixed structure; a list is mutable and is used for collections that change.'],
+      ['What is the difference between INNER JOIN and LEFT JOIN', 'A LEFT JOIN returns every row from the left table and fills the right '
+        + 'side with NULLs where there is no match, while an INNER JOIN returns only rows with matches in both tables.'],
+      ['What is the difference between a list and a tuple', 'Unlike a tuple, a list is mutable and is used for collections that change. '
+        + 'A tuple is immutable, so it can be hashed and used as a dictionary key, and it signals a fixed structure.'],
+    ];
+    for (const [start, answer] of reordered) {
+      const g = grade(answer, bankRequest(start));
+      expect(g.flags, answer).to.deep.equal([]);
+      expect(g.level, answer).to.equal('expert');
+    }
+  });
+
   it('reads any negation added to a restated reference sentence as a denial, an even number too', () => {
     const effect = bankRequest('What is useEffect used for');
     const first = sentences(effect.referenceAnswer!)[0]!.text;
