@@ -4,13 +4,13 @@ import type { Logger } from '../../ports/logger.js';
 import type { ErrorStatusTable } from './error-statuses.js';
 import { HttpError, RequestValidationFailed } from './http-errors.js';
 
+/** What an unexpected failure answers: nothing of its cause (the log has it), with the code the replaced system's clients know. */
+export const INTERNAL_ERROR_BODY = Object.freeze({ detail: 'Internal Server Error', code: 'INTERNAL_SERVER_ERROR' });
+
 /**
  * First in the chain: turns every failure into `{"detail": …}`. Domain errors answer with their
  * registered status and code; anything unexpected is logged once and answered 500.
  */
-/** What an unexpected failure answers: nothing of its cause (the log has it), with the code the replaced system's clients know. */
-export const INTERNAL_ERROR_BODY = Object.freeze({ detail: 'Internal Server Error', code: 'INTERNAL_SERVER_ERROR' });
-
 export function errorMiddleware(statuses: ErrorStatusTable, logger: Logger) {
   return async (ctx: Context, next: Next) => {
     try {

@@ -37,7 +37,7 @@ interface PreparedReference {
   /** Every word of the reference text (question excluded), and each pair of words it says one after the other (see wordOrder). */
   referenceWords: Set<string>;
   referenceBigrams: Set<string>;
-  /** The reference answer's sentences: their content tokens and how many negations each has (see contradictionShare). */
+  /** The reference answer's clauses: their content tokens and how many negations each has (see contradictionShare). */
   statements: Statement[];
   /** The question's content tokens the reference answer also says: the terms it is about (list, tuple). */
   terms: Set<string>;
@@ -111,9 +111,9 @@ const referenceKey = (request: GradeRequest): string => {
 // overall r has a broad optimum for similarity between 1.0 and 1.7; the span keeps the scores' spread.
 const W = { recall: 1, precision: 0.2, similarity: 1.2, length: 0.2 };
 /**
- * A sentence of the answer restates a sentence of the reference when they share at least `minShared`
+ * A clause of the answer restates a clause of the reference when they share at least `minShared`
  * content words, and `minShare` of the words of each; with a negation added ("is never" for "is"),
- * it denies it. (Only added negations: "omitting the base case" restates "the base case is not
+ * or said of another of the question's terms, it denies it (see contradictionShare). (Only added negations: "omitting the base case" restates "the base case is not
  * included" without one.)
  */
 const RESTATEMENT = { minShared: 3, minShare: 0.8 } as const;

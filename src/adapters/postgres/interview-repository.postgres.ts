@@ -1,8 +1,9 @@
 import type { Knex } from 'knex';
 import type { Model } from 'objection';
 import type { AssessmentThresholds } from '../../domain/assessment/index.js';
-import type {
-  AskedQuestionRecord, Interview, InterviewContext, InterviewMessage, InterviewStatus, MessageType, PendingQuestion,
+import {
+  type AskedQuestionRecord, type Interview, type InterviewContext, type InterviewMessage, type InterviewStatus, type MessageType,
+  OPEN_STATUSES, type PendingQuestion,
 } from '../../domain/interviews/interview.js';
 import { type TranscriptState, transcriptState } from '../../domain/interviews/use-cases/transcript-state.js';
 import { VersionConflict } from '../../domain/shared/domain-error.js';
@@ -14,9 +15,6 @@ import type { InterviewCache } from './interview-cache.js';
 import { NamedStatement } from './named-statement.js';
 import { type InterviewMessageModel, InterviewModel } from './models/interview.model.js';
 import { isUniqueViolation } from './pg-errors.js';
-
-/** The statuses isOpen accepts: an interview that can still be answered. */
-const OPEN_STATUSES: readonly InterviewStatus[] = ['scheduled', 'in_progress'];
 
 const date = (v: Date | string | null): Date | null => (v === null ? null : new Date(v));
 

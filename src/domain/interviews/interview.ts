@@ -68,5 +68,7 @@ export interface InterviewMessage {
   createdAt: Date;
 }
 
-export const isOpen = (interview: Interview): boolean =>
-  interview.status === 'in_progress' || interview.status === 'scheduled';
+/** The statuses of an interview that can still be answered. */
+export const OPEN_STATUSES: readonly InterviewStatus[] = ['scheduled', 'in_progress'];
+
+export const isOpen = (interview: Interview): boolean => OPEN_STATUSES.includes(interview.status);
