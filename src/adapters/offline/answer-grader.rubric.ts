@@ -357,6 +357,7 @@ export class RubricAnswerGrader implements AnswerGrader {
     const question = new Set(contentTokens(request.question));
     const referenceWords = words(referenceText);
     const referenceTokens = contentTokensOf(referenceWords);
+    const terms = new Set(referenceTokens.filter((t) => question.has(t)));
     const weights = new Map<string, number>();
     // Words the question already contains earn nothing: repeating the question is not answering it.
     for (const t of referenceTokens) weights.set(t, question.has(t) ? 0 : 1);
@@ -380,8 +381,11 @@ export class RubricAnswerGrader implements AnswerGrader {
       question,
       referenceWords: new Set(referenceWords),
       referenceBigrams: new Set(referenceWords.slice(1).map((w, i) => `${referenceWords[i]} ${w}`)),
-      statements: clausesOf(request.referenceAnswer ?? '').map((text) => ({ tokens: new Set(contentTokens(text)), negations: negationsIn(text) })),
-      terms: new Set(referenceTokens.filter((t) => question.has(t))),
+      statements: clausesOf(request.referenceAnswer ?? '').map((text) => {
+        const tokens = contentTokens(text);
+        return { tokens: new Set(tokens), termCounts: countsOf(tokens, terms), negations: negationsIn(text) };
+      }),
+      terms,
     };
     this.cache.set(key, prepared);
     if (this.cache.size > this.cacheSize) this.cache.delete(this.cache.keys().next().value as string);
@@ -389,10 +393,18 @@ export class RubricAnswerGrader implements AnswerGrader {
   }
 }
 
-/** A reference sentence or clause: its content tokens and how many negations it has. */
+/** A reference clause: its content tokens, how many times it says each of the question's terms, and how many negations it has. */
 interface Statement {
   tokens: Set<string>;
+  termCounts: Map<string, number>;
   negations: number;
+}
+
+/** How many times `tokens` say each of `terms`. */
+function countsOf(tokens: readonly string[], terms: ReadonlySet<string>): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const t of tokens) if (terms.has(t)) counts.set(t, (counts.get(t) ?? 0) + 1);
+  return counts;
 }
 
 /** Where a sentence's clauses part: "X does this, while Y does that" states two things. */
@@ -416,7 +428,8 @@ function contradictionShare(texts: readonly string[], tokens: readonly (readonly
     // Most sentences are one clause: their tokens are at hand.
     const clauses = CLAUSE_BREAK.test(texts[i]!) ? texts[i]!.split(CLAUSE_BREAK) : [texts[i]!];
     for (const clause of clauses) {
-      const own = new Set(clauses.length === 1 ? tokens[i] : contentTokens(clause));
+      const clauseTokens = clauses.length === 1 ? tokens[i]! : contentTokens(clause);
+      const own = new Set(clauseTokens);
       if (own.size < RESTATEMENT.minShared) continue;
       let best: { shared: number; statement: Statement } | undefined;
       for (const st of ref.statements) {
@@ -428,20 +441,22 @@ function contradictionShare(texts: readonly string[], tokens: readonly (readonly
       if (!best) continue;
       restated += best.shared;
       // Any added negation denies: "never fails to run" is no restatement of "runs" a grader can credit.
-      if (negationsIn(clause) > best.statement.negations || tradesTerm(own, best.statement, ref.terms)) denied += best.shared;
+      if (negationsIn(clause) > best.statement.negations || tradesTerm(countsOf(clauseTokens, ref.terms), best.statement)) denied += best.shared;
     }
   }
   return restated === 0 ? 0 : denied / restated;
 }
 
-/** Whether a clause restating `statement` drops one of the question's terms the statement names and says another in its place. */
-function tradesTerm(own: ReadonlySet<string>, statement: Statement, terms: ReadonlySet<string>): boolean {
+/**
+ * Whether a clause restating `statement` says one of the question's terms fewer times than the
+ * statement and another more: the one traded for the other ("an INNER JOIN returns every row from the
+ * left table" for "a LEFT JOIN returns every row from the left table").
+ */
+function tradesTerm(clauseCounts: ReadonlyMap<string, number>, statement: Statement): boolean {
   let dropped = false;
   let added = false;
-  for (const t of terms) {
-    if (statement.tokens.has(t) && !own.has(t)) dropped = true;
-    if (!statement.tokens.has(t) && own.has(t)) added = true;
-  }
+  for (const [t, n] of statement.termCounts) if ((clauseCounts.get(t) ?? 0) < n) dropped = true;
+  for (const [t, n] of clauseCounts) if (n > (statement.termCounts.get(t) ?? 0)) added = true;
   return dropped && added;
 }
 

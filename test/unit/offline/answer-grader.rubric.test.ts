@@ -171,6 +171,9 @@ describe('rubric answer grader (offline)', () => {
         + 'immutable, so it can be hashed and used as a dictionary key when its items are hashable, and it signals a fixed structure.'],
       ['What are liveness and readiness probes', 'A liveness probe tells Kubernetes whether a Pod should receive traffic, so it is removed '
         + 'while starting or overloaded; a readiness probe tells it whether to restart a stuck container. Mixing them up causes outages or restart loops.'],
+      // Within one sentence, and with the traded term still said once ("the left table").
+      ['What is the difference between INNER JOIN and LEFT JOIN', 'A LEFT JOIN returns only rows with matches in both tables, while an '
+        + 'INNER JOIN returns every row from the left table and fills the right side with NULLs where there is no match.'],
     ];
     for (const [start, answer] of swapped) {
       const g = grade(answer, bankRequest(start));
