@@ -36,7 +36,8 @@ interface PreparedReference {
   question: Set<string>;
   /** Every word of the reference text (question excluded), and each pair of words it says one after the other (see wordOrder). */
   referenceWords: Set<string>;
-  referenceBigrams: Set<string>;
+  /** Each reference word → the words that follow it somewhere in the reference. */
+  referenceFollowers: Map<string, Set<string>>;
   /** The reference answer's clauses: their content tokens and how many negations each has (see contradictionShare). */
   statements: Statement[];
   /** The question's content tokens the reference answer also says: the terms it is about (list, tuple). */
@@ -380,7 +381,7 @@ export class RubricAnswerGrader implements AnswerGrader {
       hasKeyPoints,
       question,
       referenceWords: new Set(referenceWords),
-      referenceBigrams: new Set(referenceWords.slice(1).map((w, i) => `${referenceWords[i]} ${w}`)),
+      referenceFollowers: followersOf(referenceWords),
       statements: clausesOf(request.referenceAnswer ?? '').map((text) => {
         const tokens = contentTokens(text);
         return { tokens: new Set(tokens), termCounts: countsOf(tokens, terms), negations: negationsIn(text) };
@@ -476,8 +477,19 @@ function wordOrder(answerWords: readonly string[], ref: PreparedReference): numb
     fromReference++;
     if (i === 0 || !ref.referenceWords.has(answerWords[i - 1]!)) continue;
     pairs++;
-    if (ref.referenceBigrams.has(`${answerWords[i - 1]} ${answerWords[i]}`)) inOrder++;
+    if (ref.referenceFollowers.get(answerWords[i - 1]!)?.has(answerWords[i]!)) inOrder++;
   }
   if (fromReference / answerWords.length < WORD_SALAD.minFromReference || pairs === 0) return undefined;
   return inOrder / pairs;
+}
+
+/** Each word → the words that follow it somewhere in `ws`. */
+function followersOf(ws: readonly string[]): Map<string, Set<string>> {
+  const followers = new Map<string, Set<string>>();
+  for (let i = 1; i < ws.length; i++) {
+    let next = followers.get(ws[i - 1]!);
+    if (!next) followers.set(ws[i - 1]!, (next = new Set()));
+    next.add(ws[i]!);
+  }
+  return followers;
 }
