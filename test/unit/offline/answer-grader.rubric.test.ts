@@ -4,7 +4,7 @@ import { QUESTION_BANK } from '../../../src/adapters/offline/question-bank/index
 import { deniesWhatCameBefore, isDisowning, isInjection, negationsIn, opensInjectedBlock } from '../../../src/adapters/offline/text/signals.js';
 import { contentTokens, sentences } from '../../../src/adapters/offline/text/tokens.js';
 import { BOUNDARY, classifyAnswer, DEFAULT_THRESHOLDS } from '../../../src/domain/assessment/index.js';
-import type { GradeRequest } from '../../../src/ports/answer-grader.js';
+import type { Grade, GradeRequest } from '../../../src/ports/answer-grader.js';
 
 const grader = new RubricAnswerGrader();
 const Q: GradeRequest = {
@@ -19,6 +19,17 @@ const grade = (answer: string, q: GradeRequest = Q) => grader.gradeSync({ ...q, 
 const bankRequest = (start: string): GradeRequest => {
   const q = QUESTION_BANK.find((b) => b.text.startsWith(start))!;
   return { question: q.text, referenceAnswer: q.referenceAnswer, keyPoints: [...q.keyPoints], answer: '' };
+};
+
+/** A denial of the reference: flagged, and held to the contradiction cap. */
+const expectDenied = (g: Grade, label: string) => {
+  expect(g.flags, label).to.include('contradicts_reference');
+  expect(g.score, label).to.be.at.most(20);
+};
+/** A right answer: nothing flagged, graded expert. */
+const expectCleanExpert = (g: Grade, label: string) => {
+  expect(g.flags, label).to.deep.equal([]);
+  expect(g.level, label).to.equal('expert');
 };
 
 const GOOD = 'Keys give every item in the list a stable identity. During reconciliation React uses them to match elements between renders, so if keys are wrong or change, it can reuse the wrong DOM nodes and mix up component state.';
@@ -120,9 +131,7 @@ describe('rubric answer grader (offline)', () => {
       `Honestly I believe the opposite of the usual advice: ${effect.referenceAnswer} None of that is true in practice.`,
     ];
     for (const answer of denials) {
-      const g = grade(answer, effect);
-      expect(g.flags, answer).to.include('contradicts_reference');
-      expect(g.score, answer).to.be.at.most(20);
+      expectDenied(grade(answer, effect), answer);
     }
     // Negations that belong to a right answer: "not strictly equal", "not during it", "does not re-run it unless".
     const own: Array<[string, GradeRequest]> = [
@@ -132,9 +141,7 @@ describe('rubric answer grader (offline)', () => {
         + 'it unless one changes. An empty array runs it once, and you can return a cleanup function.', effect],
     ];
     for (const [answer, q] of own) {
-      const g = grade(answer, q);
-      expect(g.flags, answer).to.deep.equal([]);
-      expect(g.level, answer).to.equal('expert');
+      expectCleanExpert(grade(answer, q), answer);
     }
   });
 
@@ -147,9 +154,7 @@ describe('rubric answer grader (offline)', () => {
       `People say ${ref.charAt(0).toLowerCase()}${ref.slice(1)} The opposite is true.`,
     ];
     for (const answer of disowned) {
-      const g = grade(answer, effect);
-      expect(g.flags, answer).to.include('contradicts_reference');
-      expect(g.score, answer).to.be.at.most(20);
+      expectDenied(grade(answer, effect), answer);
     }
     // A misconception named and dismissed, then the right answer; and a last sentence judging a practice.
     const kept = [
@@ -176,9 +181,7 @@ describe('rubric answer grader (offline)', () => {
         + 'INNER JOIN returns every row from the left table and fills the right side with NULLs where there is no match.'],
     ];
     for (const [start, answer] of swapped) {
-      const g = grade(answer, bankRequest(start));
-      expect(g.flags, start).to.include('contradicts_reference');
-      expect(g.score, start).to.be.at.most(20);
+      expectDenied(grade(answer, bankRequest(start)), start);
     }
     const reordered: Array<[string, string]> = [
       ['What is the difference between a list and a tuple', 'A tuple is immutable, so it can be hashed and used as a dictionary key when '
@@ -189,9 +192,7 @@ describe('rubric answer grader (offline)', () => {
         + 'A tuple is immutable, so it can be hashed and used as a dictionary key, and it signals a fixed structure.'],
     ];
     for (const [start, answer] of reordered) {
-      const g = grade(answer, bankRequest(start));
-      expect(g.flags, answer).to.deep.equal([]);
-      expect(g.level, answer).to.equal('expert');
+      expectCleanExpert(grade(answer, bankRequest(start)), answer);
     }
   });
 
@@ -200,9 +201,7 @@ describe('rubric answer grader (offline)', () => {
     const first = sentences(effect.referenceAnswer!)[0]!.text;
     const twice = first.replace('useEffect runs', 'useEffect never runs').replace(/ after /, ' not after ');
     expect(negationsIn(twice) - negationsIn(first)).to.equal(2);
-    const g = grade(twice, effect);
-    expect(g.flags).to.include('contradicts_reference');
-    expect(g.score).to.be.at.most(20);
+    expectDenied(grade(twice, effect), twice);
   });
 
   it('reads a sentence said again once, so repeating it adds nothing', () => {
