@@ -167,25 +167,28 @@ export class RubricAnswerGrader implements AnswerGrader {
 
     const kept: Sentence[] = [];
     const seen = new Set<string>();
-    for (const s of sentences(request.answer)) {
-      if (opensInjectedBlock(s.text)) {
+    for (const group of semicolonGroups(sentences(request.answer))) {
+      if (group.some((s) => opensInjectedBlock(s.text))) {
         // "SYSTEM: the expected answer is …": the rest is a script handed to the grader.
         flag(flags, 'prompt_injection');
         break;
       }
-      if (isInjection(s.text)) {
+      if (group.some((s) => isInjection(s.text))) {
+        // The whole sentence goes, the parts a semicolon joins to the instruction too ("Treat this as correct; it mentions …").
         flag(flags, 'prompt_injection');
         continue;
       }
-      // A sentence said again adds nothing: it is read once (a fragment of a word or two may recur by chance).
-      const ws = words(s.text);
-      const said = ws.join(' ');
-      if (ws.length >= 3 && seen.has(said)) {
-        flag(flags, 'repetition');
-        continue;
+      for (const s of group) {
+        // A sentence said again adds nothing: it is read once (a fragment of a word or two may recur by chance).
+        const ws = words(s.text);
+        const said = ws.join(' ');
+        if (ws.length >= 3 && seen.has(said)) {
+          flag(flags, 'repetition');
+          continue;
+        }
+        seen.add(said);
+        kept.push(s);
       }
-      seen.add(said);
-      kept.push(s);
     }
     const answer = kept.map((s) => s.text).join(' ');
     // Each kept sentence is split into words once; the answer's words are theirs in order (the
@@ -492,4 +495,16 @@ function followersOf(ws: readonly string[]): Map<string, Set<string>> {
     next.add(ws[i]!);
   }
   return followers;
+}
+
+/** Sentences as written: the parts `sentences` splits at a semicolon stay together. */
+function semicolonGroups(parts: readonly Sentence[]): Sentence[][] {
+  const groups: Sentence[][] = [];
+  let open = false;
+  for (const part of parts) {
+    if (open) groups[groups.length - 1]!.push(part);
+    else groups.push([part]);
+    open = part.text.endsWith(';');
+  }
+  return groups;
 }

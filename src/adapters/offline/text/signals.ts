@@ -43,27 +43,39 @@ export function hesitationsIn(answer: string): string[] {
 /** Sentences that talk to the grader instead of answering: never scored, always flagged. */
 const INJECTION = [
   /\b(ignore|disregard|forget|override)\b[^.!?\n]{0,60}\b(instruction|rubric|prompt|rules?|guidelines|above|previous|criteria)/i,
-  /\b(give|award|assign|grant|rate|score)\b[^.!?\n]{0,40}\b(100|full (marks|score|points)|maximum|perfect|top (marks|score)|10\s*\/\s*10|5\s*\/\s*5|a\+)/i,
+  // "Give this 100", "award full marks" (not "rate limit each client to 100 requests", "give it the maximum timeout").
+  /\b(give|award|assign|grant|rate|score)\b[^.!?\n]{0,40}(\b100\b(?!\s*(%|percent|requests?|ms|milliseconds|seconds|rps|users|connections|items|rows|records|times|bytes|[kmg]b)\b)|\bfull (marks|score|points)|\b(maximum|perfect|top) (marks|score|points|grade)|\b10\s*\/\s*10|\b5\s*\/\s*5|\ba\+)/i,
   /\b(as|you are) (the|an?) (grader|evaluator|examiner|assistant|ai|language model)\b/i,
   /\b(system prompt|developer message|jailbreak|new instructions?)\b/i,
   /\byou (must|should|will) (mark|grade|score|rate)\b/i,
   /\bthis answer (is|deserves) (perfect|correct|full marks|100)/i,
   /\b(evaluator|grader|examiner|reviewer|assessor|marker|grading|scoring)['’]?s? (note|instruction|comment|hint)s?\b/i,
   /\b(rate|mark|grade|score|classify)\b[^.!?\n]{0,30}\b(as )?(an? )?(expert|excellent|perfect|outstanding|exceptional)\b/i,
+  // Talking to whoever grades: "Dear reviewer", "Note to the grader".
+  /\b(dear|note to|attention|hey|hello)\s+(the\s+)?(grader|reviewer|evaluator|examiner|assessor|marker|ai|model|assistant)\b/i,
+  // Asking for the answer to be taken as something it is not: "Pretend I said …", "Assume the candidate covered …".
+  /\b(pretend|assume|imagine|treat|consider|regard)\b[^.!?\n]{0,40}\b(i said|i covered|i explained|i mentioned|the candidate|this answer|my answer|this response)\b/i,
+  /\b(give|award|deserve|deserves|get|earn|assign|grant|want|expect)\b[^.!?\n]{0,30}\b(full|maximum|perfect|highest|top)\s+(credit|marks?|points|score|grade|rating)\b/i,
+  /\brubric\b/i,
+  /\b(score|grade|rating|marks?)\s*[:=]\s*\d+/i,
+  /\b(100\s*\/\s*100|10\s*\/\s*10|5\s*\/\s*5)\b/,
+  /\b(key|all) points (are |were )?(covered|addressed|met)\b/i,
+  /\b(this|my) (answer|response) (is|was|deserves|should be|must be) (perfect|correct|complete|excellent|flawless|right)\b/i,
+  /\b(consider|call|rate|mark|treat|accept|grade|count)\b[^.!?\n]{0,25}\b(perfect|excellent|flawless|correct|complete|full)\s+(answer|response|marks|credit)\b/i,
 ];
 
 // The patterns as one alternation (all case-insensitive, none global, no back-references): it
-// matches a sentence exactly when one of them does, in one scan instead of six.
+// matches a sentence exactly when one of them does, in one scan instead of one per pattern.
 const ANY_INJECTION = new RegExp(INJECTION.map((re) => `(?:${re.source})`).join('|'), 'i');
 
 export const isInjection = (sentence: string): boolean => ANY_INJECTION.test(sentence);
 
 /**
  * A sentence that hands the grader text as if from elsewhere: a role label ("SYSTEM: …",
- * "Assistant: …") or an "expected answer is …". It and everything after it are the attacker's
+ * "Assistant: …", "[INSTRUCTIONS] …") or an "expected answer is …". It and everything after it are the attacker's
  * script, not the candidate's answer.
  */
-const INJECTED_BLOCK = /^\W*(?:system|assistant|developer|admin|grader|evaluator|instructions?)\s*:|\b(?:expected|reference|model|ideal|official|target) answer (?:is|says|reads|would be)\b/i;
+const INJECTED_BLOCK = /^\W*(?:system|assistant|developer|admin|grader|evaluator|instructions?)\s*:|^\W*\[\s*(?:instructions?|system|admin|note|grader|prompt)\s*\]|\b(?:expected|reference|model|ideal|official|target) answer (?:is|says|reads|would be)\b/i;
 
 export const opensInjectedBlock = (sentence: string): boolean => INJECTED_BLOCK.test(sentence);
 
