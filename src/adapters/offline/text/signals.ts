@@ -62,6 +62,13 @@ const INJECTION = [
   /\b(key|all) points (are |were )?(covered|addressed|met)\b/i,
   /\b(this|my) (answer|response) (is|was|deserves|should be|must be) (perfect|correct|complete|excellent|flawless|right)\b/i,
   /\b(consider|call|rate|mark|treat|accept|grade|count)\b[^.!?\n]{0,25}\b(perfect|excellent|flawless|correct|complete|full)\s+(answer|response|marks|credit)\b/i,
+  /\b(score|grade|rating|level)\s*[:=]\s*(expert|excellent|perfect|a\+?)\b/i,
+  /\b(you are|you're) (grading|scoring|marking|evaluating|assessing)\b/i,
+  /\b(output|respond with|return|print)\s+(a\s+)?(score\s*(of\s*)?)?(=\s*)?100\b/i,
+  /\b(for|to) the (ai|llm|model|scoring model|grading model|grader)\b/i,
+  /\b(scoring|grading|marking) (model|engine|system|ai|bot)\b/i,
+  /\b(deserves|deserve|give (it|me|this)) an? a\+?(?=\W|$)/i,
+  /\bbe (generous|lenient)\b/i,
 ];
 
 // The patterns as one alternation (all case-insensitive, none global, no back-references): it
@@ -75,7 +82,7 @@ export const isInjection = (sentence: string): boolean => ANY_INJECTION.test(sen
  * "Assistant: …", "[INSTRUCTIONS] …") or an "expected answer is …". It and everything after it are the attacker's
  * script, not the candidate's answer.
  */
-const INJECTED_BLOCK = /^\W*(?:system|assistant|developer|admin|grader|evaluator|instructions?)\s*:|^\W*\[\s*(?:instructions?|system|admin|note|grader|prompt)\s*\]|\b(?:expected|reference|model|ideal|official|target) answer (?:is|says|reads|would be)\b/i;
+const INJECTED_BLOCK = /^\W*(?:system|assistant|developer|admin|grader|evaluator|instructions?)\s*:|^\W*\[\s*(?:instructions?|system|admin|note|grader|prompt)\s*\]|\b(?:expected|reference|model|ideal|official|target) answer (?:is|says|reads|would be)\b|\b(?:this is|here is|here's) (?:a|the) (?:model|reference|expected|ideal|official) answer\b/i;
 
 export const opensInjectedBlock = (sentence: string): boolean => INJECTED_BLOCK.test(sentence);
 
