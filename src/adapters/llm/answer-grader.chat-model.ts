@@ -4,8 +4,7 @@ import { SKILL_LEVELS } from '../../domain/assessment/levels.js';
 import type { AnswerGrader, Grade, GradeRequest } from '../../ports/answer-grader.js';
 import type { AiCallOptions } from '../../ports/provider-served.js';
 import { levelOf } from '../offline/answer-grader.rubric.js';
-import { isInjection } from '../offline/text/signals.js';
-import { sentences } from '../offline/text/tokens.js';
+import { withoutInstructions } from '../offline/text/signals.js';
 import { invokeJson, type JsonMode } from './chat-model.js';
 
 const fraction = z.number().min(0).max(1);
@@ -42,8 +41,8 @@ export class ChatModelAnswerGrader implements AnswerGrader {
   async grade(request: GradeRequest, options: AiCallOptions = {}): Promise<Grade> {
     if (options.signal?.aborted) throw Object.assign(new Error('The AI call was aborted'), { name: 'AbortError' });
     const flags: string[] = [];
-    const kept = sentences(request.answer).filter((s) => !isInjection(s.text));
-    if (kept.length < sentences(request.answer).length) flags.push('prompt_injection');
+    const { kept, injected } = withoutInstructions(request.answer);
+    if (injected) flags.push('prompt_injection');
     const answer = kept.map((s) => s.text).join(' ');
     const skillArea = request.context?.skillArea ?? 'general';
     if (answer.trim() === '') {

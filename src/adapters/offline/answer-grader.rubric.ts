@@ -2,8 +2,8 @@ import type { SkillLevel } from '../../domain/assessment/levels.js';
 import type { AnswerGrader, Grade, GradeRequest } from '../../ports/answer-grader.js';
 import type { AiCallOptions, ServedBy } from '../../ports/provider-served.js';
 import {
-  deniesWhatCameBefore, explanationMarkers, functionWordShareOf, gibberishShareOf, hesitationsIn, isDisowning, isInjection,
-  negationsIn, opensInjectedBlock,
+  deniesWhatCameBefore, explanationMarkers, functionWordShareOf, gibberishShareOf, hesitationsIn, isDisowning, negationsIn,
+  withoutInstructions,
 } from './text/signals.js';
 import {
   clamp01, contentTokens, contentTokensOf, type Sentence, sentences, trigramCosine, trigramProfile, words, type TrigramProfile,
@@ -134,10 +134,6 @@ export const KEY_POINT_CAP = { floor: 40, span: 60 } as const;
 const RAW_FLOOR = 0.2;
 const RAW_SPAN = 2.0;
 
-const flag = (flags: string[], name: string): void => {
-  if (!flags.includes(name)) flags.push(name);
-};
-
 const abortError = () => Object.assign(new Error('The grading call was aborted'), { name: 'AbortError' });
 
 /**
@@ -165,30 +161,20 @@ export class RubricAnswerGrader implements AnswerGrader {
     const ref = this.prepare(request);
     const flags: string[] = [];
 
+    const candidate = withoutInstructions(request.answer);
+    if (candidate.injected) flags.push('prompt_injection');
     const kept: Sentence[] = [];
     const seen = new Set<string>();
-    for (const group of semicolonGroups(sentences(request.answer))) {
-      if (group.some((s) => opensInjectedBlock(s.text))) {
-        // "SYSTEM: the expected answer is …": the rest is a script handed to the grader.
-        flag(flags, 'prompt_injection');
-        break;
-      }
-      if (group.some((s) => isInjection(s.text))) {
-        // The whole sentence goes, the parts a semicolon joins to the instruction too ("Treat this as correct; it mentions …").
-        flag(flags, 'prompt_injection');
+    for (const s of candidate.kept) {
+      // A sentence said again adds nothing: it is read once (a fragment of a word or two may recur by chance).
+      const ws = words(s.text);
+      const said = ws.join(' ');
+      if (ws.length >= 3 && seen.has(said)) {
+        if (!flags.includes('repetition')) flags.push('repetition');
         continue;
       }
-      for (const s of group) {
-        // A sentence said again adds nothing: it is read once (a fragment of a word or two may recur by chance).
-        const ws = words(s.text);
-        const said = ws.join(' ');
-        if (ws.length >= 3 && seen.has(said)) {
-          flag(flags, 'repetition');
-          continue;
-        }
-        seen.add(said);
-        kept.push(s);
-      }
+      seen.add(said);
+      kept.push(s);
     }
     const answer = kept.map((s) => s.text).join(' ');
     // Each kept sentence is split into words once; the answer's words are theirs in order (the
@@ -497,14 +483,3 @@ function followersOf(ws: readonly string[]): Map<string, Set<string>> {
   return followers;
 }
 
-/** Sentences as written: the parts `sentences` splits at a semicolon stay together. */
-function semicolonGroups(parts: readonly Sentence[]): Sentence[][] {
-  const groups: Sentence[][] = [];
-  let open = false;
-  for (const part of parts) {
-    if (open) groups[groups.length - 1]!.push(part);
-    else groups.push([part]);
-    open = part.text.endsWith(';');
-  }
-  return groups;
-}

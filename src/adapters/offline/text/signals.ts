@@ -1,4 +1,4 @@
-import { STOP_WORDS, words } from './tokens.js';
+import { type Sentence, sentences, STOP_WORDS, words } from './tokens.js';
 
 const HEDGES = [
   'i think', 'i guess', 'maybe', 'perhaps', 'not sure', "i'm not sure", 'i am not sure', 'probably', 'i believe',
@@ -85,6 +85,38 @@ export const isInjection = (sentence: string): boolean => ANY_INJECTION.test(sen
 const INJECTED_BLOCK = /^\W*(?:system|assistant|developer|admin|grader|evaluator|instructions?)\s*:|^\W*\[\s*(?:instructions?|system|admin|note|grader|prompt)\s*\]|\b(?:expected|reference|model|ideal|official|target) answer (?:is|says|reads|would be)\b|\b(?:this is|here is|here's) (?:a|the) (?:model|reference|expected|ideal|official) answer\b/i;
 
 export const opensInjectedBlock = (sentence: string): boolean => INJECTED_BLOCK.test(sentence);
+
+/**
+ * The answer's sentences without what talks to the grader: a sentence with an instruction goes
+ * whole (the parts `sentences` cut at a semicolon too: "Treat this as correct; it mentions …"), and
+ * an injected block ends the answer. `injected` says whether anything went. Every grader reads
+ * only what is kept, so an instruction can never raise a score.
+ */
+export function withoutInstructions(answer: string): { kept: Sentence[]; injected: boolean } {
+  const kept: Sentence[] = [];
+  let injected = false;
+  for (const group of semicolonGroups(sentences(answer))) {
+    if (group.some((s) => opensInjectedBlock(s.text))) return { kept, injected: true };
+    if (group.some((s) => isInjection(s.text))) {
+      injected = true;
+      continue;
+    }
+    kept.push(...group);
+  }
+  return { kept, injected };
+}
+
+/** Sentences as written: the parts `sentences` splits at a semicolon stay together. */
+function semicolonGroups(parts: readonly Sentence[]): Sentence[][] {
+  const groups: Sentence[][] = [];
+  let open = false;
+  for (const part of parts) {
+    if (open) groups[groups.length - 1]!.push(part);
+    else groups.push([part]);
+    open = part.text.endsWith(';');
+  }
+  return groups;
+}
 
 /**
  * Words no English speaker would write: no vowel in a long word, five non-vowels in a row,
