@@ -6,7 +6,7 @@ import {
   withoutInstructions,
 } from './text/signals.js';
 import {
-  clamp01, contentTokens, contentTokensOf, type Sentence, sentences, trigramCosine, trigramProfile, words, type TrigramProfile,
+  clamp01, contentTokens, contentTokensOf, type Sentence, sentences, STOP_WORDS, trigramCosine, trigramProfile, words, type TrigramProfile,
 } from './text/tokens.js';
 
 export const RUBRIC_GRADER: ServedBy = { provider: 'offline', model: 'rubric-grader-v1' };
@@ -38,6 +38,8 @@ interface PreparedReference {
   referenceWords: Set<string>;
   /** Each reference word → the words that follow it somewhere in the reference. */
   referenceFollowers: Map<string, Set<string>>;
+  /** The neighbouring items of the lists the reference and key points make (see listsTerms). */
+  referenceLists: Set<string>;
   /** The reference answer's clauses: their content tokens and how many negations each has (see contradictionShare). */
   statements: Statement[];
   /** The question's content tokens the reference answer also says: the terms it is about (list, tuple). */
@@ -124,6 +126,11 @@ const RESTATEMENT = { minShared: 3, minShare: 0.8 } as const;
  * time is the reference's words shuffled; it keeps `factor` of its score.
  */
 const WORD_SALAD = { minWords: 8, minFromReference: 0.7, maxInOrder: 0.2, factor: 0.35 } as const;
+/**
+ * Keyword lists in disguise: a stop word above `maxOneWord` of an answer of `minWords` or more, or
+ * `minItems` or more comma-separated items of which `listShare` are single words (see listShape).
+ */
+const STUFFING = { minWords: 10, maxOneWord: 0.3, minItems: 6, listShare: 0.7 } as const;
 /** An answer saying all the content words of a question of `minQuestionWords` or more, and no other, echoes it: at most `cap`. */
 const ECHO = { minQuestionWords: 3, cap: 15 } as const;
 /** A contradicted or disowned answer scores at most this; a share of restatements contradicted above `share` counts as one. */
@@ -246,8 +253,14 @@ export class RubricAnswerGrader implements AnswerGrader {
       score = Math.min(score, 5);
     }
     const referenceShare = onTopic / present.size;
-    if (tokens.length >= 6 && structure < 0.12 && referenceShare >= 0.6) {
-      // A bare list of the reference's words shows recognition, not understanding.
+    const list = listShape(kept.map((k) => k.text), ref.referenceLists);
+    // The reference's own list said back ("string, number, bigint, boolean, …") is an answer, however bare.
+    const referenceList = list.pairs > 0 && list.listedTogether / list.pairs >= 0.5;
+    const listed = tokens.length >= 6 && referenceShare >= 0.6 && !referenceList &&
+      (structure < 0.12 || paddedWithOneWord(answerWords) || (list.items >= STUFFING.minItems && list.terms / list.items >= STUFFING.listShare));
+    if (listed) {
+      // A bare list of the reference's words shows recognition, not understanding: so does one padded with a
+      // repeated filler ("the X the Y the Z") or set out as a comma list ("It is about X, Y, Z and W").
       flags.push('keyword_stuffing');
       score = Math.round(score * 0.35);
     }
@@ -371,6 +384,7 @@ export class RubricAnswerGrader implements AnswerGrader {
       question,
       referenceWords: new Set(referenceWords),
       referenceFollowers: followersOf(referenceWords),
+      referenceLists: listNeighbours([...sentences(request.referenceAnswer ?? '').map((st) => st.text), ...(request.keyPoints ?? [])]),
       statements: clausesOf(request.referenceAnswer ?? '').map((text) => {
         const tokens = contentTokens(text);
         return { tokens: new Set(tokens), termCounts: countsOf(tokens, terms), negations: negationsIn(text) };
@@ -483,3 +497,64 @@ function followersOf(ws: readonly string[]): Map<string, Set<string>> {
   return followers;
 }
 
+
+/** Whether one stop word is more than `STUFFING.maxOneWord` of a longer answer's words ("the X the Y the Z …"): prose never repeats one that often. */
+function paddedWithOneWord(ws: readonly string[]): boolean {
+  if (ws.length < STUFFING.minWords) return false;
+  const counts = new Map<string, number>();
+  let most = 0;
+  for (const w of ws) {
+    if (!STOP_WORDS.has(w)) continue;
+    const n = (counts.get(w) ?? 0) + 1;
+    counts.set(w, n);
+    if (n > most) most = n;
+  }
+  return most / ws.length > STUFFING.maxOneWord;
+}
+
+/** Where a sentence's list items part: commas, "and", "or". */
+const LIST_BREAK = /,|\band\b|\bor\b/i;
+
+/** Each pair of neighbouring items of the lists a text's sentences make, as "last word of one|first word of the next". */
+function listNeighbours(texts: readonly string[]): Set<string> {
+  const pairs = new Set<string>();
+  for (const text of texts) {
+    let previous: string[] | undefined;
+    for (const item of text.split(LIST_BREAK)) {
+      const ws = words(item);
+      if (ws.length === 0) continue;
+      if (previous) pairs.add(`${previous[previous.length - 1]}|${ws[0]}`);
+      previous = ws;
+    }
+  }
+  return pairs;
+}
+
+/**
+ * The answer's comma (and "and", "or") separated items: how many, how many are a single word that
+ * is no stop word, and of the neighbouring single words how many the reference lists side by side
+ * too. "string, number, bigint, boolean" answering with the reference's own list is an answer;
+ * "jsx, syntax, extension, compiler, babel" picked from its sentences is a keyword list.
+ */
+function listShape(texts: readonly string[], referenceLists: ReadonlySet<string>) {
+  let items = 0;
+  let terms = 0;
+  let pairs = 0;
+  let listedTogether = 0;
+  for (const text of texts) {
+    let previous: string | undefined;
+    for (const item of text.split(LIST_BREAK)) {
+      const ws = words(item);
+      if (ws.length === 0) continue;
+      items++;
+      const term = ws.length === 1 && !STOP_WORDS.has(ws[0]!) ? ws[0]! : undefined;
+      if (term) terms++;
+      if (term && previous) {
+        pairs++;
+        if (referenceLists.has(`${previous}|${term}`)) listedTogether++;
+      }
+      previous = term;
+    }
+  }
+  return { items, terms, pairs, listedTogether };
+}
