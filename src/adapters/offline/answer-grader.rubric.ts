@@ -384,7 +384,8 @@ export class RubricAnswerGrader implements AnswerGrader {
       question,
       referenceWords: new Set(referenceWords),
       referenceFollowers: followersOf(referenceWords),
-      referenceLists: listNeighbours([...sentences(request.referenceAnswer ?? '').map((st) => st.text), ...(request.keyPoints ?? [])]),
+      // The key points make a list of their own: an answer that recites them in note form is one.
+      referenceLists: listNeighbours([...sentences(request.referenceAnswer ?? '').map((st) => st.text), (request.keyPoints ?? []).join(', ')]),
       statements: clausesOf(request.referenceAnswer ?? '').map((text) => {
         const tokens = contentTokens(text);
         return { tokens: new Set(tokens), termCounts: countsOf(tokens, terms), negations: negationsIn(text) };
@@ -512,8 +513,8 @@ function paddedWithOneWord(ws: readonly string[]): boolean {
   return most / ws.length > STUFFING.maxOneWord;
 }
 
-/** Where a sentence's list items part: commas, "and", "or". */
-const LIST_BREAK = /,|\band\b|\bor\b/i;
+/** Where a sentence's list items part: commas, "and", "or" (as words: not inside "mark-and-sweep"). */
+const LIST_BREAK = /,|\s(?:and|or)\s/i;
 
 /** Each pair of neighbouring items of the lists a text's sentences make, as "last word of one|first word of the next". */
 function listNeighbours(texts: readonly string[]): Set<string> {
@@ -532,9 +533,10 @@ function listNeighbours(texts: readonly string[]): Set<string> {
 
 /**
  * The answer's comma (and "and", "or") separated items: how many, how many are a single word that
- * is no stop word, and of the neighbouring single words how many the reference lists side by side
- * too. "string, number, bigint, boolean" answering with the reference's own list is an answer;
- * "jsx, syntax, extension, compiler, babel" picked from its sentences is a keyword list.
+ * is no stop word, and of the neighbouring items how many the reference (or its key points) lists
+ * side by side too. "string, number, bigint, boolean" answering with the reference's own list is an
+ * answer, as are its key points in note form; "jsx, syntax, extension, compiler" picked from its
+ * sentences is a keyword list.
  */
 function listShape(texts: readonly string[], referenceLists: ReadonlySet<string>) {
   let items = 0;
@@ -547,13 +549,12 @@ function listShape(texts: readonly string[], referenceLists: ReadonlySet<string>
       const ws = words(item);
       if (ws.length === 0) continue;
       items++;
-      const term = ws.length === 1 && !STOP_WORDS.has(ws[0]!) ? ws[0]! : undefined;
-      if (term) terms++;
-      if (term && previous) {
+      if (ws.length === 1 && !STOP_WORDS.has(ws[0]!)) terms++;
+      if (previous) {
         pairs++;
-        if (referenceLists.has(`${previous}|${term}`)) listedTogether++;
+        if (referenceLists.has(`${previous}|${ws[0]}`)) listedTogether++;
       }
-      previous = term;
+      previous = ws[ws.length - 1];
     }
   }
   return { items, terms, pairs, listedTogether };

@@ -320,7 +320,7 @@ describe('rubric answer grader (offline)', () => {
       expect(g.flags, stuffed).to.include('keyword_stuffing');
       expect(g.score, stuffed).to.be.below(grade(GOOD).score / 2);
     }
-    // The reference's own list said back is an answer, bare or in a sentence.
+    // The reference's own list said back is an answer, bare or in a sentence; so are the key points in note form.
     const primitives = bankRequest('What are the primitive types in JavaScript');
     for (const answer of ['string, number, bigint, boolean, undefined, null, symbol',
       'The primitive types are string, number, bigint, boolean, undefined, null and symbol.']) {
@@ -328,6 +328,14 @@ describe('rubric answer grader (offline)', () => {
       expect(g.flags, answer).to.not.include('keyword_stuffing');
       expect(g.level, answer).to.be.oneOf(['proficient', 'expert']);
     }
+    for (const q of QUESTION_BANK.filter((_, i) => i % 10 === 0)) {
+      const g = grade(q.keyPoints.join(', '), { question: q.text, referenceAnswer: q.referenceAnswer, keyPoints: [...q.keyPoints], answer: '' });
+      expect(g.flags, q.id).to.not.include('keyword_stuffing');
+    }
+    // "mark-and-sweep" is one word, not a list: the reference's words in a row are still a keyword list.
+    const gc = bankRequest('How does the Go garbage collector work');
+    expect(grade('go uses concurrent non-generational tri-color mark-and-sweep collector short pauses gogc heap grows cycle gomemlimit', gc).flags)
+      .to.include('keyword_stuffing');
   });
 
   const injections = [
