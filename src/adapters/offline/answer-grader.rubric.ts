@@ -170,7 +170,10 @@ export class RubricAnswerGrader implements AnswerGrader {
 
     const candidate = withoutInstructions(request.answer);
     if (candidate.injected) flags.push('prompt_injection');
+    // Each sentence is split into words once; the answer's words are the kept sentences' in order (the
+    // sentences are trimmed and joined by a space, so no word spans two of them).
     const kept: Sentence[] = [];
+    const keptWords: string[][] = [];
     const seen = new Set<string>();
     for (const s of candidate.kept) {
       // A sentence said again adds nothing: it is read once (a fragment of a word or two may recur by chance).
@@ -182,15 +185,13 @@ export class RubricAnswerGrader implements AnswerGrader {
       }
       seen.add(said);
       kept.push(s);
+      keptWords.push(ws);
     }
     const answer = kept.map((s) => s.text).join(' ');
-    // Each kept sentence is split into words once; the answer's words are theirs in order (the
-    // sentences are trimmed and joined by a space, so no word spans two of them).
     const answerWords: string[] = [];
     const tokens: string[] = [];
     const sentenceTokens: string[][] = [];
-    for (const s of kept) {
-      const ws = words(s.text);
+    for (const ws of keptWords) {
       const ts = contentTokensOf(ws);
       for (const w of ws) answerWords.push(w);
       for (const t of ts) tokens.push(t);
