@@ -38,7 +38,7 @@ interface PreparedReference {
   referenceWords: Set<string>;
   /** Each reference word → the words that follow it somewhere in the reference. */
   referenceFollowers: Map<string, Set<string>>;
-  /** The neighbouring items of the lists the reference and key points make (see listsTerms). */
+  /** The neighbouring items of the lists the reference and key points make (see listShape). */
   referenceLists: Set<string>;
   /** The reference answer's clauses: their content tokens and how many negations each has (see contradictionShare). */
   statements: Statement[];
@@ -254,10 +254,11 @@ export class RubricAnswerGrader implements AnswerGrader {
       score = Math.min(score, 5);
     }
     const referenceShare = onTopic / present.size;
-    const list = listShape(kept.map((k) => k.text), ref.referenceLists);
+    // Only an answer mostly of the reference's words can be a list of them: the list's shape is read then.
+    const list = tokens.length >= 6 && referenceShare >= 0.6 ? listShape(kept.map((k) => k.text), ref.referenceLists) : undefined;
     // The reference's own list said back ("string, number, bigint, boolean, …") is an answer, however bare.
-    const referenceList = list.pairs > 0 && list.listedTogether / list.pairs >= 0.5;
-    const listed = tokens.length >= 6 && referenceShare >= 0.6 && !referenceList &&
+    const referenceList = list !== undefined && list.pairs > 0 && list.listedTogether / list.pairs >= 0.5;
+    const listed = list !== undefined && !referenceList &&
       (structure < 0.12 || paddedWithOneWord(answerWords) || (list.items >= STUFFING.minItems && list.terms / list.items >= STUFFING.listShare));
     if (listed) {
       // A bare list of the reference's words shows recognition, not understanding: so does one padded with a
@@ -517,17 +518,18 @@ function paddedWithOneWord(ws: readonly string[]): boolean {
 /** Where a sentence's list items part: commas, "and", "or" (as words: not inside "mark-and-sweep"). */
 const LIST_BREAK = /,|\s(?:and|or)\s/i;
 
-/** Each pair of neighbouring items of the lists a text's sentences make, as "last word of one|first word of the next". */
+/** A text's list items (see LIST_BREAK), each as its words; empty items left out. */
+const listItems = (text: string): string[][] => text.split(LIST_BREAK).map(words).filter((ws) => ws.length > 0);
+
+/** How two neighbouring list items are known: the last word of one and the first of the next. */
+const neighbourKey = (previous: readonly string[], next: readonly string[]): string => `${previous[previous.length - 1]}|${next[0]}`;
+
+/** Each pair of neighbouring items of the lists the texts make (see neighbourKey). */
 function listNeighbours(texts: readonly string[]): Set<string> {
   const pairs = new Set<string>();
   for (const text of texts) {
-    let previous: string[] | undefined;
-    for (const item of text.split(LIST_BREAK)) {
-      const ws = words(item);
-      if (ws.length === 0) continue;
-      if (previous) pairs.add(`${previous[previous.length - 1]}|${ws[0]}`);
-      previous = ws;
-    }
+    const items = listItems(text);
+    for (let i = 1; i < items.length; i++) pairs.add(neighbourKey(items[i - 1]!, items[i]!));
   }
   return pairs;
 }
@@ -545,17 +547,14 @@ function listShape(texts: readonly string[], referenceLists: ReadonlySet<string>
   let pairs = 0;
   let listedTogether = 0;
   for (const text of texts) {
-    let previous: string | undefined;
-    for (const item of text.split(LIST_BREAK)) {
-      const ws = words(item);
-      if (ws.length === 0) continue;
-      items++;
+    const list = listItems(text);
+    items += list.length;
+    for (let i = 0; i < list.length; i++) {
+      const ws = list[i]!;
       if (ws.length === 1 && !STOP_WORDS.has(ws[0]!)) terms++;
-      if (previous) {
-        pairs++;
-        if (referenceLists.has(`${previous}|${ws[0]}`)) listedTogether++;
-      }
-      previous = ws[ws.length - 1];
+      if (i === 0) continue;
+      pairs++;
+      if (referenceLists.has(neighbourKey(list[i - 1]!, ws))) listedTogether++;
     }
   }
   return { items, terms, pairs, listedTogether };

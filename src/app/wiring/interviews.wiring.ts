@@ -17,7 +17,7 @@ import type { JobWorker } from '../job-worker.js';
 
 const HOUR_MS = 3_600_000;
 /** How often the job worker looks for idle interviews to mark abandoned. */
-export const ABANDON_SWEEP_MS = 60_000;
+const ABANDON_SWEEP_MS = 60_000;
 
 /** The job worker's recurring sweep of idle interviews, when abandonment is on. */
 export function scheduleAbandonment(worker: JobWorker, container: DependencyContainer, config: AppConfig, logger: Logger): void {
