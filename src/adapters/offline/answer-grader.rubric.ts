@@ -44,6 +44,10 @@ interface PreparedReference {
   statements: Statement[];
   /** The question's content tokens the reference answer also says: the terms it is about (list, tuple). */
   terms: Set<string>;
+  /** The terms the reference says different things of: the subjects of its parts (see attributesOf). */
+  subjects: Set<string>;
+  /** Each word the reference says of one subject alone → those subjects ("mutable" → list, "immutable" → tuple). */
+  attributes: Map<string, Set<string>>;
 }
 
 /**
@@ -274,7 +278,7 @@ export class RubricAnswerGrader implements AnswerGrader {
     }
     // Denials: the reference restated with the opposite polarity, or the answer disowned. Lexical
     // overlap cannot tell "X is never Y" from "X is Y"; the polarity of restated sentences can.
-    const contradicted = contradictionShare(kept.map((k) => k.text), sentenceTokens, ref);
+    const contradicted = Math.max(contradictionShare(kept.map((k) => k.text), sentenceTokens, ref), swappedShare(kept, ref));
     const disowned = kept.some((k) => isDisowning(k.text)) || (kept.length > 1 && deniesWhatCameBefore(kept[kept.length - 1]!.text));
     if (disowned || contradicted > CONTRADICTION.share) {
       flags.push('contradicts_reference');
@@ -363,6 +367,7 @@ export class RubricAnswerGrader implements AnswerGrader {
     const referenceWords = words(referenceText);
     const referenceTokens = contentTokensOf(referenceWords);
     const terms = new Set(referenceTokens.filter((t) => question.has(t)));
+    const { subjects, attributes } = attributesOf(referenceText, terms, question);
     const weights = new Map<string, number>();
     // Words the question already contains earn nothing: repeating the question is not answering it.
     for (const t of referenceTokens) weights.set(t, question.has(t) ? 0 : 1);
@@ -393,6 +398,8 @@ export class RubricAnswerGrader implements AnswerGrader {
         return { tokens: new Set(tokens), termCounts: countsOf(tokens, terms), negations: negationsIn(text) };
       }),
       terms,
+      subjects,
+      attributes,
     };
     this.cache.set(key, prepared);
     if (this.cache.size > this.cacheSize) this.cache.delete(this.cache.keys().next().value as string);
@@ -452,6 +459,96 @@ function contradictionShare(texts: readonly string[], tokens: readonly (readonly
     }
   }
   return restated === 0 ? 0 : denied / restated;
+}
+
+/** Where a sentence's parts each say one thing of one term: "a list is mutable and a tuple is immutable". */
+const PART_BREAK = /[,;:]|\s(?:and|but|so|whereas)\s/i;
+
+/** A token as one of `terms`, a plural's "s" dropped ("lists" for "list"); undefined when it is none. */
+const asTerm = (t: string, terms: ReadonlySet<string>): string | undefined =>
+  terms.has(t) ? t : t.length >= 4 && t.endsWith('s') && terms.has(t.slice(0, -1)) ? t.slice(0, -1) : undefined;
+
+/**
+ * The one subject a part's tokens speak of (none when they name no subject or several), and what
+ * they say of it: its other words, the question's left out.
+ */
+function subjectOf(tokens: readonly string[], subjects: ReadonlySet<string>, terms: ReadonlySet<string>, question: ReadonlySet<string>) {
+  let subject: string | undefined;
+  const said: string[] = [];
+  for (const t of tokens) {
+    const s = asTerm(t, subjects);
+    if (s !== undefined) {
+      if (subject !== undefined && subject !== s) return undefined;
+      subject = s;
+    } else if (asTerm(t, terms) === undefined && !question.has(t)) {
+      said.push(t);
+    }
+  }
+  return subject === undefined ? undefined : { subject, said };
+}
+
+/**
+ * What the reference says of each of the question's terms, part by part (see PART_BREAK): its
+ * subjects are the terms some of its parts name and others do not (list and tuple, not "join" of
+ * "INNER JOIN" and "LEFT JOIN"), and each word of a part naming one subject is said of that subject.
+ * Negated parts say what a subject is not: left out.
+ */
+function attributesOf(referenceText: string, terms: ReadonlySet<string>, question: ReadonlySet<string>) {
+  const parts = sentences(referenceText).flatMap((s) => s.text.split(PART_BREAK));
+  const named = parts.map((text) => new Set(contentTokens(text).map((t) => asTerm(t, terms)).filter((t) => t !== undefined)))
+    .filter((names) => names.size > 0);
+  const subjects = new Set([...terms].filter((t) => !named.every((names) => names.has(t))));
+  const attributes = new Map<string, Set<string>>();
+  if (subjects.size < 2) return { subjects, attributes };
+  for (const text of parts) {
+    if (negationsIn(text) > 0) continue;
+    const part = subjectOf(contentTokens(text), subjects, terms, question);
+    if (!part) continue;
+    for (const word of part.said) {
+      let of = attributes.get(word);
+      if (!of) attributes.set(word, (of = new Set()));
+      of.add(part.subject);
+    }
+  }
+  return { subjects, attributes };
+}
+
+/**
+ * The share of the answer's parts that trade two subjects' attributes, among those that say of a
+ * subject what the reference says of it: "a list is immutable and a tuple is mutable" says of each
+ * what the reference says only of the other. A part counts as traded only when another part trades
+ * back (one subject said with a word of another is often a remark in passing: "a function is part of
+ * an object"), and only when it is mostly the other's words. Negated parts are left out: "a tuple
+ * cannot change" may rightly deny it what belongs to a list.
+ */
+function swappedShare(kept: readonly Sentence[], ref: PreparedReference): number {
+  if (ref.attributes.size === 0) return 0;
+  let agreeing = 0;
+  const traded: Array<{ subject: string; others: Set<string> }> = [];
+  for (const sentence of kept) {
+    for (const text of sentence.text.split(PART_BREAK)) {
+      if (negationsIn(text) > 0) continue;
+      const part = subjectOf(contentTokens(text), ref.subjects, ref.terms, ref.question);
+      if (!part) continue;
+      let own = 0;
+      const others = new Set<string>();
+      let other = 0;
+      for (const word of part.said) {
+        const of = ref.attributes.get(word);
+        if (!of) continue;
+        if (of.has(part.subject)) {
+          own++;
+        } else {
+          other++;
+          for (const s of of) others.add(s);
+        }
+      }
+      if (other > own && 2 * other >= part.said.length) traded.push({ subject: part.subject, others });
+      else if (own > other) agreeing++;
+    }
+  }
+  const swapped = traded.filter((t) => traded.some((back) => t.others.has(back.subject) && back.others.has(t.subject))).length;
+  return swapped === 0 ? 0 : swapped / (swapped + agreeing);
 }
 
 /**

@@ -196,6 +196,31 @@ describe('rubric answer grader (offline)', () => {
     }
   });
 
+  it('reads two terms traded in short parts of one sentence as a denial ("a list is immutable and a tuple is mutable"), not a remark in passing', () => {
+    const list = 'What is the difference between a list and a tuple';
+    const probes = 'What are liveness and readiness probes';
+    const traded: Array<[string, string]> = [
+      [list, 'A list is immutable and a tuple is mutable.'],
+      [list, 'Lists are immutable, tuples are mutable, so lists can be dictionary keys.'],
+      [probes, 'Liveness controls traffic and readiness restarts the container.'],
+    ];
+    for (const [start, answer] of traded) expectDenied(grade(answer, bankRequest(start)), answer);
+    const right: Array<[string, string, string]> = [
+      [list, 'A list is mutable and a tuple is immutable.', 'proficient'],
+      [list, 'Lists are mutable, tuples are immutable, so tuples can be dictionary keys.', 'expert'],
+      [probes, 'Readiness controls traffic and liveness restarts the container.', 'proficient'],
+      // One term said with a word of the other, nothing traded back: a remark, not a swap.
+      [list, 'A list is mutable. A tuple is immutable and can be a dictionary key. Lists can even be dictionary values.', 'expert'],
+      // Negated: what one is not may be what the other is.
+      [list, 'A list is mutable while a tuple cannot change, so a tuple is immutable and a list is not.', 'proficient'],
+    ];
+    for (const [start, answer, level] of right) {
+      const g = grade(answer, bankRequest(start));
+      expect(g.flags, answer).to.deep.equal([]);
+      expect(g.level, answer).to.equal(level);
+    }
+  });
+
   it('reads any negation added to a restated reference sentence as a denial, an even number too', () => {
     const effect = bankRequest('What is useEffect used for');
     const first = sentences(effect.referenceAnswer!)[0]!.text;
