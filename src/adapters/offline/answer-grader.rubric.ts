@@ -3,7 +3,7 @@ import type { AnswerGrader, Grade, GradeRequest } from '../../ports/answer-grade
 import type { AiCallOptions, ServedBy } from '../../ports/provider-served.js';
 import {
   deniesWhatCameBefore, explanationMarkers, functionWordShareOf, gibberishShareOf, hesitationsIn, isDisowning, negationsIn,
-  withoutInstructions,
+  saysOnlyNotKnowing, withoutInstructions,
 } from './text/signals.js';
 import {
   clamp01, contentTokens, contentTokensOf, type Sentence, sentences, STOP_WORDS, trigramCosine, trigramProfile, words, type TrigramProfile,
@@ -205,6 +205,12 @@ export class RubricAnswerGrader implements AnswerGrader {
       flags.push('empty');
       return this.result(0, { accuracy: 0, depth: 0, clarity: 0, confidence: 0 }, skillArea, [], ref.pointTexts.slice(), [], flags,
         'The answer says nothing that can be assessed.');
+    }
+    if (saysOnlyNotKnowing(answer)) {
+      // No attempt: the skill's limit, not an answer about something else (which 'off_topic' would say).
+      flags.push('no_answer');
+      return this.result(0, { accuracy: 0, depth: 0, clarity: 0, confidence: 0 }, skillArea, [], ref.pointTexts.slice(),
+        hesitationsIn(answer), flags, 'The candidate said they do not know.');
     }
 
     const present = new Set(tokens);

@@ -319,6 +319,21 @@ describe('rubric answer grader (offline)', () => {
     }
   });
 
+  it('scores saying only "I don\'t know" 0 and flags it as no answer, not as off topic; an answer that opens with it is graded', () => {
+    for (const a of ["I don't know.", 'I do not know', 'Sorry, no idea.', 'Hmm… I really don’t know this one, sorry', "Not sure, I'd have to look it up.", 'Pass']) {
+      const g = grade(a);
+      expect(g.score, a).to.equal(0);
+      expect(g.flags, a).to.deep.equal(['no_answer']);
+      expect(g.confidence, a).to.equal(0);
+    }
+    expect(grade("I don't know.").hesitations).to.deep.equal(["i don't know"]);
+    const attempt = grade(`I don't know the exact term, but ${GOOD}`);
+    expect(attempt.flags).to.not.include('no_answer');
+    expect(attempt.level).to.be.oneOf(['proficient', 'expert']);
+    // Said again and again, it is still no answer.
+    expect(grade("I don't know. ".repeat(20)).flags).to.deep.equal(['repetition', 'no_answer']);
+  });
+
   it('scores gibberish and off-topic answers low and flags them', () => {
     const gib = grade('xkqzt brrrp vvmnt kjhgf qwrtp zzxcv');
     expect(gib.score).to.be.at.most(5);

@@ -2,7 +2,8 @@ import { type Sentence, sentences, STOP_WORDS, words } from './tokens.js';
 
 const HEDGES = [
   'i think', 'i guess', 'maybe', 'perhaps', 'not sure', "i'm not sure", 'i am not sure', 'probably', 'i believe',
-  'kind of', 'sort of', 'i don\'t know', 'i dont know', 'no idea', 'might be', 'could be', 'not really', 'um', 'uh', 'hmm',
+  'kind of', 'sort of', 'i don\'t know', 'i dont know', 'i do not know', 'no idea', 'no clue', 'might be', 'could be', 'not really',
+  'um', 'uh', 'hmm',
 ];
 
 /**
@@ -219,3 +220,25 @@ const NEGATION = /\b(?:not|never|no|none|cannot|neither|nor|dont|doesnt|isnt|are
 
 /** How many negations a text contains: a statement and its denial differ in this count's parity. */
 export const negationsIn = (text: string): number => (text.match(NEGATION) ?? []).length;
+
+/** What a candidate says instead of an answer, and the fillers around it. */
+const NOT_KNOWING_PHRASES = [
+  'sorry|honestly|unfortunately|to be honest|well|hmm+|um+|uh+|ok|okay|no',
+  "i (?:really |honestly |just )?(?:do not|don't|dont) (?:really )?(?:know|remember|recall)(?: (?:this|that|it|the answer|that one|this one))?",
+  "(?:i have |i've )?(?:no|not a) (?:idea|clue)",
+  "(?:i'm |i am )?not (?:sure|certain)",
+  "i (?:can't|cannot|can not) (?:answer|say)(?: (?:this|that|it))?",
+  "(?:i'd|i would|i need to|i'd need to|i would need to)(?: have to)? (?:look it up|google it|check)",
+  '(?:i )?(?:pass|skip)(?: (?:this|that)(?: one)?)?',
+  'never (?:heard of|used) (?:it|this|that)',
+].map((p) => `(?:${p})`).join('|');
+/** Longer than this, an answer says more than that it does not know (and the pattern is not run over it). */
+const NOT_KNOWING_MAX_LENGTH = 200;
+const NOT_KNOWING = new RegExp(`^\\W*(?:${NOT_KNOWING_PHRASES})(?:\\W+(?:${NOT_KNOWING_PHRASES}))*\\W*$`, 'i');
+
+/**
+ * An answer that only says the candidate does not know ("I don't know.", "Sorry, no idea.", "Not
+ * sure, I would have to look it up."): no attempt at the question, which is not an off-topic answer.
+ */
+export const saysOnlyNotKnowing = (answer: string): boolean =>
+  answer.length <= NOT_KNOWING_MAX_LENGTH && NOT_KNOWING.test(answer.replace(/[’‘]/g, "'"));
