@@ -461,7 +461,9 @@ function contradictionShare(texts: readonly string[], tokens: readonly (readonly
       if (!best) continue;
       restated += best.shared;
       // Any added negation denies: "never fails to run" is no restatement of "runs" a grader can credit.
-      if (negationsIn(clause) > best.statement.negations || tradesTerm(countsOf(clauseTokens, ref.terms), best.statement)) denied += best.shared;
+      if (negationsSaying(clause, best.statement) > best.statement.negations || tradesTerm(countsOf(clauseTokens, ref.terms), best.statement)) {
+        denied += best.shared;
+      }
     }
   }
   return restated === 0 ? 0 : denied / restated;
@@ -555,6 +557,25 @@ function swappedShare(kept: readonly Sentence[], ref: PreparedReference): number
   }
   const swapped = traded.filter((t) => traded.some((back) => t.others.has(back.subject) && back.others.has(t.subject))).length;
   return swapped === 0 ? 0 : swapped / (swapped + agreeing);
+}
+
+/**
+ * The negations of a clause's parts (see PART_BREAK) that say the statement's words, half of their
+ * own or more: a clause joining two of the reference's sentences with "and" keeps each one's
+ * negation to itself ("…, using an accumulator and none of them mutate the original array" does
+ * not deny the accumulator). A part without content words counts ("…, not after").
+ */
+function negationsSaying(clause: string, statement: Statement): number {
+  let negations = 0;
+  for (const part of clause.split(PART_BREAK)) {
+    const n = negationsIn(part);
+    if (n === 0) continue;
+    const tokens = contentTokens(part);
+    let shared = 0;
+    for (const t of tokens) if (statement.tokens.has(t)) shared++;
+    if (2 * shared >= tokens.length) negations += n;
+  }
+  return negations;
 }
 
 /**

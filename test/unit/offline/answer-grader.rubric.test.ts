@@ -229,6 +229,15 @@ describe('rubric answer grader (offline)', () => {
     expectDenied(grade(twice, effect), twice);
   });
 
+  it('keeps a negation to the part of a sentence it stands in, so the reference\'s sentences joined by "and" are no denial', () => {
+    for (const start of ['How do map, filter and reduce differ', 'How do synchronized, volatile and the java.util.concurrent classes differ']) {
+      const request = bankRequest(start);
+      // "…using an accumulator and none of them mutate the original array": the "none" is not the accumulator's.
+      const joined = request.referenceAnswer!.replace(/;/g, ' and');
+      expectCleanExpert(grade(joined, request), joined);
+    }
+  });
+
   it('reads a sentence said again once, so repeating it adds nothing', () => {
     const once = grade(PARTIAL);
     const tenTimes = grade(Array(10).fill(PARTIAL).join(' '));
