@@ -670,15 +670,17 @@ function listShape(texts: readonly string[], referenceLists: ReadonlySet<string>
   let terms = 0;
   let pairs = 0;
   let listedTogether = 0;
+  // Sentences follow each other as items do: key points recited one per line or per sentence are a list too.
+  let previous: string[] | undefined;
   for (const text of texts) {
-    const list = listItems(text);
-    items += list.length;
-    for (let i = 0; i < list.length; i++) {
-      const ws = list[i]!;
+    for (const ws of listItems(text)) {
+      items++;
       if (ws.length === 1 && !STOP_WORDS.has(ws[0]!)) terms++;
-      if (i === 0) continue;
-      pairs++;
-      if (referenceLists.has(neighbourKey(list[i - 1]!, ws))) listedTogether++;
+      if (previous) {
+        pairs++;
+        if (referenceLists.has(neighbourKey(previous, ws))) listedTogether++;
+      }
+      previous = ws;
     }
   }
   return { items, terms, pairs, listedTogether };

@@ -381,6 +381,13 @@ describe('rubric answer grader (offline)', () => {
       const g = grade(q.keyPoints.join(', '), { question: q.text, referenceAnswer: q.referenceAnswer, keyPoints: [...q.keyPoints], answer: '' });
       expect(g.flags, q.id).to.not.include('keyword_stuffing');
     }
+    // One per line, as bullets, or one per sentence too (the first two bank questions below were flagged so).
+    for (const start of ['What is the difference between == and ===', 'What is the difference between == and equals()']) {
+      const request = bankRequest(start);
+      for (const answer of [request.keyPoints!.map((p) => `- ${p}`).join('\n'), request.keyPoints!.join('. ')]) {
+        expectCleanExpert(grade(answer, request), answer);
+      }
+    }
     // "mark-and-sweep" is one word, not a list: the reference's words in a row are still a keyword list.
     const gc = bankRequest('How does the Go garbage collector work');
     expect(grade('go uses concurrent non-generational tri-color mark-and-sweep collector short pauses gogc heap grows cycle gomemlimit', gc).flags)
