@@ -40,6 +40,8 @@ interface PreparedReference {
   referenceFollowers: Map<string, Set<string>>;
   /** The neighbouring items of the lists the reference and key points make (see listShape). */
   referenceLists: Set<string>;
+  /** The neighbouring items of the key points' own list alone. */
+  keyPointList: Set<string>;
   /** The reference answer's clauses: their content tokens and how many negations each has (see contradictionShare). */
   statements: Statement[];
   /** The question's content tokens the reference answer also says: the terms it is about (list, tuple). */
@@ -265,7 +267,7 @@ export class RubricAnswerGrader implements AnswerGrader {
     }
     const referenceShare = onTopic / present.size;
     // Only an answer mostly of the reference's words can be a list of them: the list's shape is read then.
-    const list = tokens.length >= 6 && referenceShare >= 0.6 ? listShape(kept.map((k) => k.text), ref.referenceLists) : undefined;
+    const list = tokens.length >= 6 && referenceShare >= 0.6 ? listShape(kept.map((k) => k.text), ref) : undefined;
     // The reference's own list said back ("string, number, bigint, boolean, …") is an answer, however bare.
     const referenceList = list !== undefined && list.pairs > 0 && list.listedTogether / list.pairs >= 0.5;
     const listed = list !== undefined && !referenceList &&
@@ -369,6 +371,7 @@ export class RubricAnswerGrader implements AnswerGrader {
       return cached;
     }
     const referenceText = [request.referenceAnswer ?? '', ...(request.keyPoints ?? [])].join('. ');
+    const keyPointList = (request.keyPoints ?? []).join(', ');
     const question = new Set(contentTokens(request.question));
     const referenceWords = words(referenceText);
     const referenceTokens = contentTokensOf(referenceWords);
@@ -398,7 +401,8 @@ export class RubricAnswerGrader implements AnswerGrader {
       referenceWords: new Set(referenceWords),
       referenceFollowers: followersOf(referenceWords),
       // The key points make a list of their own: an answer that recites them in note form is one.
-      referenceLists: listNeighbours([...sentences(request.referenceAnswer ?? '').map((st) => st.text), (request.keyPoints ?? []).join(', ')]),
+      referenceLists: listNeighbours([...sentences(request.referenceAnswer ?? '').map((st) => st.text), keyPointList]),
+      keyPointList: listNeighbours([keyPointList]),
       statements: clausesOf(request.referenceAnswer ?? '').map((text) => {
         const tokens = contentTokens(text);
         return { tokens: new Set(tokens), termCounts: countsOf(tokens, terms), negations: negationsIn(text) };
@@ -665,23 +669,25 @@ function listNeighbours(texts: readonly string[]): Set<string> {
  * answer, as are its key points in note form; "jsx, syntax, extension, compiler" picked from its
  * sentences is a keyword list.
  */
-function listShape(texts: readonly string[], referenceLists: ReadonlySet<string>) {
+function listShape(texts: readonly string[], ref: Pick<PreparedReference, 'referenceLists' | 'keyPointList'>) {
   let items = 0;
   let terms = 0;
   let pairs = 0;
   let listedTogether = 0;
-  // Sentences follow each other as items do: key points recited one per line or per sentence are a list too.
+  // Sentences follow each other as items do: key points recited one per line or per sentence are a list
+  // too. Across sentences only the key points' own order counts: the reference's words in its order, cut
+  // into lines where its sentences list things, are still words picked out of it.
   let previous: string[] | undefined;
   for (const text of texts) {
-    for (const ws of listItems(text)) {
+    listItems(text).forEach((ws, i) => {
       items++;
       if (ws.length === 1 && !STOP_WORDS.has(ws[0]!)) terms++;
       if (previous) {
         pairs++;
-        if (referenceLists.has(neighbourKey(previous, ws))) listedTogether++;
+        if ((i > 0 ? ref.referenceLists : ref.keyPointList).has(neighbourKey(previous, ws))) listedTogether++;
       }
       previous = ws;
-    }
+    });
   }
   return { items, terms, pairs, listedTogether };
 }
