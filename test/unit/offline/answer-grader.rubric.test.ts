@@ -2,7 +2,7 @@ import { expect } from 'chai';
 import { levelOf, RubricAnswerGrader } from '../../../src/adapters/offline/answer-grader.rubric.js';
 import { QUESTION_BANK } from '../../../src/adapters/offline/question-bank/index.js';
 import { deniesWhatCameBefore, isDisowning, isInjection, negationsIn, opensInjectedBlock } from '../../../src/adapters/offline/text/signals.js';
-import { contentTokens, sentences } from '../../../src/adapters/offline/text/tokens.js';
+import { contentTokens, sentences, STOP_WORDS, words } from '../../../src/adapters/offline/text/tokens.js';
 import { BOUNDARY, classifyAnswer, DEFAULT_THRESHOLDS } from '../../../src/domain/assessment/index.js';
 import type { Grade, GradeRequest } from '../../../src/ports/answer-grader.js';
 
@@ -387,6 +387,13 @@ describe('rubric answer grader (offline)', () => {
       for (const answer of [request.keyPoints!.map((p) => `- ${p}`).join('\n'), request.keyPoints!.join('. ')]) {
         expectCleanExpert(grade(answer, request), answer);
       }
+    }
+    // The reference's words in its order, cut into lines of two, are still words picked out of it (every bank question).
+    for (const q of QUESTION_BANK) {
+      const picked = [...new Set(words(q.referenceAnswer).filter((w) => !STOP_WORDS.has(w)))];
+      const lines = Array.from({ length: Math.ceil(picked.length / 2) }, (_, i) => picked.slice(2 * i, 2 * i + 2).join(' ')).join('\n');
+      const g = grade(lines, { question: q.text, referenceAnswer: q.referenceAnswer, keyPoints: [...q.keyPoints], answer: '' });
+      expect(g.flags, q.id).to.include('keyword_stuffing');
     }
     // "mark-and-sweep" is one word, not a list: the reference's words in a row are still a keyword list.
     const gc = bankRequest('How does the Go garbage collector work');
