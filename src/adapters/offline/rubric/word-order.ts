@@ -1,0 +1,138 @@
+/**
+ * The order of an answer's words and items against the reference's: its words shuffled, and keyword
+ * lists however they are dressed up, as opposed to the reference's phrases and lists said back.
+ */
+import { sentences, STOP_WORDS, words } from '../text/tokens.js';
+
+/**
+ * An answer of at least `minWords` words, `minFromReference` of them the reference's, whose
+ * neighbouring reference words follow each other in the reference less than `maxInOrder` of the
+ * time is the reference's words shuffled; it keeps `factor` of its score.
+ */
+export const WORD_SALAD = { minWords: 8, minFromReference: 0.7, maxInOrder: 0.2, factor: 0.35 } as const;
+/**
+ * Keyword lists in disguise: a stop word above `maxOneWord` of an answer of `minWords` or more, or
+ * `minItems` or more comma-separated items of which `listShare` are single words (see listShape).
+ */
+export const STUFFING = { minWords: 10, maxOneWord: 0.3, minItems: 6, listShare: 0.7 } as const;
+
+/** The reference's words and lists, in their order (prepared once per question). */
+export interface ReferenceOrder {
+  /** Every word of the reference text (question excluded). */
+  referenceWords: Set<string>;
+  /** Each reference word → the words that follow it somewhere in the reference (see wordOrder). */
+  referenceFollowers: Map<string, Set<string>>;
+  /** The neighbouring items of the lists the reference and key points make (see listShape). */
+  referenceLists: Set<string>;
+  /** The neighbouring items of the key points' own list alone. */
+  keyPointList: Set<string>;
+}
+
+/** The order of a reference answer and its key points, `referenceWords` being the words of both. */
+export function referenceOrder(referenceAnswer: string, referenceWords: readonly string[], keyPoints: readonly string[]): ReferenceOrder {
+  const keyPointList = keyPoints.join(', ');
+  return {
+    referenceWords: new Set(referenceWords),
+    referenceFollowers: followersOf(referenceWords),
+    // The key points make a list of their own: an answer that recites them in note form is one.
+    referenceLists: listNeighbours([...sentences(referenceAnswer).map((st) => st.text), keyPointList]),
+    keyPointList: listNeighbours([keyPointList]),
+  };
+}
+
+/**
+ * Of the answer's neighbouring word pairs whose two words are both the reference's, the share the
+ * reference says in that order; undefined when the answer is short or mostly its own words (then
+ * order says nothing about copying). Copied or paraphrased text keeps the reference's phrases
+ * ("a stable identity", "between renders"); its words shuffled keep almost none.
+ */
+export function wordOrder(answerWords: readonly string[], ref: ReferenceOrder): number | undefined {
+  if (answerWords.length < WORD_SALAD.minWords) return undefined;
+  let fromReference = 0;
+  let pairs = 0;
+  let inOrder = 0;
+  for (let i = 0; i < answerWords.length; i++) {
+    if (!ref.referenceWords.has(answerWords[i]!)) continue;
+    fromReference++;
+    if (i === 0 || !ref.referenceWords.has(answerWords[i - 1]!)) continue;
+    pairs++;
+    if (ref.referenceFollowers.get(answerWords[i - 1]!)?.has(answerWords[i]!)) inOrder++;
+  }
+  if (fromReference / answerWords.length < WORD_SALAD.minFromReference || pairs === 0) return undefined;
+  return inOrder / pairs;
+}
+
+/** Each word → the words that follow it somewhere in `ws`. */
+function followersOf(ws: readonly string[]): Map<string, Set<string>> {
+  const followers = new Map<string, Set<string>>();
+  for (let i = 1; i < ws.length; i++) {
+    let next = followers.get(ws[i - 1]!);
+    if (!next) followers.set(ws[i - 1]!, (next = new Set()));
+    next.add(ws[i]!);
+  }
+  return followers;
+}
+
+
+/** Whether one stop word is more than `STUFFING.maxOneWord` of a longer answer's words ("the X the Y the Z …"): prose never repeats one that often. */
+export function paddedWithOneWord(ws: readonly string[]): boolean {
+  if (ws.length < STUFFING.minWords) return false;
+  const counts = new Map<string, number>();
+  let most = 0;
+  for (const w of ws) {
+    if (!STOP_WORDS.has(w)) continue;
+    const n = (counts.get(w) ?? 0) + 1;
+    counts.set(w, n);
+    if (n > most) most = n;
+  }
+  return most / ws.length > STUFFING.maxOneWord;
+}
+
+/** Where a sentence's list items part: commas, "and", "or" (as words: not inside "mark-and-sweep"). */
+const LIST_BREAK = /,|\s(?:and|or)\s/i;
+
+/** A text's list items (see LIST_BREAK), each as its words; empty items left out. */
+const listItems = (text: string): string[][] => text.split(LIST_BREAK).map(words).filter((ws) => ws.length > 0);
+
+/** How two neighbouring list items are known: the last word of one and the first of the next. */
+const neighbourKey = (previous: readonly string[], next: readonly string[]): string => `${previous[previous.length - 1]}|${next[0]}`;
+
+/** Each pair of neighbouring items of the lists the texts make (see neighbourKey). */
+function listNeighbours(texts: readonly string[]): Set<string> {
+  const pairs = new Set<string>();
+  for (const text of texts) {
+    const items = listItems(text);
+    for (let i = 1; i < items.length; i++) pairs.add(neighbourKey(items[i - 1]!, items[i]!));
+  }
+  return pairs;
+}
+
+/**
+ * The answer's comma (and "and", "or") separated items: how many, how many are a single word that
+ * is no stop word, and of the neighbouring items how many the reference (or its key points) lists
+ * side by side too. "string, number, bigint, boolean" answering with the reference's own list is an
+ * answer, as are its key points in note form; "jsx, syntax, extension, compiler" picked from its
+ * sentences is a keyword list.
+ */
+export function listShape(texts: readonly string[], ref: ReferenceOrder) {
+  let items = 0;
+  let terms = 0;
+  let pairs = 0;
+  let listedTogether = 0;
+  // Sentences follow each other as items do: key points recited one per line or per sentence are a list
+  // too. Across sentences only the key points' own order counts: the reference's words in its order, cut
+  // into lines where its sentences list things, are still words picked out of it.
+  let previous: string[] | undefined;
+  for (const text of texts) {
+    listItems(text).forEach((ws, i) => {
+      items++;
+      if (ws.length === 1 && !STOP_WORDS.has(ws[0]!)) terms++;
+      if (previous) {
+        pairs++;
+        if ((i > 0 ? ref.referenceLists : ref.keyPointList).has(neighbourKey(previous, ws))) listedTogether++;
+      }
+      previous = ws;
+    });
+  }
+  return { items, terms, pairs, listedTogether };
+}
