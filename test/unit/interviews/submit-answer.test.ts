@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { RubricAnswerGrader } from '../../../src/adapters/offline/answer-grader.rubric.js';
 import { DEFAULT_THRESHOLDS, type ProgressionState } from '../../../src/domain/assessment/index.js';
-import { CompleteInterview, ConcurrentAnswer, InterviewAccessDenied, SubmitAnswer } from '../../../src/domain/interviews/index.js';
+import { ConcurrentAnswer, InterviewAccessDenied } from '../../../src/domain/interviews/index.js';
 import { CLARIFICATIONS_PER_QUESTION, restatedQuestion } from '../../../src/domain/interviews/clarification.js';
 import { finishInterview } from '../../../src/domain/interviews/use-cases/finish.js';
 import { transcriptState } from '../../../src/domain/interviews/use-cases/transcript-state.js';

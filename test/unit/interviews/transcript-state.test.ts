@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { randomUUID } from 'node:crypto';
 import { type AssessmentThresholds, DEFAULT_THRESHOLDS, validateThresholds } from '../../../src/domain/assessment/index.js';
-import { CompleteInterview, type Interview, transcriptState } from '../../../src/domain/interviews/index.js';
+import { type Interview, transcriptState } from '../../../src/domain/interviews/index.js';
 import type { StoredParse } from '../../../src/domain/resumes/resume.js';
 import type { IdGenerator } from '../../../src/ports/id-generator.js';
 import { interviewUseCases } from '../../support/interview-use-cases.js';
