@@ -2,7 +2,9 @@ import { RubricAnswerGrader } from '../../src/adapters/offline/answer-grader.rub
 import { QuestionBankInterviewer } from '../../src/adapters/offline/interviewer.question-bank.js';
 import type { FakeReply, RecordedRequest } from './fake-openai.js';
 
-const section = (text: string, name: string) => new RegExp(`<${name}>\\n([\\s\\S]*?)\\n</${name}>`).exec(text)?.[1] ?? '';
+/** A tagged section of our prompts, its markup read back as written (the adapters escape it). */
+const section = (text: string, name: string) => (new RegExp(`<${name}>\\n([\\s\\S]*?)\\n</${name}>`).exec(text)?.[1] ?? '')
+  .replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
 
 /**
  * Plays a competent model behind the fake server: it reads our prompts' tagged data and answers in

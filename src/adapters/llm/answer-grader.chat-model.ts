@@ -22,7 +22,12 @@ const GradeJson = z.object({
   reasoning: z.string().max(2000),
 });
 
-const tag = (name: string, body: string) => `<${name}>\n${body}\n</${name}>`;
+/** `&`, `<` and `>` as entities: no text inside a section can close it or open another ("</candidate_answer>"). */
+const escapeMarkup = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+const unescapeMarkup = (text: string) => text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+
+/** A section of the user message, its body escaped (see escapeMarkup). */
+const tag = (name: string, body: string) => `<${name}>\n${escapeMarkup(body)}\n</${name}>`;
 
 /**
  * An AnswerGrader backed by any LangChain chat model. Sentences that address the grader are
@@ -74,7 +79,8 @@ export class ChatModelAnswerGrader implements AnswerGrader {
       // The level follows the score, so the two can never disagree.
       level: levelOf(score),
       skillArea: request.context?.skillArea ?? value.skill_area,
-      evidence: value.evidence.filter((q) => q.trim() !== '' && request.answer.includes(q)).slice(0, 3),
+      // Quoted from the escaped answer the model read: read back as the candidate wrote it.
+      evidence: value.evidence.map(unescapeMarkup).filter((q) => q.trim() !== '' && request.answer.includes(q)).slice(0, 3),
       missingPoints: value.missing_points,
       hesitations: value.hesitations,
       flags,

@@ -44,7 +44,8 @@ export class ChatModelInterviewer implements Interviewer {
     };
     const messages = [
       { role: 'system' as const, content: this.systemPrompt },
-      { role: 'user' as const, content: `<interview_state>\n${JSON.stringify(state)}\n</interview_state>` },
+      // "<" as its JSON escape: a skill or job text cannot close the section ("</interview_state>").
+      { role: 'user' as const, content: `<interview_state>\n${JSON.stringify(state).replace(/</g, '\\u003c')}\n</interview_state>` },
     ];
     const onToken = options.onToken;
     const { value, model, usage, streamed } = onToken

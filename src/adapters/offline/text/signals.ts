@@ -85,7 +85,25 @@ export const isInjection = (sentence: string): boolean => ANY_INJECTION.test(sen
  */
 const INJECTED_BLOCK = /^\W*(?:system|assistant|developer|admin|grader|evaluator|instructions?)\s*:|^\W*\[\s*(?:instructions?|system|admin|note|grader|prompt)\s*\]|\b(?:expected|reference|model|ideal|official|target) answer (?:is|says|reads|would be)\b|\b(?:this is|here is|here's) (?:a|the) (?:model|reference|expected|ideal|official) answer\b/i;
 
-export const opensInjectedBlock = (sentence: string): boolean => INJECTED_BLOCK.test(sentence);
+/**
+ * Prompt markup: a chat model's role tokens ("<|im_start|>system", "[INST]", "<<SYS>>"), a code fence
+ * or heading naming a role ("```system", "### Instruction:"), a grader's JSON ('{"score": 100'), the
+ * tags a grading prompt is built of ("</candidate_answer>", "<key_points_covered>": a name with an
+ * underscore, which markup in an answer, "<div>" or "<React.Fragment>", never has) and text hidden
+ * for a model ("hidden text for the AI", not "visually hidden text"). Whatever follows is written for
+ * the grader, not an answer.
+ */
+const PROMPT_MARKUP = new RegExp([
+  /<\|[a-z_]+\|>|\[\/?INST\]|<<\/?SYS>>/,
+  /```\s*(?:system|assistant|developer|instructions?)\b/,
+  /^\W*#{2,}\s*(?:instructions?|system|assistant|response)\s*(?::|$)/,
+  /\{\s*"(?:score|grade|rating)"\s*:/,
+  // After a space or another tag, not a type's ("vector<size_t>").
+  /(?:^|[\s>(])<\s*\/?\s*(?:candidate_answer|reference_answer|key_points|question|system|instructions?|prompt|[a-z]+_[a-z_]+)\s*>/,
+  /\b(?:hidden|invisible|secret) (?:text|note|message|instructions?) (?:for|to) (?:the )?(?:model|ai|llm|grader|evaluator|reviewer|assistant)\b/,
+].map((re) => `(?:${re.source})`).join('|'), 'i');
+
+export const opensInjectedBlock = (sentence: string): boolean => INJECTED_BLOCK.test(sentence) || PROMPT_MARKUP.test(sentence);
 
 /**
  * The answer's sentences without what talks to the grader: a sentence with an instruction goes
