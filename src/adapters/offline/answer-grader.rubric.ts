@@ -6,7 +6,7 @@ import {
   withoutInstructions,
 } from './text/signals.js';
 import {
-  clamp01, contentTokens, contentTokensOf, type Sentence, trigramCosine, trigramProfile, words, type TrigramProfile,
+  clamp01, contentTokens, contentTokensOf, type Sentence, STEM_LENGTH, STOP_WORDS, trigramCosine, trigramProfile, words, type TrigramProfile,
 } from './text/tokens.js';
 import { deniedShare, type ReferenceClaims, referenceClaims } from './rubric/denials.js';
 import { listShape, paddedWithOneWord, type ReferenceOrder, referenceOrder, STUFFING, WORD_SALAD, wordOrder } from './rubric/word-order.js';
@@ -36,6 +36,8 @@ interface PreparedReference {
   hasKeyPoints: boolean;
   /** The question's content tokens. */
   question: Set<string>;
+  /** Each key-point token that is half of a two-word compound ("run time") → the compound's stem ("runtime"): see compoundStems. */
+  compounds: Map<string, string>;
   /** The reference's words and lists in their order (see word-order.ts). */
   order: ReferenceOrder;
   /** What the reference claims of the question's terms (see denials.ts). */
@@ -201,8 +203,14 @@ export class RubricAnswerGrader implements AnswerGrader {
     // A key point is covered when half its words appear (or half of one alternative's: see
     // alternativesOf), as a synonym (see SYNONYM_GROUPS) or in any form the five-letter stems miss:
     // short words and their plurals or longer forms (task / tasks, type / types) count as one.
+    let joined: Set<string> | undefined;
     const inAnswer = (t: string): boolean => {
       if (present.has(t)) return true;
+      // Written as one word or as two: "runtime" for the point's "run time", "data base" for its "database".
+      const compound = ref.compounds.get(t);
+      if (compound !== undefined && present.has(compound)) return true;
+      joined ??= new Set(keptWords.flatMap((ws) => [...compoundStems(ws).keys()]));
+      if (joined.has(t)) return true;
       const synonyms = SYNONYMS.get(t);
       if (synonyms) for (const s of synonyms) if (present.has(s)) return true;
       if (t.length < 4) return false;
@@ -356,6 +364,8 @@ export class RubricAnswerGrader implements AnswerGrader {
       : (request.referenceAnswer ?? '').split(/[.;]|,\s*(?:and|but|so)\s+/).map((s) => s.trim()).filter((s) => contentTokens(s).length >= 2)
     ).map((text) => ({ text, tokens: [...new Set(contentTokens(text))], own: [] as string[], alternatives: alternativesOf(text) }));
     for (const p of points) p.own = p.tokens.filter((t) => !points.some((o) => o !== p && o.tokens.includes(t)));
+    const compounds = new Map<string, string>();
+    for (const p of points) for (const [stem, halves] of compoundStems(words(p.text))) for (const half of halves) compounds.set(half, stem);
     const prepared: PreparedReference = {
       weights,
       weightedTokens: [...weights.keys()],
@@ -367,6 +377,7 @@ export class RubricAnswerGrader implements AnswerGrader {
       pointTexts: points.map((p) => p.text),
       hasKeyPoints,
       question,
+      compounds,
       order: referenceOrder(request.referenceAnswer ?? '', referenceWords, request.keyPoints ?? []),
       claims: referenceClaims(request.referenceAnswer ?? '', referenceText, referenceTokens, question),
     };
@@ -374,4 +385,21 @@ export class RubricAnswerGrader implements AnswerGrader {
     if (this.cache.size > this.cacheSize) this.cache.delete(this.cache.keys().next().value as string);
     return prepared;
   }
+}
+
+/**
+ * The stems of the compounds two neighbouring content words make ("run time" → "runtime", "data base"
+ * → "database", "back end" → "backend"), each with the two words' own stems: technical writing spells
+ * them either way. Only a first word shorter than a stem makes one ("after mount" stems to "after").
+ */
+function compoundStems(ws: readonly string[]): Map<string, [string, string]> {
+  const compounds = new Map<string, [string, string]>();
+  for (let i = 1; i < ws.length; i++) {
+    const [first, second] = [ws[i - 1]!, ws[i]!];
+    // A first word of five letters or more stems to itself: its compound would say nothing of the second.
+    if (first.length >= STEM_LENGTH || STOP_WORDS.has(first) || STOP_WORDS.has(second)) continue;
+    const [stem, a, b] = contentTokensOf([first + second, first, second]) as [string, string, string];
+    compounds.set(stem, [a, b]);
+  }
+  return compounds;
 }

@@ -86,6 +86,19 @@ describe('rubric answer grader (offline)', () => {
     expect(g.missingPoints).to.deep.equal(['move heavy work to a Web Worker']);
   });
 
+  it('counts a key point whose compound the answer writes as one word or two ("runtime" for "run time", "data base")', () => {
+    const typing = bankRequest('How do type hints help in Python');
+    const g = grade('They document what types functions take and return. Python ignores them at runtime; mypy or pyright check them in CI.', typing);
+    expect(g.missingPoints).to.deep.equal(['pydantic validates data using them']);
+    const request: Omit<GradeRequest, 'answer'> = {
+      question: 'Where would you keep user sessions?', referenceAnswer: 'In a shared database or cache.', keyPoints: ['store sessions in a database', 'expire them'],
+    };
+    expect(grader.gradeSync({ ...request, answer: 'I would store sessions in a data base and let them expire.' }).missingPoints).to.deep.equal([]);
+    // Only a first word shorter than a stem makes a compound: "after mount" is not "after" said again.
+    expect(grade('runs side effects after render. dependency array controls when it re-runs.', bankRequest('What is useEffect used for')).missingPoints)
+      .to.include('empty array runs once after mount');
+  });
+
   it('counts a key point whose word the answer says with an everyday synonym (a big file for large data)', () => {
     const streams = QUESTION_BANK.find((q) => q.text === 'What are streams in Node.js and when should you use them?')!;
     const g = grader.gradeSync({
