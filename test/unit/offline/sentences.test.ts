@@ -17,6 +17,17 @@ describe('sentences (offline text tools)', () => {
     ]);
   });
 
+  it('does not end one at an abbreviation ("e.g.", "i.e.", "vs."), nor at "etc." before a lower-case word', () => {
+    expect(texts('You fix it by eager loading, e.g. select_related in Django. Then it is one query.')).to.deep.equal([
+      'You fix it by eager loading, e.g. select_related in Django.', 'Then it is one query.',
+    ]);
+    expect(texts('Use a heap, i.e. heapq, vs. a sorted list. OK.')).to.deep.equal(['Use a heap, i.e. heapq, vs. a sorted list.', 'OK.']);
+    expect(texts('Lists, sets, etc. are containers. Lists, sets, etc. Then dicts.')).to.deep.equal([
+      'Lists, sets, etc. are containers.', 'Lists, sets, etc.', 'Then dicts.',
+    ]);
+    expect(texts('It ends with e.g.')).to.deep.equal(['It ends with e.g.']);
+  });
+
   it('gives each sentence its offset in the original text, so quotes are exact substrings', () => {
     const text = '  Use asyncio.gather;  then await it.\n\tIt runs them concurrently. ';
     for (const s of sentences(text)) expect(text.slice(s.start, s.start + s.text.length)).to.equal(s.text);

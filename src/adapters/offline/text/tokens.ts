@@ -35,10 +35,25 @@ export interface Sentence {
 const isTerminator = (c: string) => c === '.' || c === '!' || c === '?' || c === ';';
 const isSpace = (c: string | undefined) => c === undefined || c === ' ' || c === '\t' || c === '\r' || c === '\n' || c === '\f' || c === '\v';
 
+/** Abbreviations whose dot never ends a sentence ("eager loading, e.g. select_related"), as the text before the dot ends. */
+const ABBREVIATION = /(?:^|[^a-z])(?:e\.g|i\.e|vs|cf|approx|incl|esp|resp|viz)$/i;
+/** "etc." ends a sentence only before a capital letter: "lists, sets, etc. Then …". */
+const ETC = /(?:^|[^a-z])etc$/i;
+
+/** Whether the dot at `dot` ends an abbreviation rather than a sentence. */
+function abbreviationEndsAt(text: string, dot: number): boolean {
+  const before = text.slice(Math.max(0, dot - 8), dot);
+  if (ABBREVIATION.test(before)) return true;
+  if (!ETC.test(before)) return false;
+  const next = /\S/.exec(text.slice(dot + 1));
+  return next !== null && next[0] !== next[0].toUpperCase();
+}
+
 /**
  * Sentences (or lines) with their offsets, so quotes can be exact substrings of the original. A
  * sentence ends at a line break, or at `.`, `!`, `?` or `;` (a run of them) followed by a space or the
- * end of the text: the dots inside `Node.js`, `console.log` or `3.5` do not end one.
+ * end of the text: the dots inside `Node.js`, `console.log` or `3.5` do not end one, nor does the one
+ * of an abbreviation ("e.g.", "i.e.", "vs.").
  */
 export function sentences(text: string): Sentence[] {
   const out: Sentence[] = [];
@@ -56,7 +71,7 @@ export function sentences(text: string): Sentence[] {
     } else if (isTerminator(c)) {
       let end = i + 1;
       while (end < text.length && isTerminator(text[end]!)) end++;
-      if (isSpace(text[end])) {
+      if (isSpace(text[end]) && !(c === '.' && end === i + 1 && abbreviationEndsAt(text, i))) {
         push(from, end);
         from = end;
       }
