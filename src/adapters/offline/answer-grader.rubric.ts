@@ -56,8 +56,11 @@ const SYNONYM_GROUPS: readonly string[][] = [
   ['db', 'database'],
   ['coerce', 'convert', 'cast'], ['surprising', 'unexpected', 'weird', 'confusing', 'strange'],
   ['private', 'hidden', 'hide', 'encapsulated'], ['callback', 'handler', 'listener'], ['mutate', 'modify', 'change'],
-  ['block', 'braces'], ['prefer', 'recommend'], ['reuse', 'share'],
+  ['block', 'braces'], ['prefer', 'recommend'], ['reuse', 'share'], ['correct', 'right', 'proper', 'appropriate'],
 ];
+
+/** A class of HTTP statuses ("4xx"): any status of it ("422") says it. */
+const STATUS_CLASS = /^[1-5]xx$/;
 
 /** Each word's stem → the stems of its synonyms. */
 const SYNONYMS: ReadonlyMap<string, readonly string[]> = (() => {
@@ -211,6 +214,7 @@ export class RubricAnswerGrader implements AnswerGrader {
       if (compound !== undefined && present.has(compound)) return true;
       joined ??= new Set(keptWords.flatMap((ws) => [...compoundStems(ws).keys()]));
       if (joined.has(t)) return true;
+      if (STATUS_CLASS.test(t)) for (const a of present) if (a.length === 3 && a[0] === t[0] && /^\d\d$/.test(a.slice(1))) return true;
       const synonyms = SYNONYMS.get(t);
       if (synonyms) for (const s of synonyms) if (present.has(s)) return true;
       if (t.length < 4) return false;

@@ -86,6 +86,16 @@ describe('rubric answer grader (offline)', () => {
     expect(g.missingPoints).to.deep.equal(['move heavy work to a Web Worker']);
   });
 
+  it('counts an HTTP status for its class ("422" for "4xx") and "right" for "correct"', () => {
+    const endpoint = bankRequest('How would you build a REST endpoint in Django or FastAPI');
+    const g = grade('Bad input fails validation and the error returns a 422 with the details. Handlers answer with the right status codes.', endpoint);
+    expect(g.missingPoints).to.not.include('validation errors return 4xx with details');
+    expect(g.missingPoints).to.not.include('correct status codes');
+    // Three of the point's five words with the status, two without: 422 is a 4xx, 302 is not.
+    expect(grade('Validation errors give a 422.', endpoint).missingPoints).to.not.include('validation errors return 4xx with details');
+    expect(grade('Validation errors give a 302.', endpoint).missingPoints).to.include('validation errors return 4xx with details');
+  });
+
   it('counts a key point whose compound the answer writes as one word or two ("runtime" for "run time", "data base")', () => {
     const typing = bankRequest('How do type hints help in Python');
     const g = grade('They document what types functions take and return. Python ignores them at runtime; mypy or pyright check them in CI.', typing);
