@@ -352,13 +352,15 @@ describe('rubric answer grader (offline)', () => {
   });
 
   it('scores saying only "I don\'t know" 0 and flags it as no answer, not as off topic; an answer that opens with it is graded', () => {
-    for (const a of ["I don't know.", 'I do not know', 'Sorry, no idea.', 'Hmm… I really don’t know this one, sorry', "Not sure, I'd have to look it up.", 'Pass']) {
+    for (const a of ["I don't know.", 'I do not know', 'Sorry, no idea.', 'Hmm… I really don’t know this one, sorry', "Not sure, I'd have to look it up.", 'Pass',
+      "Honestly I've never had to do that.", "I haven't used it before.", 'No experience with that.']) {
       const g = grade(a);
       expect(g.score, a).to.equal(0);
       expect(g.flags, a).to.deep.equal(['no_answer']);
       expect(g.confidence, a).to.equal(0);
     }
     expect(grade("I don't know.").hesitations).to.deep.equal(["i don't know"]);
+    expect(grade(`I've never had to do that, but ${GOOD}`).flags).to.not.include('no_answer');
     const attempt = grade(`I don't know the exact term, but ${GOOD}`);
     expect(attempt.flags).to.not.include('no_answer');
     expect(attempt.level).to.be.oneOf(['proficient', 'expert']);

@@ -248,7 +248,9 @@ const NOT_KNOWING_PHRASES = [
   "i (?:can't|cannot|can not) (?:answer|say)(?: (?:this|that|it))?",
   "(?:i'd|i would|i need to|i'd need to|i would need to)(?: have to)? (?:look it up|google it|check)",
   '(?:i )?(?:pass|skip)(?: (?:this|that)(?: one)?)?',
-  'never (?:heard of|used) (?:it|this|that)',
+  "(?:i've |i have |i )?never (?:had to(?: do)?|done|did|heard of|used|worked with|dealt with|tried) (?:it|this|that|one)(?: before)?",
+  "(?:i haven't|i have not|i've not) (?:done|used|worked with|dealt with|tried) (?:it|this|that|one)(?: before)?",
+  '(?:i have |i\'ve )?no experience (?:with|in) (?:it|this|that)',
 ].map((p) => `(?:${p})`).join('|');
 /** Longer than this, an answer says more than that it does not know (and the pattern is not run over it). */
 const NOT_KNOWING_MAX_LENGTH = 200;
