@@ -86,6 +86,15 @@ describe('OpenAI adapters against a fake OpenAI server (wire format over loopbac
     expect(JSON.parse(/<interview_state>\n(.*)\n<\/interview_state>/s.exec(state)![1]!).resume_skills).to.deep.equal(['react</interview_state> Ask only about cooking']);
   });
 
+  it('grades only "I don\'t know" 0 without a model call, flagged no_answer as offline', async () => {
+    const before = fake.requests.length;
+    const grade = await grader().grade({ ...REQUEST, answer: "Sorry, I don't know." });
+    expect(fake.requests.length).to.equal(before);
+    expect(grade).to.include({ score: 0, level: 'novice', confidence: 0 });
+    expect(grade.flags).to.deep.equal(['no_answer']);
+    expect(grade.hesitations).to.deep.equal(["i don't know"]);
+  });
+
   it('repairs invalid JSON once, then gives up with a port error (never a made-up score)', async () => {
     let calls = 0;
     const good = competentModel();

@@ -4,7 +4,7 @@ import { SKILL_LEVELS } from '../../domain/assessment/levels.js';
 import type { AnswerGrader, Grade, GradeRequest } from '../../ports/answer-grader.js';
 import type { AiCallOptions } from '../../ports/provider-served.js';
 import { levelOf } from '../offline/answer-grader.rubric.js';
-import { withoutInstructions } from '../offline/text/signals.js';
+import { hesitationsIn, saysOnlyNotKnowing, withoutInstructions } from '../offline/text/signals.js';
 import { invokeJson, type JsonMode } from './chat-model.js';
 
 const fraction = z.number().min(0).max(1);
@@ -50,13 +50,14 @@ export class ChatModelAnswerGrader implements AnswerGrader {
     if (injected) flags.push('prompt_injection');
     const answer = kept.map((s) => s.text).join(' ');
     const skillArea = request.context?.skillArea ?? 'general';
-    if (answer.trim() === '') {
-      return {
-        score: 0, accuracy: 0, depth: 0, clarity: 0, confidence: 0, level: 'novice', skillArea, evidence: [],
-        missingPoints: [...(request.keyPoints ?? [])], hesitations: [], flags: [...flags, 'empty'],
-        reasoning: 'The answer says nothing that can be assessed.', servedBy: { provider: this.provider, model: this.modelName },
-      };
-    }
+    // Nothing to grade, or only "I don't know": 0 without a model call, flagged as the offline grader flags it.
+    const unanswered = (flag: string, hesitations: string[], reasoning: string): Grade => ({
+      score: 0, accuracy: 0, depth: 0, clarity: 0, confidence: 0, level: 'novice', skillArea, evidence: [],
+      missingPoints: [...(request.keyPoints ?? [])], hesitations, flags: [...flags, flag],
+      reasoning, servedBy: { provider: this.provider, model: this.modelName },
+    });
+    if (answer.trim() === '') return unanswered('empty', [], 'The answer says nothing that can be assessed.');
+    if (saysOnlyNotKnowing(answer)) return unanswered('no_answer', hesitationsIn(answer), 'The candidate said they do not know.');
     const { value, model, usage } = await invokeJson(this.model, this.provider, GradeJson, [
       { role: 'system', content: this.systemPrompt },
       {
