@@ -44,10 +44,12 @@ describe('curated question bank', () => {
     expect(names).to.include.members(['JavaScript Fundamentals', 'TypeScript Basics', 'DOM', 'Infrastructure as Code', 'CI/CD']);
   });
 
-  it('writes every key point so it reads on its own (follow-ups and growth areas quote them): no continuation of another', () => {
+  it('writes every key point so it reads on its own (follow-ups and growth areas quote them): no continuation of another, one point each', () => {
     const continuation = /^(without|with|by|in|on|for|to|from|satisfied|and|or|but|when|if|because|so|as|can|which|that|then|also|plus|via|such as|like|for example)\b/i;
     const fragments = QUESTION_BANK.flatMap((q) => q.keyPoints.filter((k) => continuation.test(k.trim())).map((k) => `${q.id}: ${k}`));
     expect(fragments).to.deep.equal([]);
+    // One point each: a follow-up lists missing points joined by "; and", so a point holding a semicolon reads as two.
+    expect(QUESTION_BANK.flatMap((q) => q.keyPoints.filter((k) => k.includes(';')).map((k) => `${q.id}: ${k}`))).to.deep.equal([]);
   });
 
   it('agrees with the offline grader on every question: its reference answer is expert, vague answers reach the boundary', () => {
