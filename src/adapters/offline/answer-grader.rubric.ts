@@ -36,7 +36,7 @@ interface PreparedReference {
   hasKeyPoints: boolean;
   /** The question's content tokens. */
   question: Set<string>;
-  /** Each key-point token that is half of a two-word compound ("run time") → the compound's stem ("runtime"): see compoundStems. */
+  /** Each key-point token that is half of a two-word compound ("run time") → the compound's stem ("runtime"): see forEachCompound. */
   compounds: Map<string, string>;
   /** The reference's words and lists in their order (see word-order.ts). */
   order: ReferenceOrder;
@@ -212,7 +212,11 @@ export class RubricAnswerGrader implements AnswerGrader {
       // Written as one word or as two: "runtime" for the point's "run time", "data base" for its "database".
       const compound = ref.compounds.get(t);
       if (compound !== undefined && present.has(compound)) return true;
-      joined ??= new Set(keptWords.flatMap((ws) => [...compoundStems(ws).keys()]));
+      if (joined === undefined) {
+        const stems = new Set<string>();
+        for (const ws of keptWords) forEachCompound(ws, (stem) => stems.add(stem));
+        joined = stems;
+      }
       if (joined.has(t)) return true;
       if (STATUS_CLASS.test(t)) for (const a of present) if (a.length === 3 && a[0] === t[0] && /^\d\d$/.test(a.slice(1))) return true;
       const synonyms = SYNONYMS.get(t);
@@ -369,7 +373,12 @@ export class RubricAnswerGrader implements AnswerGrader {
     ).map((text) => ({ text, tokens: [...new Set(contentTokens(text))], own: [] as string[], alternatives: alternativesOf(text) }));
     for (const p of points) p.own = p.tokens.filter((t) => !points.some((o) => o !== p && o.tokens.includes(t)));
     const compounds = new Map<string, string>();
-    for (const p of points) for (const [stem, halves] of compoundStems(words(p.text))) for (const half of halves) compounds.set(half, stem);
+    for (const p of points) {
+      const ws = words(p.text);
+      forEachCompound(ws, (stem, second) => {
+        for (const half of contentTokensOf([ws[second - 1]!, ws[second]!])) compounds.set(half, stem);
+      });
+    }
     const prepared: PreparedReference = {
       weights,
       weightedTokens: [...weights.keys()],
@@ -392,18 +401,15 @@ export class RubricAnswerGrader implements AnswerGrader {
 }
 
 /**
- * The stems of the compounds two neighbouring content words make ("run time" → "runtime", "data base"
- * → "database", "back end" → "backend"), each with the two words' own stems: technical writing spells
- * them either way. Only a first word shorter than a stem makes one ("after mount" stems to "after").
+ * The compounds two neighbouring content words make ("run time" → "runtime", "data base" →
+ * "database", "back end" → "backend"): technical writing spells them either way. Only a first word
+ * shorter than a stem makes one ("after mount" stems to "after"). `each` gets the compound's stem and
+ * the index of its second word.
  */
-function compoundStems(ws: readonly string[]): Map<string, [string, string]> {
-  const compounds = new Map<string, [string, string]>();
+function forEachCompound(ws: readonly string[], each: (stem: string, second: number) => void): void {
   for (let i = 1; i < ws.length; i++) {
-    const [first, second] = [ws[i - 1]!, ws[i]!];
-    // A first word of five letters or more stems to itself: its compound would say nothing of the second.
-    if (first.length >= STEM_LENGTH || STOP_WORDS.has(first) || STOP_WORDS.has(second)) continue;
-    const [stem, a, b] = contentTokensOf([first + second, first, second]) as [string, string, string];
-    compounds.set(stem, [a, b]);
+    const first = ws[i - 1]!;
+    if (first.length >= STEM_LENGTH || STOP_WORDS.has(first) || STOP_WORDS.has(ws[i]!)) continue;
+    each((first + ws[i]!).slice(0, STEM_LENGTH), i);
   }
-  return compounds;
 }

@@ -55,7 +55,24 @@ export function referenceClaims(
  * subjects' attributes (see swappedShare), whichever is more.
  */
 export function deniedShare(kept: readonly Sentence[], sentenceTokens: readonly (readonly string[])[], claims: ReferenceClaims): number {
-  return Math.max(contradictionShare(kept.map((k) => k.text), sentenceTokens, claims), swappedShare(kept, claims));
+  const contradicted = contradictionShare(kept.map((k) => k.text), sentenceTokens, claims);
+  // A trade needs two subjects named somewhere in the answer: most answers are read no further.
+  return namesTwoSubjects(sentenceTokens, claims.subjects) ? Math.max(contradicted, swappedShare(kept, claims)) : contradicted;
+}
+
+/** Whether the tokens name at least two different subjects (see asTerm). */
+function namesTwoSubjects(sentenceTokens: readonly (readonly string[])[], subjects: ReadonlySet<string>): boolean {
+  if (subjects.size < 2) return false;
+  let first: string | undefined;
+  for (const tokens of sentenceTokens) {
+    for (const t of tokens) {
+      const subject = asTerm(t, subjects);
+      if (subject === undefined || subject === first) continue;
+      if (first !== undefined) return true;
+      first = subject;
+    }
+  }
+  return false;
 }
 
 /** A reference clause: its content tokens, how many times it says each of the question's terms, and how many negations it has. */
