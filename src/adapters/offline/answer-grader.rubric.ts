@@ -204,8 +204,9 @@ export class RubricAnswerGrader implements AnswerGrader {
     const length = Math.log(1 + tokens.length) * relevance;
 
     // A key point is covered when half its words appear (or half of one alternative's: see
-    // alternativesOf), as a synonym (see SYNONYM_GROUPS) or in any form the five-letter stems miss:
-    // short words and their plurals or longer forms (task / tasks, type / types) count as one.
+    // alternativesOf), as a compound written together or apart (see forEachCompound), as a status of
+    // the class it names ("422" for "4xx"), as a synonym (see SYNONYM_GROUPS) or in any form the
+    // five-letter stems miss: short words and their plurals or longer forms (task / tasks, type / types) count as one.
     let joined: Set<string> | undefined;
     const inAnswer = (t: string): boolean => {
       if (present.has(t)) return true;
