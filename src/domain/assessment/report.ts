@@ -99,15 +99,21 @@ export const FOLLOW_UP_WEIGHT = 0.5;
  *   (45 is barely above the novice band's 40: most answers novice or weak intermediate; in warmup
  *   even the basics were not passed, so the bar is higher).
  * - advance: overall ≥ advanceFrom (between the proficient band's 60 and expert's 80: consistently
- *   proficient with some expert answers), the standard phase or later reached, no skill that ran out
- *   in warmup (a gap in the fundamentals), and boundaries in at most half the skills explored.
+ *   proficient with some expert answers), a standard question or harder answered, at least
+ *   advanceMinAnswers answers (the fewest with which the progression can pass both warmup, 2, and
+ *   standard, 4: an interview ended early on two good answers is too little evidence to advance on),
+ *   no skill that ran out in warmup (a gap in the fundamentals), and boundaries in at most half the
+ *   skills explored.
  * - hold: everything else — mixed evidence a person should look at.
+ * The phase reached is the hardest phase of a question the candidate answered, not the phase the
+ * interview had moved to when it ended (a question asked but never answered shows nothing).
  */
 export const RECOMMENDATION_RULES = Object.freeze({
   declineBelow: 45,
   warmupDeclineBelow: 55,
   advanceFrom: 70,
   advanceMinPhase: 'standard' as Phase,
+  advanceMinAnswers: 6,
   advanceMaxBoundaryShare: 0.5,
 });
 
@@ -149,6 +155,10 @@ function weightedScore(turns: readonly ReportTurn[]): number {
   const weight = turns.reduce((s, t) => s + weightOf(t), 0);
   return weight === 0 ? 0 : Math.round(turns.reduce((s, t) => s + clampScore(t.grade.score) * weightOf(t), 0) / weight);
 }
+
+/** The hardest phase of the answered questions (warmup when there are none). */
+const hardestPhase = (turns: readonly ReportTurn[]): Phase =>
+  turns.reduce<Phase>((p, t) => (phaseRank(t.difficulty) > phaseRank(p) ? t.difficulty : p), 'warmup');
 
 const unique = <T>(xs: readonly T[]): T[] => [...new Set(xs)];
 
@@ -200,13 +210,14 @@ function recommend(
   const blockers: string[] = [];
   if (overall < r.advanceFrom) blockers.push(`the score is below ${r.advanceFrom}`);
   if (phaseRank(phase) < phaseRank(r.advanceMinPhase)) blockers.push(`the ${r.advanceMinPhase} phase was not reached`);
+  if (answered < r.advanceMinAnswers) blockers.push(`${counted(answered, 'answer')} are too few to advance on (at least ${r.advanceMinAnswers})`);
   if (warmupGaps.length > 0) blockers.push(`fundamentals ran out in ${warmupGaps.map((s) => s.displayName).join(', ')}`);
   if (skills.length > 0 && limited.length / skills.length > r.advanceMaxBoundaryShare) blockers.push('most skills reached their limit');
   if (blockers.length === 0) {
     return {
       decision: 'advance',
       reasoning: `${facts}. Every advance criterion is met: a score of at least ${r.advanceFrom}, the ${r.advanceMinPhase} phase or later, `
-        + `no skill ran out in warmup, limits in at most half the skills.`,
+        + `at least ${r.advanceMinAnswers} answers, no skill ran out in warmup, limits in at most half the skills.`,
     };
   }
   return { decision: 'hold', reasoning: `${facts}. Mixed evidence (${blockers.join('; ')}): worth a human review of the transcript.` };
@@ -243,8 +254,7 @@ export function buildReport(input: ReportInput): AssessmentReport {
     };
   }).sort((a, b) => b.score - a.score || b.questions - a.questions || compareText(a.skillArea, b.skillArea));
 
-  const hardest = (skillArea: string) =>
-    bySkill.get(skillArea)!.reduce<Phase>((p, t) => (phaseRank(t.difficulty) > phaseRank(p) ? t.difficulty : p), 'warmup');
+  const hardest = (skillArea: string) => hardestPhase(bySkill.get(skillArea)!);
 
   const strengths = skills.filter((s) => s.score >= STRENGTH_FROM).slice(0, MAX_LISTED).map((s) => ({
     skillArea: s.skillArea,
@@ -278,6 +288,7 @@ export function buildReport(input: ReportInput): AssessmentReport {
       };
     });
 
+  const phaseReached = hardestPhase(turns);
   const start = Date.parse(input.interview.startedAt);
   const end = Date.parse(input.interview.completedAt);
   return {
@@ -285,14 +296,14 @@ export function buildReport(input: ReportInput): AssessmentReport {
     roleType: input.interview.roleType,
     overallScore,
     overallLevel: levelForScore(overallScore),
-    phaseReached: input.progression.phase,
+    phaseReached,
     questionsAnswered: turns.length,
     durationSeconds: Number.isFinite(end - start) ? Math.max(0, Math.round((end - start) / 1000)) : 0,
     skills,
     skillBoundaryMap: JSON.parse(JSON.stringify(map)) as SkillBoundaryMap,
     strengths,
     growthAreas,
-    recommendation: recommend(overallScore, input.progression.phase, skills, turns.length),
+    recommendation: recommend(overallScore, phaseReached, skills, turns.length),
     providers: turns.map((t) => ({ questionNumber: t.questionNumber, interviewer: { ...t.interviewer }, grader: { ...t.grade.servedBy } })),
     flags: turns.filter((t) => t.grade.flags.length > 0).map((t) => ({ questionNumber: t.questionNumber, flags: [...t.grade.flags] })),
   };

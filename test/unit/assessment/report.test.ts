@@ -165,8 +165,10 @@ describe('assessment report', () => {
   });
 
   describe('recommendation', () => {
-    // Same score everywhere makes the overall score that score; two solid warmup answers reach standard.
-    const inStandard = (score: number, more: Spec[] = []) => [at('a', score), at('b', score), at('c', score), ...more];
+    // Same score everywhere makes the overall score that score; two solid warmup answers reach standard,
+    // and four standard ones make the six answers an advance needs.
+    const inStandard = (score: number, more: Spec[] = []) =>
+      [at('a', score), at('b', score), ...times(4, (i) => at('abc'[i % 3]!, score, { difficulty: 'standard' })), ...more];
     const rows: Array<[string, Spec[], Recommendation, Phase]> = [
       ['declines at 44 in standard', inStandard(44), 'decline', 'standard'],
       ['holds at 45 in standard', inStandard(45), 'hold', 'standard'],
@@ -178,9 +180,11 @@ describe('assessment report', () => {
       ['holds at 80 with a boundary found in warmup',
         [at('x', 80, { c: 0.4 }), at('a', 80), at('b', 80), at('c', 80)], 'hold', 'standard'],
       ['advances at 80 with a boundary in 1 of 3 skills, found in standard',
-        [at('a', 80), at('b', 80), at('a', 80), at('b', 80), at('c', 80, { c: 0.4 })], 'advance', 'standard'],
+        [at('a', 80), at('b', 80), at('a', 80), at('b', 80), at('a', 80), at('c', 80, { c: 0.4 })], 'advance', 'standard'],
       ['holds at 80 with boundaries in 2 of 3 skills',
-        [at('a', 80), at('a', 80), at('b', 80, { c: 0.4 }), at('c', 80, { c: 0.4 })], 'hold', 'standard'],
+        [at('a', 80), at('a', 80), at('a', 80), at('a', 80), at('b', 80, { c: 0.4 }), at('c', 80, { c: 0.4 })], 'hold', 'standard'],
+      ['holds at 100 on five answers reaching standard (too few to advance on)', times(5, (i) => at('abc'[i % 3]!, 100)), 'hold', 'standard'],
+      ['holds at 100 on two warmup answers, though the interview moved on to standard', [at('a', 100), at('b', 100)], 'hold', 'warmup'],
     ];
     for (const [name, specs, decision, phase] of rows) {
       it(name, () => {
@@ -193,12 +197,20 @@ describe('assessment report', () => {
 
     it('says which criteria an advance met, and claims no consistency the answers may not have', () => {
       // 70 overall from a mix of strong and weak answers, one skill limit found in standard.
-      const r = report([at('a', 95), at('b', 95), at('a', 95), at('b', 95), at('c', 20, { c: 0.4 })]);
+      const r = report([at('a', 95), at('b', 95), at('a', 95), at('b', 95), at('a', 95), at('c', 20, { c: 0.4 })]);
       expect(r.recommendation.decision).to.equal('advance');
       expect(r.recommendation.reasoning).to.contain('Every advance criterion is met')
-        .and.contain('at least 70').and.contain('standard phase or later').and.contain('no skill ran out in warmup')
+        .and.contain('at least 70').and.contain('standard phase or later').and.contain('at least 6 answers').and.contain('no skill ran out in warmup')
         .and.contain('at most half the skills');
       expect(r.recommendation.reasoning).to.not.match(/consistently/i);
+    });
+
+    it('says why a short interview is held: too few answers, and no standard question answered', () => {
+      const two = report([at('a', 100), at('b', 100)]);
+      // The progression moved on to standard after two solid warmup answers; no standard question was answered.
+      expect(two.phaseReached).to.equal('warmup');
+      expect(two.recommendation.reasoning).to.contain('reaching the warmup phase')
+        .and.contain('the standard phase was not reached').and.contain('2 answers are too few to advance on (at least 6)');
     });
 
     it('declines an empty transcript', () => {
