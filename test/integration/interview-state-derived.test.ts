@@ -93,6 +93,26 @@ for (const leg of databaseLegs()) {
       for (const i of listed.interviews) expect(i).to.deep.equal(written.get(i.id));
     });
 
+    it('leaves out messages the row does not cover yet (a turn that committed between reading the row and reading its messages)', async () => {
+      const { knex } = await leg.open();
+      const uow = new PgUnitOfWork(knex, { thresholds: DEFAULT_THRESHOLDS });
+      const candidateId = await insertCandidate(uow);
+      const interview = anInterview(candidateId);
+      const transcript = [1, 2, 3, 4, 5].map((s) => aMessage(interview.id, s));
+      await uow.repositories.interviews.insert(interview, transcript.slice(0, 1));
+      const saved = await uow.repositories.interviews.save(withTranscript(interview, transcript.slice(0, 3)), transcript.slice(1, 3));
+      // The next turn's messages, there when the messages are read though the row was read before they committed.
+      await knex('interview_messages').insert(transcript.slice(3).map((m) => ({
+        id: m.id, interview_id: m.interviewId, sequence_number: m.sequence, message_type: m.type, content_text: m.text,
+        metadata: JSON.stringify(m.metadata), created_at: m.createdAt,
+      })));
+      const read = (await uow.repositories.interviews.findById(interview.id))!;
+      expect(read).to.deep.equal(saved);
+      expect(read.asked).to.deep.equal(transcriptState(transcript.slice(0, 3), DEFAULT_THRESHOLDS).asked);
+      const listed = await uow.repositories.interviews.listForCandidate(candidateId, { skip: 0, limit: 10 });
+      expect(listed.interviews).to.deep.equal([saved]);
+    });
+
     it('rebuilds with the thresholds it is given', async () => {
       const { knex } = await leg.open();
       const strict = validateThresholds({ ...DEFAULT_THRESHOLDS, warmup: { ...DEFAULT_THRESHOLDS.warmup, minQuestions: 1, minMeanConfidence: 0.3, minAccuracy: 0.4 } });

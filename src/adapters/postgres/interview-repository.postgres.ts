@@ -232,11 +232,21 @@ export class PgInterviewRepository implements InterviewRepository {
     return { query: () => this.interviewModel.query(db) };
   }
 
+  /**
+   * What the row's messages imply. The row and its messages are read by two statements, so a turn
+   * committing between them can add messages the row's version does not cover: they are left out,
+   * or the question the row still has pending would look answered already.
+   */
+  private stateOf(row: InterviewRow, transcript: readonly InterviewMessage[]): TranscriptState {
+    const covered = transcript.filter((m) => m.sequence <= row.last_sequence);
+    return transcriptState(covered.length === transcript.length ? transcript : covered, this.thresholds);
+  }
+
   async findById(id: string): Promise<Interview | undefined> {
     const load = async () => {
       const [row] = await STATEMENTS.findById.rows<InterviewRow>(this.db, [id]);
       if (!row) return undefined;
-      return toInterview(row, stateIsDerived(row) ? transcriptState(await this.allMessages(id), this.thresholds) : undefined);
+      return toInterview(row, stateIsDerived(row) ? this.stateOf(row, await this.allMessages(id)) : undefined);
     };
     return this.cacheView && !this.db.isTransaction ? this.cacheView.cache.read(id, load) : load();
   }
@@ -294,7 +304,7 @@ export class PgInterviewRepository implements InterviewRepository {
       total,
       interviews: rows.map((row) => {
         const transcript = messages.get(row.id);
-        return toInterview(row, transcript && transcriptState(transcript, this.thresholds));
+        return toInterview(row, transcript && this.stateOf(row, transcript));
       }),
     };
   }
