@@ -170,6 +170,18 @@ describe('e2e: interview routes over HTTP', function () {
     expect(reused.body.code).to.equal('interviews.idempotency_key_reused');
   });
 
+  it('refuses a malformed Idempotency-Key (empty, with a space, over 255 characters) with 422, recording no turn', async () => {
+    const { token } = await registerCandidate(t);
+    const { body } = await start(token);
+    for (const key of ['', 'two words', 'k'.repeat(256)]) {
+      const res = await t.request('POST', `/api/v1/interviews/${body.id}/messages`, { token, headers: { 'idempotency-key': key }, body: { message_text: GOOD } });
+      expect(res.status, JSON.stringify(key)).to.equal(422);
+      expect(res.body.detail).to.contain('Idempotency-Key');
+    }
+    const messages = await t.request('GET', `/api/v1/interviews/${body.id}/messages`, { token });
+    expect(messages.body.total_count).to.equal(1);
+  });
+
   it('scopes an Idempotency-Key to its interview: the same key answers in each of a candidate\'s interviews', async () => {
     const { token } = await registerCandidate(t);
     const first = (await start(token)).body;

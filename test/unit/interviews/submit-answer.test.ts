@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { RubricAnswerGrader } from '../../../src/adapters/offline/answer-grader.rubric.js';
 import { DEFAULT_THRESHOLDS, type ProgressionState } from '../../../src/domain/assessment/index.js';
-import { ConcurrentAnswer, InterviewAccessDenied } from '../../../src/domain/interviews/index.js';
+import { ConcurrentAnswer, InterviewAccessDenied, InterviewCompleted } from '../../../src/domain/interviews/index.js';
 import { CLARIFICATIONS_PER_QUESTION, restatedQuestion } from '../../../src/domain/interviews/clarification.js';
 import { finishInterview } from '../../../src/domain/interviews/use-cases/finish.js';
 import { transcriptState } from '../../../src/domain/interviews/use-cases/transcript-state.js';
@@ -45,6 +45,22 @@ describe('SubmitAnswer and CompleteInterview use cases', () => {
     expect(rejected.reason).to.be.instanceOf(ConcurrentAnswer);
     const messages = await uow.repositories.interviews.allMessages(interview.id);
     expect(messages.map((m) => m.sequence)).to.deep.equal([1, 2, 3]);
+  });
+
+  it('tells an answer that lost its race to /complete that the interview is completed, not that another answer came', async () => {
+    let grader!: GatedGrader;
+    let graded!: () => void;
+    const grading = new Promise<void>((resolve) => { graded = resolve; });
+    grader = new GatedGrader(new RubricAnswerGrader(), 1, () => graded());
+    const { uow, candidate, interview, submit, complete } = await setup(grader);
+    const answer = submit.execute({ interviewId: interview.id, candidateId: candidate.id, answer: 'An answer about JSX and components.' });
+    await grading;
+    await complete.execute({ interviewId: interview.id, candidateId: candidate.id });
+    grader.release();
+    const lost = await answer.then(() => undefined, (error: unknown) => error);
+    expect(lost).to.be.instanceOf(InterviewCompleted);
+    expect((lost as InterviewCompleted).code).to.equal('INTERVIEW_COMPLETED');
+    expect((await uow.repositories.interviews.allMessages(interview.id)).map((m) => m.sequence)).to.deep.equal([1]);
   });
 
   it('replays the stored result for a repeated idempotency key even when the first request won a race', async () => {

@@ -39,8 +39,9 @@ export const interviewErrorStatuses: Record<string, number> = {
 const IdempotencyKey = z.string().min(1).max(255).regex(/^[\x21-\x7e]+$/, 'must be printable ASCII without spaces');
 
 function idempotencyKeyOf(koa: Context): string | undefined {
+  // An empty header is a malformed key, not an absent one: a client that meant a key gets told.
+  if (koa.headers['idempotency-key'] === undefined) return undefined;
   const raw = koa.get('Idempotency-Key');
-  if (!raw) return undefined;
   const key = IdempotencyKey.safeParse(raw);
   if (!key.success) throw new HttpError(422, 'Idempotency-Key must be 1–255 printable ASCII characters without spaces');
   return key.data;

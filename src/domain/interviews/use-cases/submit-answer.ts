@@ -242,7 +242,9 @@ export class SubmitAnswer {
   /**
    * Commits a turn: the row, its messages, the usage log and (when it finishes) the report as one
    * atomic write, in a transaction with the stored response when the request is idempotent. A
-   * concurrent turn that won replays its response for the same key, else is a ConcurrentAnswer.
+   * concurrent turn that won replays its response for the same key; a turn that lost to the
+   * interview's completion is InterviewCompleted (InterviewNotActive once abandoned); else it is a
+   * ConcurrentAnswer.
    */
   private async commit(
     input: { interviewId: string; candidateId: string; idempotencyKey?: string },
@@ -269,6 +271,10 @@ export class SubmitAnswer {
       if (error instanceof VersionConflict) {
         const again = await replay();
         if (again) return again;
+        // Lost to a /complete (or the idle sweep): say so, as a turn arriving after it would be told.
+        const now = await uow.repositories.interviews.findById(input.interviewId);
+        if (now?.status === 'completed') throw new InterviewCompleted(input.interviewId);
+        if (now && !isOpen(now)) throw new InterviewNotActive(input.interviewId, now.status);
         throw new ConcurrentAnswer(input.interviewId);
       }
       throw error;
