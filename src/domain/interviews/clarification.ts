@@ -20,20 +20,46 @@ export const CLARIFICATIONS_PER_QUESTION = 3;
 /** What a request is for: the question again (or what it means), or a hint the assessment cannot give. */
 export type ClarificationKind = 'repeat' | 'hint';
 
+/**
+ * Words that may follow "repeat", "one more time" and the like in a request, up to the end of its
+ * clause ("repeat the question slowly, please"): anything else makes it a sentence about something
+ * else ("can you repeat a GET safely?").
+ */
+const REQUEST_TAIL_WORDS: ReadonlySet<string> = new Set([
+  'the', 'your', 'that', 'this', 'it', 'question', 'last', 'part', 'again', 'please', 'for', 'me', 'once', 'more', 'one',
+  'time', 'slowly', 'what', 'you', 'said', 'just', 'previous', 'a', 'bit', 'little', 'differently', 'in', 'other', 'words',
+  'another', 'way', 'so', 'i', 'can', 'understand', 'whole', 'first',
+]);
+
+/**
+ * A verb or phrase that asks for the question again, followed only by request words to the end of
+ * its clause; a clause ended by a colon introduces what the candidate says next ("one more time:
+ * a GET is safe…" is an answer).
+ */
+const REPEAT_PHRASE = /\b(repeat|rephrase|reword|restate|one more time|once more)\b([^?.!,;:]*)([?.!,;:]|$)/g;
+const asksToRepeat = (text: string): boolean => {
+  for (const [, , tail, end] of text.matchAll(REPEAT_PHRASE)) {
+    if (end !== ':' && tail!.split(' ').every((w) => w === '' || REQUEST_TAIL_WORDS.has(w))) return true;
+  }
+  return false;
+};
+
+/** "Repeat" in the languages a candidate may fall back to (German, Spanish, French, Italian, Dutch, Polish, Portuguese). */
+const REPEAT_ELSEWHERE = /\b(wiederholen|noch ?einmal|repetir|repita|repite|r[eé]p[eé]t(er|ez)|ripet(ere|i|a)|herhalen|powt[oó]rz)/;
+
 /** What a request for the question again, or for what it means, says. */
 const ASKS_FOR_THE_QUESTION = [
-  /\b(repeat|rephrase|reword|restate)\b/,
   /\bsay (that |it )?again\b/,
   /\bcome again\b/,
-  /\b(one more time|once more)\b/,
-  /^(sorry|pardon|what|huh)( me)?\?$/,
+  /^(sorry|pardon|what|huh|hmm+|eh|excuse me)( me)?\?$/,
   /\bclarify\b|\bclarification\b/,
   /\bwhat do you mean\b/,
   /\bwhat (is|was) the question\b/,
   /\b(don'?t|do not|didn'?t|did not) (understand|get|follow|catch|hear) (the|your|that) question\b/,
-  /\b(didn'?t|did not|couldn'?t|could not) (catch|hear) (that|it|you)\b/,
+  /\b(didn'?t|did not|couldn'?t|could not) (catch|hear|understand) (that|it|this|you)\b/,
   /\bexplain (the|your|that) question\b/,
   /\bnot sure what you('re| are) asking\b/,
+  REPEAT_ELSEWHERE,
 ];
 
 /** What a request for a hint says. */
@@ -41,7 +67,7 @@ const ASKS_FOR_A_HINT = [/\b(a|any|some|small|little) hints?\b|^hints?\b/, /\bhe
 
 /** How such a request is put when it does not end with a question mark. */
 const REQUEST_OPENING =
-  /^(sorry|pardon|excuse me|could you|can you|would you|could i|can i|may i|please|i (don'?t|do not|didn'?t|did not|couldn'?t|could not) (understand|get|follow|catch|hear))\b/;
+  /^((i'?m |i am )?sorry|pardon|excuse me|could you|can you|would you|could i|can i|may i|please|i (don'?t|do not|didn'?t|did not|couldn'?t|could not) (understand|get|follow|catch|hear))\b/;
 
 /** A message of one or two words that is nothing but the request ("repeat", "again please", "hint?"). */
 const BARE_REQUEST = /^(please )?(repeat|again|say again|come again|pardon|sorry|hint|a hint)( please)?[?.!]*$/;
@@ -60,7 +86,7 @@ export function clarificationKind(text: string): ClarificationKind | undefined {
   const put = BARE_REQUEST.test(normalised) || normalised.endsWith('?') || REQUEST_OPENING.test(normalised);
   if (!put) return undefined;
   if (ASKS_FOR_A_HINT.some((pattern) => pattern.test(normalised))) return 'hint';
-  if (BARE_REQUEST.test(normalised) || ASKS_FOR_THE_QUESTION.some((pattern) => pattern.test(normalised))) return 'repeat';
+  if (BARE_REQUEST.test(normalised) || asksToRepeat(normalised) || ASKS_FOR_THE_QUESTION.some((pattern) => pattern.test(normalised))) return 'repeat';
   return undefined;
 }
 

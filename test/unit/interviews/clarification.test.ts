@@ -25,6 +25,16 @@ describe('clarification requests', () => {
     'Repeat please.',
     'One more time, please?',
     `  Could you repeat the question?${' '.repeat(300)}`,
+    'I\'m sorry, I didn\'t catch that.',
+    'I\'m sorry, I don\'t understand the question.',
+    'Sorry, I did not understand that, could you rephrase it a bit?',
+    'Could you repeat the question slowly, please?',
+    'Hmm?',
+    'Huh?',
+    'Excuse me?',
+    'Können Sie die Frage bitte wiederholen?',
+    '¿Puede repetir la pregunta?',
+    'Pouvez-vous répéter la question ?',
   ];
   const hints = ['Can you give me a hint?', 'Any hints?', 'hint please', 'Could you help me out?'];
   const answers = [
@@ -39,6 +49,9 @@ describe('clarification requests', () => {
     'Type hints?',
     'Retry once more with backoff, then give up.',
     `Could you repeat the question? ${'Anyway, a closure keeps its scope alive. '.repeat(8)}`,
+    'Sorry, one more time: a GET is safe and idempotent, so sending it twice changes nothing on the server.',
+    'Can you repeat a GET safely? Yes, because it is idempotent.',
+    'Sorry, let me restate my answer: hooks keep state in function components.',
   ];
   const cases: Array<[string, 'repeat' | 'hint' | undefined]> = [
     ...repeats.map((t) => [t, 'repeat'] as [string, 'repeat']),
