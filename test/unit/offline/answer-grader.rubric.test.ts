@@ -353,7 +353,8 @@ describe('rubric answer grader (offline)', () => {
 
   it('scores saying only "I don\'t know" 0 and flags it as no answer, not as off topic; an answer that opens with it is graded', () => {
     for (const a of ["I don't know.", 'I do not know', 'Sorry, no idea.', 'Hmm… I really don’t know this one, sorry', "Not sure, I'd have to look it up.", 'Pass',
-      "Honestly I've never had to do that.", "I haven't used it before.", 'No experience with that.']) {
+      "Honestly I've never had to do that.", "I haven't used it before.", 'No experience with that.', "I'm not familiar with that.",
+      "Sorry, I'm unfamiliar with this topic.", "I don't have any experience with that.", "That's new to me.", "I can't remember.", 'I forgot.']) {
       const g = grade(a);
       expect(g.score, a).to.equal(0);
       expect(g.flags, a).to.deep.equal(['no_answer']);

@@ -251,6 +251,11 @@ const NOT_KNOWING_PHRASES = [
   "(?:i've |i have |i )?never (?:had to(?: do)?|done|did|heard of|used|worked with|dealt with|tried) (?:it|this|that|one)(?: before)?",
   "(?:i haven't|i have not|i've not) (?:done|used|worked with|dealt with|tried) (?:it|this|that|one)(?: before)?",
   '(?:i have |i\'ve )?no experience (?:with|in) (?:it|this|that)',
+  "i (?:do not|don't|dont) have (?:any |much )?experience (?:with|in) (?:it|this|that)",
+  "(?:i'm |i am )?(?:not |un)familiar with (?:it|this|that)(?: (?:one|topic|concept|part))?",
+  "(?:that's|that is|this is|it's|it is) (?:new to me|not something i know)",
+  "i (?:can't|cannot|can not|don't|do not) remember(?: (?:it|this|that|the answer))?",
+  "i (?:forgot|have forgotten|'ve forgotten)(?: (?:it|this|that|the answer))?",
 ].map((p) => `(?:${p})`).join('|');
 /** Longer than this, an answer says more than that it does not know (and the pattern is not run over it). */
 const NOT_KNOWING_MAX_LENGTH = 200;
