@@ -36,6 +36,8 @@ interface PreparedReference {
   hasKeyPoints: boolean;
   /** The question's content tokens. */
   question: Set<string>;
+  /** The question quotes its key points (see ECHO). */
+  quotesPoints: boolean;
   /** Each key-point token that is half of a two-word compound ("run time") → the compound's stem ("runtime"): see forEachCompound. */
   compounds: Map<string, string>;
   /** The reference's words and lists in their order (see word-order.ts). */
@@ -114,8 +116,14 @@ const referenceKey = (request: GradeRequest): string => {
 // earlier ones (similarity 0.7, question words at half) on each of the dev set's six assignments, and
 // overall r has a broad optimum for similarity between 1.0 and 1.7; the span keeps the scores' spread.
 const W = { recall: 1, precision: 0.2, similarity: 1.2, length: 0.2 };
-/** An answer saying all the content words of a question of `minQuestionWords` or more, and no other, echoes it: at most `cap`. */
-const ECHO = { minQuestionWords: 3, cap: 15 } as const;
+/**
+ * An answer saying all the content words of a question of `minQuestionWords` or more, and no other,
+ * echoes it: at most `cap`. A question that quotes what the answer must say (at least `quotedShare`
+ * of its key points' words, as a follow-up naming the points an answer missed does) is echoed by an
+ * answer of `minQuestionWords` or more words less than `novelShare` of which are not the question's:
+ * the points said back, not explained.
+ */
+const ECHO = { minQuestionWords: 3, cap: 15, quotedShare: 0.8, novelShare: 0.3 } as const;
 /** A contradicted or disowned answer scores at most this; a share of restatements contradicted above `share` counts as one. */
 const CONTRADICTION = { cap: 20, share: 0.5 } as const;
 
@@ -285,7 +293,8 @@ export class RubricAnswerGrader implements AnswerGrader {
     }
     let novel = 0;
     for (const t of present) if (!ref.question.has(t)) novel++;
-    if (novel === 0 && present.size === ref.question.size && ref.question.size >= ECHO.minQuestionWords) {
+    const echoesQuoted = ref.quotesPoints && present.size >= ECHO.minQuestionWords && novel < ECHO.novelShare * present.size;
+    if (echoesQuoted || (novel === 0 && present.size === ref.question.size && ref.question.size >= ECHO.minQuestionWords)) {
       // The question said back, adding no word: nothing of the candidate's own to assess. (Answers
       // that pick words out of the question, "all of the dimensions", "by rows", are not echoes, nor is
       // "a pointer to a function" for a question of two words.)
@@ -373,6 +382,8 @@ export class RubricAnswerGrader implements AnswerGrader {
       : (request.referenceAnswer ?? '').split(/[.;]|,\s*(?:and|but|so)\s+/).map((s) => s.trim()).filter((s) => contentTokens(s).length >= 2)
     ).map((text) => ({ text, tokens: [...new Set(contentTokens(text))], own: [] as string[], alternatives: alternativesOf(text) }));
     for (const p of points) p.own = p.tokens.filter((t) => !points.some((o) => o !== p && o.tokens.includes(t)));
+    const pointTokens = hasKeyPoints ? points.flatMap((p) => p.tokens) : [];
+    const quotesPoints = pointTokens.length > 0 && pointTokens.filter((t) => question.has(t)).length >= ECHO.quotedShare * pointTokens.length;
     const compounds = new Map<string, string>();
     for (const p of points) {
       const ws = words(p.text);
@@ -391,6 +402,7 @@ export class RubricAnswerGrader implements AnswerGrader {
       pointTexts: points.map((p) => p.text),
       hasKeyPoints,
       question,
+      quotesPoints,
       compounds,
       order: referenceOrder(request.referenceAnswer ?? '', referenceWords, request.keyPoints ?? []),
       claims: referenceClaims(request.referenceAnswer ?? '', referenceText, referenceTokens, question),

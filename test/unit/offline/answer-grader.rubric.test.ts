@@ -1,5 +1,6 @@
 import { expect } from 'chai';
 import { levelOf, RubricAnswerGrader } from '../../../src/adapters/offline/answer-grader.rubric.js';
+import { QuestionBankInterviewer } from '../../../src/adapters/offline/interviewer.question-bank.js';
 import { QUESTION_BANK } from '../../../src/adapters/offline/question-bank/index.js';
 import { deniesWhatCameBefore, isDisowning, isInjection, negationsIn, opensInjectedBlock } from '../../../src/adapters/offline/text/signals.js';
 import { contentTokens, sentences, STOP_WORDS, words } from '../../../src/adapters/offline/text/tokens.js';
@@ -313,6 +314,31 @@ describe('rubric answer grader (offline)', () => {
     expect(grade('Using an index outside the bounds of the array generates a run-time error.', bounds).flags).to.not.include('echoes_question');
     const pointer = { question: 'What is a function pointer?', referenceAnswer: 'The address of the function code in memory.', answer: '' };
     expect(grade('a pointer to a function', pointer).flags).to.not.include('echoes_question');
+  });
+
+  it('caps at 15 the points a follow-up named said back, on every bank question, and grades an answer that explains them', async () => {
+    const interviewer = new QuestionBankInterviewer();
+    let explainedTotal = 0;
+    for (const q of QUESTION_BANK) {
+      const missing = q.keyPoints.slice(0, 2);
+      const follow = await interviewer.nextQuestion({
+        interviewId: 'i', roleType: q.role, phase: q.difficulty, skillsExplored: [], boundarySkills: [],
+        history: [{ questionId: q.id, text: q.text, skillArea: q.skillArea, difficulty: q.difficulty, isFollowUp: false, score: 50, missingPoints: missing }],
+      });
+      expect(follow.isFollowUp, q.id).to.equal(true);
+      const request: GradeRequest = { question: follow.text, keyPoints: follow.keyPoints, answer: '' };
+      for (const echo of [missing.join('; and '), `${missing.join('. ')}.`]) {
+        const g = grade(echo, request);
+        expect(g.flags, `${q.id}: ${echo}`).to.include('echoes_question');
+        expect(g.score, `${q.id}: ${echo}`).to.be.at.most(15);
+      }
+      const explained = grade(`${missing.join('. ')}. That is because ${q.referenceAnswer}`, request);
+      expect(explained.flags, q.id).to.not.include('echoes_question');
+      explainedTotal += explained.score;
+    }
+    expect(explainedTotal / QUESTION_BANK.length).to.be.at.least(70);
+    // Not a follow-up: a question that does not quote its key points is echoed only by all its words and no other.
+    expect(grade('Keys give items a stable identity and reconciliation matches elements between renders.').flags).to.not.include('echoes_question');
   });
 
   it('counts negations by word (not "want" or "different"), and tells disowning from an answer that mentions a myth', () => {
