@@ -42,7 +42,7 @@ describe('e2e: accounts and auth over HTTP', () => {
       body: { email: email.toUpperCase(), password: 'correct horse battery', full_name: 'Twin' },
     });
     expect(res.status).to.equal(400);
-    expect(res.body).to.deep.equal({ detail: 'Email already registered', code: 'accounts.email_taken' });
+    expect(res.body).to.deep.equal({ error: 'Bad Request', code: 'accounts.email_taken', detail: 'Email already registered' });
   });
 
   it('answers 422 with field details for invalid registration fields', async () => {

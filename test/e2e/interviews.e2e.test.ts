@@ -62,7 +62,7 @@ describe('e2e: interview routes over HTTP', function () {
     const unknown = await t.request('GET', '/api/v1/interviews/00000000-0000-4000-8000-000000000000/status', { token: owner.token });
     expect(unknown.status).to.equal(404);
     // The replaced system's code, which its clients know.
-    expect(unknown.body).to.deep.equal({ detail: 'Interview 00000000-0000-4000-8000-000000000000 not found', code: 'INTERVIEW_NOT_FOUND' });
+    expect(unknown.body).to.deep.equal({ error: 'Not Found', code: 'INTERVIEW_NOT_FOUND', detail: 'Interview 00000000-0000-4000-8000-000000000000 not found' });
     expect((await t.request('GET', '/api/v1/interviews/not-a-uuid/status', { token: owner.token })).status).to.equal(422);
     const mine = await t.request('GET', '/api/v1/interviews', { token: other.token });
     expect(mine.body.interviews.map((i: { id: string }) => i.id)).not.to.include(body.id);

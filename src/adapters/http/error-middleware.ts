@@ -1,15 +1,22 @@
+import { STATUS_CODES } from 'node:http';
 import type { Context, Next } from 'koa';
 import { DomainError } from '../../domain/shared/domain-error.js';
 import type { Logger } from '../../ports/logger.js';
 import type { ErrorStatusTable } from './error-statuses.js';
 import { HttpError, RequestValidationFailed } from './http-errors.js';
 
-/** What an unexpected failure answers: nothing of its cause (the log has it), with the code the replaced system's clients know. */
-export const INTERNAL_ERROR_BODY = Object.freeze({ detail: 'Internal Server Error', code: 'INTERNAL_SERVER_ERROR' });
+/** What an unexpected failure answers: nothing of its cause (the log has it), with the code and title the replaced system's clients know. */
+export const INTERNAL_ERROR_BODY = Object.freeze({ error: 'Internal server error', code: 'INTERNAL_SERVER_ERROR', detail: 'Internal Server Error' });
+
+/**
+ * A coded error's body as the replaced system's global handlers wrote it: `{error, code, detail}`,
+ * `error` the status's title ("Not Found"). Uncoded errors answer `{detail}` alone, as its routes did.
+ */
+const coded = (status: number, code: string, detail: string) => ({ error: STATUS_CODES[status] ?? 'Error', code, detail });
 
 /**
  * First in the chain: turns every failure into `{"detail": …}`. Domain errors answer with their
- * registered status and code; anything unexpected is logged once and answered 500.
+ * registered status, code and title (see coded); anything unexpected is logged once and answered 500.
  */
 export function errorMiddleware(statuses: ErrorStatusTable, logger: Logger) {
   return async (ctx: Context, next: Next) => {
@@ -30,7 +37,7 @@ export function answerError(ctx: Context, error: unknown, statuses: ErrorStatusT
   if (error instanceof HttpError) {
     ctx.status = error.status;
     ctx.set(error.headers);
-    ctx.body = { detail: error.message, ...(error.code ? { code: error.code } : {}) };
+    ctx.body = error.code ? coded(error.status, error.code, error.message) : { detail: error.message };
     return;
   }
   if (error instanceof DomainError) {
@@ -40,7 +47,7 @@ export function answerError(ctx: Context, error: unknown, statuses: ErrorStatusT
       if (status === 401) ctx.set('WWW-Authenticate', 'Bearer');
       const retryAfter = (error.details as { retryAfterSeconds?: number } | undefined)?.retryAfterSeconds;
       if (status === 429 || status === 503) ctx.set('Retry-After', String(Math.max(1, Math.ceil(retryAfter ?? 60))));
-      ctx.body = { detail: error.message, code: error.code };
+      ctx.body = coded(status, error.code, error.message);
       return;
     }
   }

@@ -165,4 +165,4 @@ export class RouteRegistry {
 }
 
 /** The error body every failing route answers with. */
-export const ErrorBody = z.object({ detail: z.union([z.string(), z.array(z.any())]), code: z.string().optional() });
+export const ErrorBody = z.object({ detail: z.union([z.string(), z.array(z.any())]), code: z.string().optional(), error: z.string().optional() });

@@ -20,15 +20,15 @@ describe('HTTP error answers', () => {
   it('answers an unexpected failure 500 with the replaced system’s code and nothing of its cause, which is logged once', () => {
     const { status, body, logged } = answered(new Error('connection string postgres://user:secret@db'));
     expect(status).to.equal(500);
-    expect(body).to.deep.equal({ detail: 'Internal Server Error', code: 'INTERNAL_SERVER_ERROR' });
+    expect(body).to.deep.equal({ error: 'Internal server error', code: 'INTERNAL_SERVER_ERROR', detail: 'Internal Server Error' });
     expect(logged).to.have.length(1);
     expect(logged[0]!.message).to.equal('unhandled error');
   });
 
-  it('answers a domain error with its registered status and code', () => {
+  it('answers a domain error with its registered status, its code and the status title as `error`, as the replaced system did', () => {
     const { status, body, logged } = answered(new InterviewNotFound('i-1'));
     expect(status).to.equal(404);
-    expect(body).to.deep.equal({ detail: 'Interview i-1 not found', code: 'INTERVIEW_NOT_FOUND' });
+    expect(body).to.deep.equal({ error: 'Not Found', code: 'INTERVIEW_NOT_FOUND', detail: 'Interview i-1 not found' });
     expect(logged).to.deep.equal([]);
   });
 });
