@@ -52,7 +52,7 @@ const EnvSchema = z.object({
   INTERVIEW_CACHE_MS: intIn(0, 24 * 3_600_000).default(600_000),
   AI_PROVIDERS: z.string().default('offline'),
   INTERVIEW_STARTS_PER_HOUR: intIn(1, 100_000).default(10),
-  INTERVIEW_ABANDON_AFTER_MINUTES: intIn(0, 365 * 24 * 60).default(60),
+  INTERVIEW_ABANDON_AFTER_MINUTES: intIn(0, 365 * 24 * 60).default(30),
   SHUTDOWN_TIMEOUT_MS: intIn(100, 60_000).default(10_000),
   WARMUP_MIN_QUESTIONS: intIn(1, 20).default(DEFAULT_THRESHOLDS.warmup.minQuestions),
   WARMUP_CONFIDENCE_THRESHOLD: fraction.default(DEFAULT_THRESHOLDS.warmup.minMeanConfidence),

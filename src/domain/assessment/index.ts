@@ -17,5 +17,5 @@ export {
 } from './progression.js';
 export {
   type ReportGrade, type ReportTurn, type ReportInput, type SkillScore, type Recommendation, type AssessmentReport,
-  type CompletionSummary, PHASE_WEIGHT, FOLLOW_UP_WEIGHT, RECOMMENDATION_RULES, buildReport, completionSummary, displayName,
+  type CompletionSummary, PHASE_WEIGHT, FOLLOW_UP_WEIGHT, RECOMMENDATION_RULES, boundariesIdentified, buildReport, completionSummary, displayName,
 } from './report.js';

@@ -75,7 +75,11 @@ export interface CompletionSummary {
   highlights: Array<{ title: string; description: string; skillArea: string | null }>;
   /** At most 3, never empty. */
   growthAreas: Array<{ skillArea: string; suggestion: string; displayName: string }>;
-  /** Skills whose boundary stands: the payload's `skill_boundaries_identified` count. */
+  /**
+   * Skills the boundary map places (each with the level its answers showed, its limit where one was
+   * found): the payload's `skill_boundaries_identified` count, which in the replaced system counted
+   * the keys of its skill → level map, and the entries of a turn's `session_state.skill_boundaries`.
+   */
   boundariesIdentified: number;
 }
 
@@ -309,6 +313,9 @@ export function buildReport(input: ReportInput): AssessmentReport {
   };
 }
 
+/** The skills the report's boundary map places (see CompletionSummary.boundariesIdentified). */
+export const boundariesIdentified = (report: AssessmentReport): number => Object.keys(report.skillBoundaryMap).length;
+
 /** The original's participation highlight, by number of answers. */
 function participation(answered: number): CompletionSummary['highlights'][number] {
   const [title, description] = answered >= 10
@@ -355,6 +362,6 @@ export function completionSummary(report: AssessmentReport): CompletionSummary {
     skillAssessments,
     highlights: highlights.slice(0, 3),
     growthAreas,
-    boundariesIdentified: Object.values(report.skillBoundaryMap).filter((b) => b.boundaryReached).length,
+    boundariesIdentified: boundariesIdentified(report),
   };
 }

@@ -25,7 +25,7 @@ describe('configuration', () => {
     expect(config.ai.providers).to.deep.equal(['offline']);
     expect(config.plugins).to.deep.equal([]);
     expect(config.database.interviewCacheMs).to.equal(600_000);
-    expect(config.interviews.abandonAfterMinutes).to.equal(60);
+    expect(config.interviews.abandonAfterMinutes).to.equal(30);
   });
 
   it('parses lists, numbers and JSON options', () => {

@@ -305,8 +305,11 @@ describe('assessment report', () => {
       expect(empty.skillAssessments).to.deep.equal([]);
     });
 
-    it('counts the boundaries identified', () => {
-      expect(completionSummary(report([at('a', 20, { c: 0.3 }), at('b', 20, { a: 0.3 }), at('c', 80)])).boundariesIdentified).to.equal(2);
+    it('counts the skills the boundary map places, limit found or not (the replaced system counted its skill → level map)', () => {
+      const r = report([at('a', 20, { c: 0.3 }), at('b', 20, { a: 0.3 }), at('c', 80), at('c', 85)]);
+      expect(Object.values(r.skillBoundaryMap).filter((b) => b.boundaryReached)).to.have.length(2);
+      expect(completionSummary(r).boundariesIdentified).to.equal(3);
+      expect(completionSummary(report([])).boundariesIdentified).to.equal(0);
     });
   });
 

@@ -1,4 +1,5 @@
 import type { Interview, InterviewAssessment } from '../../../domain/interviews/index.js';
+import { boundariesIdentified } from '../../../domain/assessment/index.js';
 import { iso } from '../dto-dates.js';
 
 /** The frontend's `POST /complete` payload, plus the overall score and recommendation. */
@@ -9,7 +10,8 @@ export function toCompletionResponse(interview: Interview, assessment: Interview
     completed_at: iso(interview.completedAt),
     duration_seconds: interview.durationSeconds,
     questions_answered: report.questionsAnswered,
-    skill_boundaries_identified: Object.values(report.skillBoundaryMap).filter((b) => b.boundaryReached).length,
+    // From the report, so an interview completed before the count changed answers as one completed now.
+    skill_boundaries_identified: boundariesIdentified(report),
     message: 'Interview completed. Thank you for your time!',
     overall_score: report.overallScore,
     recommendation: report.recommendation.decision,
