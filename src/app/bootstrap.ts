@@ -206,6 +206,7 @@ export async function bootstrap(config: AppConfig, options: BootstrapOptions = {
     container: root,
     allowedOrigins: config.http.allowedOrigins,
     bodyLimitBytes: config.http.bodyLimitBytes,
+    trustedProxies: config.http.trustedProxies,
     version: APP_VERSION,
     authenticate: (bearer, scope) => resolveFrom(scope, Authenticate).execute(bearer),
     authorise: requireRole,

@@ -30,6 +30,18 @@ const EnvSchema = z.object({
   JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   JWT_EXPIRY_HOURS: z.coerce.number().positive().max(24 * 30).default(24),
   ALLOWED_ORIGINS: z.string().default('http://localhost:3000,http://localhost:5173'),
+  /** How many reverse proxies in front of the server to trust for X-Forwarded-For: `false` (0), `true` (1) or a count. */
+  TRUST_PROXY: z
+    .string()
+    .default('false')
+    .transform((raw, ctx) => {
+      const v = raw.trim().toLowerCase();
+      if (v === 'false' || v === '') return 0;
+      if (v === 'true') return 1;
+      if (/^\d{1,2}$/.test(v)) return Number(v);
+      ctx.addIssue({ code: 'custom', message: 'must be true, false or a number of proxies (0–99)' });
+      return z.NEVER;
+    }),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   PLUGINS: z.string().default(''),
   PLUGIN_OPTIONS: z
@@ -97,7 +109,7 @@ const EnvSchema = z.object({
 
 export interface AppConfig {
   env: 'development' | 'production' | 'test';
-  http: { port: number; host: string; allowedOrigins: string[]; bodyLimitBytes: number; shutdownTimeoutMs: number };
+  http: { port: number; host: string; allowedOrigins: string[]; bodyLimitBytes: number; shutdownTimeoutMs: number; trustedProxies: number };
   database: {
     url?: string; poolMax: number;
     /** How long an interview may be served from memory since this process last wrote or read it (0: read every time). */
@@ -171,6 +183,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       allowedOrigins: list(e.ALLOWED_ORIGINS),
       bodyLimitBytes: e.BODY_LIMIT_BYTES,
       shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
+      trustedProxies: e.TRUST_PROXY,
     },
     database: { url: e.DATABASE_URL, poolMax: e.DB_POOL_MAX, interviewCacheMs: e.INTERVIEW_CACHE_MS },
     dataDir: e.DATA_DIR,

@@ -334,4 +334,29 @@ describe('e2e: interview routes over HTTP', function () {
       await limited.close();
     }
   });
+
+  it('counts starts by the client address a trusted proxy reports with TRUST_PROXY, and ignores X-Forwarded-For without it', async () => {
+    const startAs = (app: TestApp, token: string, forwardedFor: string) =>
+      app.request('POST', '/api/v1/interviews/start', { token, headers: { 'x-forwarded-for': forwardedFor }, body: { role_type: 'go' } });
+    const proxied = await startTestApp({ INTERVIEW_STARTS_PER_HOUR: '1', TRUST_PROXY: '1' });
+    try {
+      const { token } = await registerCandidate(proxied);
+      expect((await startAs(proxied, token, '203.0.113.7')).status).to.equal(201);
+      expect((await startAs(proxied, token, '203.0.113.7')).status).to.equal(429);
+      // Another client behind the same proxy has its own allowance; a forged entry before the proxy's own is not read.
+      expect((await startAs(proxied, token, '198.51.100.2')).status).to.equal(201);
+      expect((await startAs(proxied, token, '192.0.2.99, 203.0.113.7')).status).to.equal(429);
+    } finally {
+      await proxied.close();
+    }
+    const direct = await startTestApp({ INTERVIEW_STARTS_PER_HOUR: '1' });
+    try {
+      const { token } = await registerCandidate(direct);
+      expect((await startAs(direct, token, '203.0.113.7')).status).to.equal(201);
+      // Without a trusted proxy the header is anyone's to send: a new value per request buys no new start.
+      expect((await startAs(direct, token, '198.51.100.2')).status).to.equal(429);
+    } finally {
+      await direct.close();
+    }
+  });
 });

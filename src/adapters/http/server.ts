@@ -25,8 +25,12 @@ export interface HttpAppOptions {
   /** Bearer token (or undefined) → the signed-in account; rejects when not authenticated. */
   authenticate(bearer: string | undefined, scope: DependencyContainer): Promise<Account>;
   authorise(account: Account, roles: readonly Role[]): void;
-  /** Behind a proxy, trust X-Forwarded-For for the client address. */
-  proxy?: boolean;
+  /**
+   * How many reverse proxies in front of the server append to X-Forwarded-For: the client address
+   * (ctx.ip, which the interview-start limit counts by) is the entry the outermost of them added.
+   * 0 (the default) ignores the header, which any client can send.
+   */
+  trustedProxies?: number;
 }
 
 const bearerOf = (ctx: Context): string | undefined => {
@@ -36,7 +40,8 @@ const bearerOf = (ctx: Context): string | undefined => {
 
 /** Builds the Koa application; the caller decides whether and where to listen. */
 export function createHttpApp(options: HttpAppOptions): Koa {
-  const app = new Koa({ proxy: options.proxy ?? false });
+  const hops = options.trustedProxies ?? 0;
+  const app = new Koa(hops > 0 ? { proxy: true, maxIpsCount: hops } : { proxy: false });
   app.silent = true;
   const origins = new Set(options.allowedOrigins);
   const uploadPaths = options.registry.routes.filter((r) => r.parseJson === false).map((r) => templatePattern(r.path));

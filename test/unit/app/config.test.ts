@@ -45,6 +45,13 @@ describe('configuration', () => {
     expect(loadConfig({ INTERVIEW_ABANDON_AFTER_MINUTES: '0' }).interviews.abandonAfterMinutes).to.equal(0);
   });
 
+  it('reads TRUST_PROXY as a number of proxies: false 0 (the default), true 1, or a count', () => {
+    expect(loadConfig({}).http.trustedProxies).to.equal(0);
+    for (const [raw, hops] of [['false', 0], ['FALSE', 0], ['true', 1], ['0', 0], ['2', 2]] as const) {
+      expect(loadConfig({ TRUST_PROXY: raw }).http.trustedProxies, raw).to.equal(hops);
+    }
+  });
+
   it('treats empty strings as unset', () => {
     expect(loadConfig({ PORT: '', DATABASE_URL: '' }).http.port).to.equal(8000);
   });
@@ -60,6 +67,7 @@ describe('configuration', () => {
     ['an empty AI_PROVIDERS list', { AI_PROVIDERS: ' , ' }, /AI_PROVIDERS/],
     ['a negative INTERVIEW_CACHE_MS', { INTERVIEW_CACHE_MS: '-1' }, /INTERVIEW_CACHE_MS/],
     ['a fractional INTERVIEW_ABANDON_AFTER_MINUTES', { INTERVIEW_ABANDON_AFTER_MINUTES: '1.5' }, /INTERVIEW_ABANDON_AFTER_MINUTES/],
+    ['a TRUST_PROXY that is neither a boolean nor a count', { TRUST_PROXY: 'yes' }, /TRUST_PROXY: must be true, false or a number of proxies/],
     ['production without JWT_SECRET', { NODE_ENV: 'production' }, /JWT_SECRET: required when NODE_ENV=production/],
   ];
   for (const [what, env, message] of bad) {
