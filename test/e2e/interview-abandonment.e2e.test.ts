@@ -33,6 +33,10 @@ describe('e2e: idle interviews are abandoned', function () {
       expect(refused.status).to.equal(400);
       expect(refused.body.code).to.equal('INTERVIEW_NOT_ACTIVE');
       expect((await t.request('POST', `/api/v1/interviews/${idle}/complete`, { token })).status).to.equal(400);
+      // No report, ever: said as such, not as "not yet".
+      const results = await t.request('GET', `/api/v1/interviews/${idle}/results`, { token });
+      expect(results.status).to.equal(409);
+      expect(results.body).to.include({ code: 'interviews.not_completed', detail: `Interview ${idle} was abandoned before it was completed: it has no results` });
       // The transcript stays readable: the first question, the answer and the next question.
       expect((await t.request('GET', `/api/v1/interviews/${idle}/transcript`, { token })).body.messages).to.have.length(3);
     } finally {

@@ -62,7 +62,10 @@ export class IdempotencyKeyReused extends DomainError {
 }
 
 export class InterviewNotCompleted extends DomainError {
-  constructor(id: string) {
-    super('interviews.not_completed', `Interview ${id} has no results yet: it is not completed`);
+  /** An abandoned interview never gets a report (see AbandonIdleInterviews): its detail says so rather than "yet". */
+  constructor(id: string, status?: string) {
+    super('interviews.not_completed', status === 'abandoned'
+      ? `Interview ${id} was abandoned before it was completed: it has no results`
+      : `Interview ${id} has no results yet: it is not completed`, { interviewId: id, ...(status ? { status } : {}) });
   }
 }

@@ -27,7 +27,7 @@ export class InterviewQueries {
   async results(interviewId: string, viewer: Viewer): Promise<InterviewAssessment> {
     const interview = await loadReadable(this.repos, interviewId, viewer);
     const stored = await this.repos.assessments.find(interview.id);
-    if (!stored) throw new InterviewNotCompleted(interview.id);
+    if (!stored) throw new InterviewNotCompleted(interview.id, interview.status);
     return stored as InterviewAssessment;
   }
 
