@@ -405,7 +405,7 @@ export class RubricAnswerGrader implements AnswerGrader {
       quotesPoints,
       compounds,
       order: referenceOrder(request.referenceAnswer ?? '', referenceWords, request.keyPoints ?? []),
-      claims: referenceClaims(request.referenceAnswer ?? '', referenceText, referenceTokens, question),
+      claims: referenceClaims(request.referenceAnswer ?? '', referenceText, referenceTokens, question, request.question),
     };
     this.cache.set(key, prepared);
     if (this.cache.size > this.cacheSize) this.cache.delete(this.cache.keys().next().value as string);

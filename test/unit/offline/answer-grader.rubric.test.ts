@@ -245,6 +245,65 @@ describe('rubric answer grader (offline)', () => {
     }
   });
 
+  it('reads a word of opposite sense where the reference has its counterpart as a denial ("lets" for "prevents"), a negation with it as none', () => {
+    const gil: GradeRequest = {
+      question: 'What does the GIL in CPython do?', answer: '',
+      referenceAnswer: 'The Global Interpreter Lock prevents multiple threads from executing Python bytecode in parallel, so CPU-bound threads do not '
+        + 'speed up; I/O-bound threads still benefit because the lock is released while waiting.',
+    };
+    const copy: GradeRequest = {
+      question: 'What is the difference between a shallow and a deep copy?', answer: '',
+      referenceAnswer: 'A shallow copy duplicates only the outer object and shares the nested objects with the original, while a deep copy '
+        + 'recursively duplicates the nested objects too.',
+    };
+    for (const [request, answer] of [
+      [gil, 'The GIL lets multiple threads execute Python bytecode in parallel, so CPU-bound threads speed up.'],
+      [gil, 'The GIL allows threads to run Python bytecode in parallel on all cores.'],
+      [copy, 'A deep copy duplicates only the outer object and shares nested objects, a shallow copy recursively copies everything.'],
+    ] as const) expectDenied(grade(answer, request), answer);
+    for (const [request, answer] of [
+      [gil, 'Only one thread can run Python bytecode at a time because of the GIL, so CPU-bound threads do not speed up, though I/O-bound '
+        + 'threads do since the lock is released while waiting.'],
+      [gil, 'The GIL does not allow multiple threads to execute Python bytecode in parallel, so CPU-bound threads do not speed up.'],
+      [copy, 'A shallow copy duplicates only the outer object and shares the nested ones, while a deep copy recursively duplicates the nested objects as well.'],
+    ] as const) {
+      const g = grade(answer, request);
+      expect(g.flags, answer).to.not.include('contradicts_reference');
+      expect(g.score, answer).to.be.at.least(60);
+    }
+  });
+
+  it('reads the attributes of two terms the question sets side by side traded in natural wording as a denial (precision and recall, authentication and authorization)', () => {
+    const pr: GradeRequest = {
+      question: 'What is the difference between precision and recall?', answer: '',
+      referenceAnswer: 'Precision is the share of predicted positives that are truly positive; recall is the share of actual positives that the model finds.',
+    };
+    const auth: GradeRequest = {
+      question: 'What is the difference between authentication and authorization?', answer: '',
+      referenceAnswer: 'Authentication verifies who a user is, for example with a password or token; authorization decides what an authenticated user is allowed to do.',
+    };
+    for (const [request, answer] of [
+      [pr, 'Precision is the share of actual positives the model finds, and recall is the share of predicted positives that are truly positive.'],
+      [pr, 'Recall measures how many predicted positives are correct, precision measures how many actual positives were found.'],
+      [auth, 'Authentication decides what a user is allowed to do, while authorization verifies who the user is.'],
+    ] as const) expectDenied(grade(answer, request), answer);
+    for (const [request, answer] of [
+      [pr, 'Precision is about predicted positives being right; recall is about finding the actual positives.'],
+      [auth, 'Authentication verifies who the user is with a password or a token, and authorization decides what that user is allowed to do.'],
+    ] as const) {
+      const g = grade(answer, request);
+      expect(g.flags, answer).to.not.include('contradicts_reference');
+      expect(g.score, answer).to.be.at.least(60);
+    }
+    // A question that sets nothing side by side has no terms to trade, however many its reference names.
+    const overloads: GradeRequest = {
+      question: 'How are overloaded functions differentiated by the compiler?', answer: '',
+      referenceAnswer: 'Based on the function signature. When an overloaded function is called, the compiler will find the function whose signature is closest to the given function call.',
+    };
+    expect(grade('The compiler selects the proper functions to execute based on number, types and order of arguments in the function call.', overloads).flags)
+      .to.not.include('contradicts_reference');
+  });
+
   it('reads any negation added to a restated reference sentence as a denial, an even number too', () => {
     const effect = bankRequest('What is useEffect used for');
     const first = sentences(effect.referenceAnswer!)[0]!.text;

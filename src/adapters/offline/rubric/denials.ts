@@ -3,8 +3,9 @@
  * added or said of another of the question's terms, and two terms' attributes traded. Lexical
  * overlap cannot tell "X is never Y" from "X is Y"; the polarity and subjects of restated clauses can.
  */
+import { oppositesBetween, senseGroupsOf } from '../text/opposites.js';
 import { negationsIn } from '../text/signals.js';
-import { contentTokens, type Sentence, sentences } from '../text/tokens.js';
+import { contentTokens, contentTokensOf, type Sentence, sentences, words } from '../text/tokens.js';
 
 /**
  * A clause of the answer restates a clause of the reference when they share at least `minShared`
@@ -13,6 +14,14 @@ import { contentTokens, type Sentence, sentences } from '../text/tokens.js';
  * negations: "omitting the base case" restates "the base case is not included" without one.)
  */
 const RESTATEMENT = { minShared: 3, minShare: 0.8 } as const;
+
+/**
+ * A part of the answer (see PART_BREAK) that says a word of opposite sense where a part of the
+ * reference has its counterpart (see opposites.ts: "lets" for "prevents", "in order" kept) restates
+ * that part with less of its wording: `minShared` words besides the opposites, and with them
+ * `minShare` of the part's words and `minReferenceShare` of the reference part's.
+ */
+const OPPOSED_PART = { minShared: 2, minShare: 0.6, minReferenceShare: 0.5 } as const;
 
 /** What the reference claims, clause by clause and of which of the question's terms (prepared once per question). */
 export interface ReferenceClaims {
@@ -26,17 +35,32 @@ export interface ReferenceClaims {
   subjects: Set<string>;
   /** Each word the reference says of one subject alone → those subjects ("mutable" → list, "immutable" → tuple). */
   attributes: Map<string, Set<string>>;
+  /** The reference answer's parts (see PART_BREAK), for polarity part by part (see opposedShare). */
+  parts: Part[];
 }
+
+/** A part of a sentence: its content tokens, negations and opposite-sense groups (see opposites.ts). */
+interface Part {
+  tokens: Set<string>;
+  negations: number;
+  senses: Set<number>;
+}
+
+const partOf = (text: string): Part =>
+  ({ tokens: new Set(contentTokens(text)), negations: negationsIn(text), senses: senseGroupsOf(words(text)) });
+
+/** A text's parts: its clauses (see clausesOf) split where each part says one thing (see PART_BREAK). */
+const partsOf = (text: string): string[] => clausesOf(text).flatMap((c) => c.split(PART_BREAK)).filter((p) => p.trim().length > 0);
 
 /**
  * The claims of a reference answer (`referenceText` is it with the key points, `referenceTokens`
  * that text's content tokens) about a question whose content tokens are `question`.
  */
 export function referenceClaims(
-  referenceAnswer: string, referenceText: string, referenceTokens: readonly string[], question: ReadonlySet<string>,
+  referenceAnswer: string, referenceText: string, referenceTokens: readonly string[], question: ReadonlySet<string>, questionText: string,
 ): ReferenceClaims {
   const terms = new Set(referenceTokens.filter((t) => question.has(t)));
-  const { subjects, attributes } = attributesOf(referenceText, terms, question);
+  const { subjects, attributes } = attributesOf(referenceText, terms, question, contrastedTerms(questionText));
   return {
     question,
     statements: clausesOf(referenceAnswer).map((text) => {
@@ -46,6 +70,7 @@ export function referenceClaims(
     terms,
     subjects,
     attributes,
+    parts: partsOf(referenceAnswer).map(partOf).filter((p) => p.tokens.size > 0),
   };
 }
 
@@ -55,7 +80,7 @@ export function referenceClaims(
  * subjects' attributes (see swappedShare), whichever is more.
  */
 export function deniedShare(kept: readonly Sentence[], sentenceTokens: readonly (readonly string[])[], claims: ReferenceClaims): number {
-  const contradicted = contradictionShare(kept.map((k) => k.text), sentenceTokens, claims);
+  const contradicted = Math.max(contradictionShare(kept.map((k) => k.text), sentenceTokens, claims), opposedShare(kept, claims));
   // A trade needs two subjects named somewhere in the answer: most answers are read no further.
   return namesTwoSubjects(sentenceTokens, claims.subjects) ? Math.max(contradicted, swappedShare(kept, claims)) : contradicted;
 }
@@ -131,16 +156,82 @@ function contradictionShare(texts: readonly string[], tokens: readonly (readonly
   return restated === 0 ? 0 : denied / restated;
 }
 
+/** Words that set two things side by side in a question: "a list and a tuple", "TCP vs UDP", "differ from". */
+const SIDE_BY_SIDE = new Set(['and', 'or', 'vs', 'versus']);
+
+/**
+ * The terms a question sets side by side, two words either side of "and", "or", "vs" or "differ
+ * from" ("the difference between INNER JOIN and LEFT JOIN" → inner, join, left): only they can trade
+ * attributes. A question contrasting nothing ("How are overloaded functions differentiated by the
+ * compiler?") has none, however many terms its reference speaks of.
+ */
+function contrastedTerms(questionText: string): Set<string> {
+  const ws = words(questionText);
+  const out = new Set<string>();
+  for (let i = 1; i < ws.length - 1; i++) {
+    if (!SIDE_BY_SIDE.has(ws[i]!) && !(ws[i] === 'from' && ws[i - 1]!.startsWith('differ'))) continue;
+    const before = ws[i] === 'from' ? ws.slice(Math.max(0, i - 4), i - 1) : ws.slice(Math.max(0, i - 2), i);
+    for (const t of contentTokensOf([...before, ...ws.slice(i + 1, i + 3)])) out.add(t);
+  }
+  return out;
+}
+
 /** Where a sentence's parts each say one thing of one term: "a list is mutable and a tuple is immutable". */
 const PART_BREAK = /[,;:]|\s(?:and|but|so|whereas)\s/i;
+
+/**
+ * The share of the answer's parts restating a part of the reference, weighted by the words they
+ * match, whose polarity is flipped: an opposite word where the reference has its counterpart ("the
+ * GIL lets threads run in parallel" for "prevents"), each flipping the claim as a negation added or
+ * dropped does, so an odd number of flips denies it ("does not prevent" restates "allows"). A part
+ * without opposites restates one only closely (see RESTATEMENT), and then a negation added or
+ * dropped flips it ("CPU-bound threads speed up" for "CPU-bound threads do not speed up").
+ * Answers saying no word of a listed pair are not read (most answers).
+ */
+function opposedShare(kept: readonly Sentence[], claims: ReferenceClaims): number {
+  if (claims.parts.length === 0) return 0;
+  const answerParts = kept.flatMap((k) => partsOf(k.text)).map(partOf);
+  if (!answerParts.some((p) => p.senses.size > 0)) return 0;
+  // A side the reference says somewhere is no opposite of it ("before the loop moves on" beside "run after the current operation").
+  const said = new Set(claims.parts.flatMap((p) => [...p.senses]));
+  for (const part of answerParts) for (const g of part.senses) if (said.has(g)) part.senses.delete(g);
+  let restated = 0;
+  let flipped = 0;
+  let opposed = false;
+  for (const part of answerParts) {
+    if (part.tokens.size < OPPOSED_PART.minShared) continue;
+    let best: { matched: number; flips: number } | undefined;
+    for (const ref of claims.parts) {
+      let shared = 0;
+      for (const t of ref.tokens) if (part.tokens.has(t)) shared++;
+      const opposites = part.senses.size > 0 ? oppositesBetween(part.senses, ref.senses) : 0;
+      const matched = shared + opposites;
+      if (opposites > 0) {
+        if (shared < OPPOSED_PART.minShared || matched < OPPOSED_PART.minShare * part.tokens.size
+          || matched < OPPOSED_PART.minReferenceShare * ref.tokens.size) continue;
+      } else if (shared < RESTATEMENT.minShared || shared < RESTATEMENT.minShare * part.tokens.size || shared < RESTATEMENT.minShare * ref.tokens.size) {
+        continue;
+      }
+      const flips = opposites + Math.abs(part.negations - ref.negations);
+      if (!best || matched > best.matched) best = { matched, flips };
+      if (opposites > 0) opposed = true;
+    }
+    if (!best) continue;
+    restated += best.matched;
+    if (best.flips % 2 === 1) flipped += best.matched;
+  }
+  // Without an opposite anywhere this says nothing contradictionShare does not.
+  return opposed && restated > 0 ? flipped / restated : 0;
+}
 
 /** A token as one of `terms`, a plural's "s" dropped ("lists" for "list"); undefined when it is none. */
 const asTerm = (t: string, terms: ReadonlySet<string>): string | undefined =>
   terms.has(t) ? t : t.length >= 4 && t.endsWith('s') && terms.has(t.slice(0, -1)) ? t.slice(0, -1) : undefined;
 
 /**
- * The one subject a part's tokens speak of (none when they name no subject or several), and what
- * they say of it: its other words, the question's left out.
+ * The subject a part's tokens speak of, the first they name ("authorization decides what an
+ * authenticated user may do" is said of authorization), and what they say of it: its other words,
+ * the question's left out. None when they name no subject.
  */
 function subjectOf(tokens: readonly string[], subjects: ReadonlySet<string>, terms: ReadonlySet<string>, question: ReadonlySet<string>) {
   let subject: string | undefined;
@@ -148,8 +239,7 @@ function subjectOf(tokens: readonly string[], subjects: ReadonlySet<string>, ter
   for (const t of tokens) {
     const s = asTerm(t, subjects);
     if (s !== undefined) {
-      if (subject !== undefined && subject !== s) return undefined;
-      subject = s;
+      subject ??= s;
     } else if (asTerm(t, terms) === undefined && !question.has(t)) {
       said.push(t);
     }
@@ -158,16 +248,25 @@ function subjectOf(tokens: readonly string[], subjects: ReadonlySet<string>, ter
 }
 
 /**
- * What the reference says of each of the question's terms, part by part (see PART_BREAK): its
- * subjects are the terms some of its parts name and others do not (list and tuple, not "join" of
- * "INNER JOIN" and "LEFT JOIN"), and each word of a part naming one subject is said of that subject.
- * Negated parts say what a subject is not: left out.
+ * What the reference says of each of the question's terms, part by part (see partsOf): its
+ * subjects are the terms the question sets side by side (see contrastedTerms) that its parts speak
+ * of, the first each names, when they are two or more (list and tuple; "inner" and "left", not
+ * "join", of "INNER JOIN and LEFT JOIN"), and each word of a part is said of its subject. Negated
+ * parts say what a subject is not: left out.
  */
-function attributesOf(referenceText: string, terms: ReadonlySet<string>, question: ReadonlySet<string>) {
-  const parts = sentences(referenceText).flatMap((s) => s.text.split(PART_BREAK));
-  const named = parts.map((text) => new Set(contentTokens(text).map((t) => asTerm(t, terms)).filter((t) => t !== undefined)))
-    .filter((names) => names.size > 0);
-  const subjects = new Set([...terms].filter((t) => !named.every((names) => names.has(t))));
+function attributesOf(referenceText: string, terms: ReadonlySet<string>, question: ReadonlySet<string>, contrasted: ReadonlySet<string>) {
+  const parts = sentences(referenceText).flatMap((s) => partsOf(s.text));
+  // The term each part speaks of is the first it names ("an authenticated user" in a part about authorization is not its subject).
+  const firsts = new Set<string>();
+  for (const text of parts) {
+    for (const t of contentTokens(text)) {
+      const term = asTerm(t, terms);
+      if (term === undefined) continue;
+      if (contrasted.has(term)) firsts.add(term);
+      break;
+    }
+  }
+  const subjects = firsts.size >= 2 ? firsts : new Set<string>();
   const attributes = new Map<string, Set<string>>();
   if (subjects.size < 2) return { subjects, attributes };
   for (const text of parts) {
@@ -186,17 +285,18 @@ function attributesOf(referenceText: string, terms: ReadonlySet<string>, questio
 /**
  * The share of the answer's parts that trade two subjects' attributes, among those that say of a
  * subject what the reference says of it: "a list is immutable and a tuple is mutable" says of each
- * what the reference says only of the other. A part counts as traded only when another part trades
- * back (one subject said with a word of another is often a remark in passing: "a function is part of
- * an object"), and only when it is mostly the other's words. Negated parts are left out: "a tuple
- * cannot change" may rightly deny it what belongs to a list.
+ * what the reference says only of the other. Only attributes of one subject tell ("share of
+ * positives" is said of precision and recall alike). A part counts as traded only when another part
+ * trades back (one subject said with a word of another is often a remark in passing: "a function is
+ * part of an object"), and only when more of its telling words are the other's than its own. Negated
+ * parts are left out: "a tuple cannot change" may rightly deny it what belongs to a list.
  */
 function swappedShare(kept: readonly Sentence[], claims: ReferenceClaims): number {
   if (claims.attributes.size === 0) return 0;
   let agreeing = 0;
   const traded: Array<{ subject: string; others: Set<string> }> = [];
   for (const sentence of kept) {
-    for (const text of sentence.text.split(PART_BREAK)) {
+    for (const text of partsOf(sentence.text)) {
       if (negationsIn(text) > 0) continue;
       const part = subjectOf(contentTokens(text), claims.subjects, claims.terms, claims.question);
       if (!part) continue;
@@ -205,7 +305,7 @@ function swappedShare(kept: readonly Sentence[], claims: ReferenceClaims): numbe
       let other = 0;
       for (const word of part.said) {
         const of = claims.attributes.get(word);
-        if (!of) continue;
+        if (!of || of.size > 1) continue;
         if (of.has(part.subject)) {
           own++;
         } else {
@@ -213,7 +313,7 @@ function swappedShare(kept: readonly Sentence[], claims: ReferenceClaims): numbe
           for (const s of of) others.add(s);
         }
       }
-      if (other > own && 2 * other >= part.said.length) traded.push({ subject: part.subject, others });
+      if (other > own) traded.push({ subject: part.subject, others });
       else if (own > other) agreeing++;
     }
   }
