@@ -34,7 +34,7 @@ export interface Grade {
   missingPoints: string[];
   /** Hesitation markers found ("I think", "maybe"…). */
   hesitations: string[];
-  /** Signs of gaming or of no answer: 'keyword_stuffing', 'prompt_injection', 'gibberish', 'off_topic', 'empty', 'no_answer' (only says the candidate does not know), 'contradicts_reference' (the reference restated as its denial, or the answer disowned). */
+  /** Signs of gaming or of no answer: 'keyword_stuffing', 'prompt_injection', 'gibberish', 'off_topic', 'empty', 'no_answer' (only says the candidate does not know), 'contradicts_reference' (the reference restated as its denial, or the answer disowned), 'echoes_question', 'not_english' (written in another language: a person should read it). */
   flags: string[];
   reasoning: string;
   servedBy: ServedBy;

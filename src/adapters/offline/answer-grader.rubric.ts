@@ -3,7 +3,7 @@ import type { AnswerGrader, Grade, GradeRequest } from '../../ports/answer-grade
 import type { AiCallOptions, ServedBy } from '../../ports/provider-served.js';
 import {
   deniesWhatCameBefore, explanationMarkers, functionWordShareOf, gibberishShareOf, hesitationsIn, isDisowning, saysOnlyNotKnowing,
-  withoutInstructions,
+  withoutInstructions, writtenInAnotherLanguage,
 } from './text/signals.js';
 import {
   clamp01, contentTokens, contentTokensOf, type Sentence, STEM_LENGTH, STOP_WORDS, trigramCosine, trigramProfile, words, type TrigramProfile,
@@ -261,6 +261,9 @@ export class RubricAnswerGrader implements AnswerGrader {
     if (gibberishShareOf(answerWords) > 0.5) {
       flags.push('gibberish');
       score = Math.min(score, 5);
+    } else if (writtenInAnotherLanguage(answerWords)) {
+      // Read as English, it is graded low however right: a person should read it.
+      flags.push('not_english');
     }
     const referenceShare = onTopic / present.size;
     // Only an answer mostly of the reference's words can be a list of them: the list's shape is read then.

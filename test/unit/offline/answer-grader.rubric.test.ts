@@ -454,6 +454,19 @@ describe('rubric answer grader (offline)', () => {
     expect(grade("I don't know. ".repeat(20)).flags).to.deep.equal(['repetition', 'no_answer']);
   });
 
+  it('flags an answer written in another language for a person to read (German, Spanish, French, Portuguese, Italian), not English that borrows a word', () => {
+    for (const answer of [
+      'Schlüssel geben jedem Element der Liste eine stabile Identität, damit React die Elemente zwischen den Renderings zuordnen kann und der Zustand nicht verloren geht.',
+      'Las keys dan a cada elemento una identidad estable para que React pueda relacionar los elementos entre renderizados y no se pierda el estado.',
+      'Les clés donnent à chaque élément une identité stable pour que React puisse faire correspondre les éléments entre les rendus, sans perdre leur état.',
+      'As chaves dão a cada item uma identidade estável para que o React associe os elementos entre renderizações, e isso preserva o estado.',
+      'Le chiavi danno a ogni elemento della lista una identità stabile, così React può abbinare gli elementi tra i render e lo stato non si perde anche quando cambia l\'ordine.',
+    ]) expect(grade(answer).flags, answer).to.include('not_english');
+    for (const answer of [GOOD, 'Keys give each item a stable identity; with ES modules or CommonJS the process dies if a key is missing, per the docs, and el or le are just names.']) {
+      expect(grade(answer).flags, answer).to.not.include('not_english');
+    }
+  });
+
   it('scores gibberish and off-topic answers low and flags them', () => {
     const gib = grade('xkqzt brrrp vvmnt kjhgf qwrtp zzxcv');
     expect(gib.score).to.be.at.most(5);

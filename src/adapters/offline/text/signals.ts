@@ -267,3 +267,33 @@ const NOT_KNOWING = new RegExp(`^\\W*(?:${NOT_KNOWING_PHRASES})(?:\\W+(?:${NOT_K
  */
 export const saysOnlyNotKnowing = (answer: string): boolean =>
   answer.length <= NOT_KNOWING_MAX_LENGTH && NOT_KNOWING.test(answer.replace(/[’‘]/g, "'"));
+
+/**
+ * Function words of the languages a candidate may answer in instead of English (German, Spanish,
+ * French, Portuguese, Italian), none of them an English word of technical writing ("die", "es" of
+ * "ES modules", "per" and "un" are left out). Words are split at accented letters (see `words`), so
+ * only unaccented ones are listed.
+ */
+const FOREIGN_FUNCTION_WORDS: ReadonlySet<string> = new Set(
+  ('der das und ist nicht eine einen mit auf wird werden kann sind oder auch wenn dass ' +
+    'el los las que una por para con del pero como cuando porque son ' +
+    'le les est une des du pas pour dans qui avec sont mais comme quand ' +
+    'uma com isso quando porque ' +
+    'che della gli sono delle anche quando').split(' '),
+);
+const ENGLISH_FUNCTION_WORDS: ReadonlySet<string> = new Set('the is are and of to it that this with for in on be by an or'.split(' '));
+
+/**
+ * Whether an answer's words (lower-cased) are mostly of another language: at least three of the
+ * function words listed, and no fewer than English ones. The lexical grader reads English, so such an
+ * answer is graded low however right: flagged, for the person reviewing the report.
+ */
+export function writtenInAnotherLanguage(ws: readonly string[]): boolean {
+  let foreign = 0;
+  let english = 0;
+  for (const w of ws) {
+    if (FOREIGN_FUNCTION_WORDS.has(w)) foreign++;
+    else if (ENGLISH_FUNCTION_WORDS.has(w)) english++;
+  }
+  return foreign >= 3 && foreign >= english;
+}
