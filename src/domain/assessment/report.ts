@@ -59,7 +59,7 @@ export interface AssessmentReport {
   skillBoundaryMap: SkillBoundaryMap;
   /** At most 5, strongest first. */
   strengths: Array<{ skillArea: string; title: string; detail: string }>;
-  /** At most 5, weakest first, each with a suggestion. */
+  /** At most 5, weakest first, each with a suggestion; never empty (see defaultGrowthArea). */
   growthAreas: Array<{ skillArea: string; displayName: string; suggestion: string }>;
   recommendation: { decision: Recommendation; reasoning: string };
   /** Who asked and who graded each answered question. */
@@ -293,6 +293,7 @@ export function buildReport(input: ReportInput): AssessmentReport {
     });
 
   const phaseReached = hardestPhase(turns);
+  if (growthAreas.length === 0) growthAreas.push(defaultGrowthArea(skills));
   const start = Date.parse(input.interview.startedAt);
   const end = Date.parse(input.interview.completedAt);
   return {
@@ -315,6 +316,22 @@ export function buildReport(input: ReportInput): AssessmentReport {
 
 /** The skills the report's boundary map places (see CompletionSummary.boundariesIdentified). */
 export const boundariesIdentified = (report: AssessmentReport): number => Object.keys(report.skillBoundaryMap).length;
+
+/**
+ * The growth area of a report whose skills all did well, or that has none: a stretch goal in the
+ * weakest skill, or the advice to complete an interview (the original's defaults did the same), so
+ * growth areas are never empty and the report and the completion payload list the same ones.
+ */
+function defaultGrowthArea(skills: readonly SkillScore[]): AssessmentReport['growthAreas'][number] {
+  const weakest = skills[skills.length - 1];
+  return weakest
+    ? {
+      skillArea: weakest.skillArea,
+      displayName: weakest.displayName,
+      suggestion: `Stretch ${weakest.displayName} further: take on advanced edge cases, architecture and trade-off questions.`,
+    }
+    : { skillArea: 'general', displayName: 'General', suggestion: 'Complete a full interview so your skills can be assessed.' };
+}
 
 /** The original's participation highlight, by number of answers. */
 function participation(answered: number): CompletionSummary['highlights'][number] {
@@ -345,19 +362,11 @@ export function completionSummary(report: AssessmentReport): CompletionSummary {
     .map((s) => ({ title: s.title, description: s.detail, skillArea: s.skillArea }));
   highlights.push(participation(report.questionsAnswered));
 
-  let growthAreas: CompletionSummary['growthAreas'] = report.growthAreas
+  // A report stored before growth areas were never empty may have none: the same default as buildReport's.
+  const listed = report.growthAreas.length > 0 ? report.growthAreas : [defaultGrowthArea(report.skills)];
+  const growthAreas: CompletionSummary['growthAreas'] = listed
     .slice(0, 3)
     .map((g) => ({ skillArea: g.skillArea, suggestion: g.suggestion, displayName: g.displayName }));
-  if (growthAreas.length === 0) {
-    const weakest = report.skills[report.skills.length - 1];
-    growthAreas = weakest
-      ? [{
-        skillArea: weakest.skillArea,
-        displayName: weakest.displayName,
-        suggestion: `Stretch ${weakest.displayName} further: take on advanced edge cases, architecture and trade-off questions.`,
-      }]
-      : [{ skillArea: 'general', displayName: 'General', suggestion: 'Complete a full interview so your skills can be assessed.' }];
-  }
   return {
     skillAssessments,
     highlights: highlights.slice(0, 3),

@@ -157,6 +157,16 @@ describe('assessment report', () => {
       expect(cut.strengths[0]!.detail).to.match(/For example: "Hooks let a function component [^"]* effects after…"$/);
     });
 
+    it('never leaves growth areas empty, and lists the same ones as the completion payload: a stretch goal when every skill did well', () => {
+      const strong = report([at('react_hooks', 95), at('testing', 85)]);
+      expect(strong.growthAreas).to.deep.equal([{
+        skillArea: 'testing', displayName: 'Testing', suggestion: 'Stretch Testing further: take on advanced edge cases, architecture and trade-off questions.',
+      }]);
+      for (const r of [strong, report([]), report([at('a', 20, { c: 0.3 }), at('b', 90)])]) {
+        expect(completionSummary(r).growthAreas).to.deep.equal(r.growthAreas.slice(0, 3));
+      }
+    });
+
     it('lists at most 5 of each', () => {
       const many = report([...times(7, (i) => at(`strong_${i}`, 90)), ...times(7, (i) => at(`weak_${i}`, 20))]);
       expect(many.strengths).to.have.length(5);
@@ -271,7 +281,7 @@ describe('assessment report', () => {
       const r = report([]);
       expect(r).to.deep.include({
         overallScore: 0, overallLevel: 'novice', phaseReached: 'warmup', questionsAnswered: 0, durationSeconds: 1530,
-        skills: [], skillBoundaryMap: {}, strengths: [], growthAreas: [], providers: [], flags: [],
+        skills: [], skillBoundaryMap: {}, strengths: [], growthAreas: [{ skillArea: 'general', displayName: 'General', suggestion: 'Complete a full interview so your skills can be assessed.' }], providers: [], flags: [],
       });
     });
   });
