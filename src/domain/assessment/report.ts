@@ -282,7 +282,11 @@ export function buildReport(input: ReportInput): AssessmentReport {
       const order = [...own].sort((a, b) => Number(b.questionNumber === limit) - Number(a.questionNumber === limit)
         || clampScore(a.grade.score) - clampScore(b.grade.score) || a.questionNumber - b.questionNumber);
       const missing = unique(order.flatMap((t) => t.grade.missingPoints)).slice(0, 2);
-      const where = s.boundary.reached ? ` Your answers ran out at ${s.boundary.phase} level: start there.` : '';
+      // Where to start: at the limit, unless every answer in the skill was at novice level (its basics are not shown either).
+      const shown = own.some((t) => levelRank(levelForScore(clampScore(t.grade.score))) > levelRank('novice'));
+      const where = !s.boundary.reached ? ''
+        : shown || s.boundary.phase === 'warmup' ? ` Your answers ran out at ${s.boundary.phase} level: start there.`
+          : ` Your answers ran out at ${s.boundary.phase} level, all at novice level: start with the fundamentals.`;
       return {
         skillArea: s.skillArea,
         displayName: s.displayName,

@@ -137,6 +137,16 @@ describe('assessment report', () => {
       expect(r.growthAreas[1]!.suggestion).to.match(/^Deepen Docker: .*Your answers ran out at advanced level: start there\.$/);
     });
 
+    it('says to start at the limit when some answer in the skill went beyond novice level, and with the fundamentals when none did', () => {
+      const r = report([
+        at('a', 90), at('b', 90), at('testing', 75, { difficulty: 'standard' }), at('testing', 20, { c: 0.4, difficulty: 'standard' }),
+        at('docker', 10, { c: 0.2, difficulty: 'standard' }),
+      ]);
+      const advice = Object.fromEntries(r.growthAreas.map((g) => [g.skillArea, g.suggestion]));
+      expect(advice.testing).to.match(/Your answers ran out at standard level: start there\.$/);
+      expect(advice.docker).to.match(/Your answers ran out at standard level, all at novice level: start with the fundamentals\.$/);
+    });
+
     it('takes what to review from the answer where the limit was found first, then from the weakest', () => {
       const r = report([
         at('testing', 55, { c: 0.75, a: 0.75, missing: ['naming tests'] }), at('testing', 35, { c: 0.6, a: 0.6, missing: ['test isolation'] }),
