@@ -273,6 +273,21 @@ describe('rubric answer grader (offline)', () => {
     }
   });
 
+  it('reads a negation added to most of a reference part\'s claim as a denial, but not one that sets out the other case ("when it is not …")', () => {
+    const defer: GradeRequest = {
+      question: 'What does defer do in Go?', answer: '',
+      referenceAnswer: 'defer schedules a function call to run when the surrounding function returns (including during a panic); multiple deferred calls run in LIFO order.',
+    };
+    expectDenied(grade('Deferred calls do not run if the function panics, only when it returns normally.', defer), 'defer');
+    const statics: GradeRequest = {
+      question: 'What is the effect of declaring an array static inside a function?', answer: '',
+      referenceAnswer: 'The arrays declared as static live throughout the life of the program; that is, they are initialized only once, when the function that declares the array is first called.',
+    };
+    const other = 'When we declare it static the array is not destroyed after the function is over. When an array is not declared as static, '
+      + 'the array is created and initialized every time a function calls it.';
+    expect(grade(other, statics).flags).to.not.include('contradicts_reference');
+  });
+
   it('reads the attributes of two terms the question sets side by side traded in natural wording as a denial (precision and recall, authentication and authorization)', () => {
     const pr: GradeRequest = {
       question: 'What is the difference between precision and recall?', answer: '',

@@ -23,6 +23,19 @@ const RESTATEMENT = { minShared: 3, minShare: 0.8 } as const;
  */
 const OPPOSED_PART = { minShared: 2, minShare: 0.6, minReferenceShare: 0.5 } as const;
 
+/**
+ * A part of the answer with more negations than a part of the reference restates that part with
+ * less of its wording than RESTATEMENT asks: `minShared` words, `minShare` of its own words and
+ * `minReferenceShare` of the reference part's ("deferred calls do not run if the function panics"
+ * for "defer schedules a function call to run … including during a panic"). Fewer than its own
+ * `minShare` reads as a claim about something else ("an index does not speed up writes" beside
+ * "an index speeds up reads").
+ */
+const NEGATED_PART = { minShared: 3, minShare: 0.8, minReferenceShare: 0.4 } as const;
+
+/** A part that opens as a condition ("if …", "when …", "unless …"): what it negates is the case, not the claim. */
+const CONDITION = /^\W*(?:if|when|whenever|unless|otherwise|without)\b/i;
+
 /** What the reference claims, clause by clause and of which of the question's terms (prepared once per question). */
 export interface ReferenceClaims {
   /** The question's content tokens. */
@@ -183,45 +196,49 @@ const PART_BREAK = /[,;:]|\s(?:and|but|so|whereas)\s/i;
  * The share of the answer's parts restating a part of the reference, weighted by the words they
  * match, whose polarity is flipped: an opposite word where the reference has its counterpart ("the
  * GIL lets threads run in parallel" for "prevents"), each flipping the claim as a negation added or
- * dropped does, so an odd number of flips denies it ("does not prevent" restates "allows"). A part
- * without opposites restates one only closely (see RESTATEMENT), and then a negation added or
- * dropped flips it ("CPU-bound threads speed up" for "CPU-bound threads do not speed up").
- * Answers saying no word of a listed pair are not read (most answers).
+ * dropped does, so an odd number of flips denies it ("does not prevent" restates "allows"); a
+ * negation added to most of a reference part's claim ("deferred calls do not run if the function
+ * panics" for "runs … including during a panic", see NEGATED_PART); a negation added or dropped in a
+ * close restatement ("CPU-bound threads speed up" for "… do not speed up"). Returns 0 when no part
+ * restates the reference with an opposite or an added negation: that case is contradictionShare's.
  */
 function opposedShare(kept: readonly Sentence[], claims: ReferenceClaims): number {
   if (claims.parts.length === 0) return 0;
-  const answerParts = kept.flatMap((k) => partsOf(k.text)).map(partOf);
-  if (!answerParts.some((p) => p.senses.size > 0)) return 0;
+  const texts = kept.flatMap((k) => partsOf(k.text));
+  const answerParts = texts.map(partOf);
+  if (!answerParts.some((p) => p.senses.size > 0 || p.negations > 0)) return 0;
   // A side the reference says somewhere is no opposite of it ("before the loop moves on" beside "run after the current operation").
   const said = new Set(claims.parts.flatMap((p) => [...p.senses]));
   for (const part of answerParts) for (const g of part.senses) if (said.has(g)) part.senses.delete(g);
   let restated = 0;
   let flipped = 0;
-  let opposed = false;
-  for (const part of answerParts) {
+  let loose = false;
+  for (let i = 0; i < answerParts.length; i++) {
+    const part = answerParts[i]!;
     if (part.tokens.size < OPPOSED_PART.minShared) continue;
+    // "When an array is not declared static, …" sets out the other case: a condition, not a claim denied.
+    const condition = CONDITION.test(texts[i]!);
     let best: { matched: number; flips: number } | undefined;
     for (const ref of claims.parts) {
       let shared = 0;
       for (const t of ref.tokens) if (part.tokens.has(t)) shared++;
       const opposites = part.senses.size > 0 ? oppositesBetween(part.senses, ref.senses) : 0;
       const matched = shared + opposites;
-      if (opposites > 0) {
-        if (shared < OPPOSED_PART.minShared || matched < OPPOSED_PART.minShare * part.tokens.size
-          || matched < OPPOSED_PART.minReferenceShare * ref.tokens.size) continue;
-      } else if (shared < RESTATEMENT.minShared || shared < RESTATEMENT.minShare * part.tokens.size || shared < RESTATEMENT.minShare * ref.tokens.size) {
-        continue;
-      }
+      const close = shared >= RESTATEMENT.minShared && shared >= RESTATEMENT.minShare * part.tokens.size && shared >= RESTATEMENT.minShare * ref.tokens.size;
+      const opposed = opposites > 0 && shared >= OPPOSED_PART.minShared && matched >= OPPOSED_PART.minShare * part.tokens.size
+        && matched >= OPPOSED_PART.minReferenceShare * ref.tokens.size;
+      const negated = !condition && opposites === 0 && part.negations > ref.negations && shared >= NEGATED_PART.minShared
+        && shared >= NEGATED_PART.minShare * part.tokens.size && shared >= NEGATED_PART.minReferenceShare * ref.tokens.size;
+      if (!close && !opposed && !negated) continue;
       const flips = opposites + Math.abs(part.negations - ref.negations);
       if (!best || matched > best.matched) best = { matched, flips };
-      if (opposites > 0) opposed = true;
+      if (opposed || (negated && !close)) loose = true;
     }
     if (!best) continue;
     restated += best.matched;
     if (best.flips % 2 === 1) flipped += best.matched;
   }
-  // Without an opposite anywhere this says nothing contradictionShare does not.
-  return opposed && restated > 0 ? flipped / restated : 0;
+  return loose && restated > 0 ? flipped / restated : 0;
 }
 
 /** A token as one of `terms`, a plural's "s" dropped ("lists" for "list"); undefined when it is none. */
