@@ -59,11 +59,17 @@ interface Part {
   senses: Set<number>;
 }
 
-const partOf = (text: string): Part =>
-  ({ tokens: new Set(contentTokens(text)), negations: negationsIn(text), senses: senseGroupsOf(words(text)) });
+function partOf(text: string): Part {
+  const ws = words(text);
+  return { tokens: new Set(contentTokensOf(ws)), negations: negationsIn(text), senses: senseGroupsOf(ws) };
+}
 
 /** A text's parts: its clauses (see clausesOf) split where each part says one thing (see PART_BREAK). */
 const partsOf = (text: string): string[] => clausesOf(text).flatMap((c) => c.split(PART_BREAK)).filter((p) => p.trim().length > 0);
+
+/** A sentence's parts (see partsOf), without splitting it into sentences again. */
+const partsOfSentence = (sentence: string): string[] =>
+  sentence.split(CLAUSE_BREAK).flatMap((c) => c.split(PART_BREAK)).filter((p) => p.trim().length > 0);
 
 /**
  * The claims of a reference answer (`referenceText` is it with the key points, `referenceTokens`
@@ -92,8 +98,13 @@ export function referenceClaims(
  * reference: its restatements contradicted (see contradictionShare) or its parts trading two
  * subjects' attributes (see swappedShare), whichever is more.
  */
-export function deniedShare(kept: readonly Sentence[], sentenceTokens: readonly (readonly string[])[], claims: ReferenceClaims): number {
-  const contradicted = Math.max(contradictionShare(kept.map((k) => k.text), sentenceTokens, claims), opposedShare(kept, claims));
+export function deniedShare(
+  kept: readonly Sentence[], sentenceTokens: readonly (readonly string[])[], claims: ReferenceClaims, answerWords: readonly string[],
+): number {
+  const texts = kept.map((k) => k.text);
+  // Polarity part by part needs a negation or a word of a listed pair somewhere: most answers have neither.
+  const polar = senseGroupsOf(answerWords).size > 0 || texts.some((t) => negationsIn(t) > 0);
+  const contradicted = Math.max(contradictionShare(texts, sentenceTokens, claims), polar ? opposedShare(kept, claims) : 0);
   // A trade needs two subjects named somewhere in the answer: most answers are read no further.
   return namesTwoSubjects(sentenceTokens, claims.subjects) ? Math.max(contradicted, swappedShare(kept, claims)) : contradicted;
 }
@@ -204,7 +215,7 @@ const PART_BREAK = /[,;:]|\s(?:and|but|so|whereas)\s/i;
  */
 function opposedShare(kept: readonly Sentence[], claims: ReferenceClaims): number {
   if (claims.parts.length === 0) return 0;
-  const texts = kept.flatMap((k) => partsOf(k.text));
+  const texts = kept.flatMap((k) => partsOfSentence(k.text));
   const answerParts = texts.map(partOf);
   if (!answerParts.some((p) => p.senses.size > 0 || p.negations > 0)) return 0;
   // A side the reference says somewhere is no opposite of it ("before the loop moves on" beside "run after the current operation").
@@ -313,7 +324,7 @@ function swappedShare(kept: readonly Sentence[], claims: ReferenceClaims): numbe
   let agreeing = 0;
   const traded: Array<{ subject: string; others: Set<string> }> = [];
   for (const sentence of kept) {
-    for (const text of partsOf(sentence.text)) {
+    for (const text of partsOfSentence(sentence.text)) {
       if (negationsIn(text) > 0) continue;
       const part = subjectOf(contentTokens(text), claims.subjects, claims.terms, claims.question);
       if (!part) continue;
