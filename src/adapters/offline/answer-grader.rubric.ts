@@ -9,7 +9,9 @@ import {
   clamp01, contentTokens, contentTokensOf, type Sentence, STEM_LENGTH, STOP_WORDS, trigramCosine, trigramProfile, words, type TrigramProfile,
 } from './text/tokens.js';
 import { deniedShare, type ReferenceClaims, referenceClaims } from './rubric/denials.js';
-import { listShape, paddedWithOneWord, type ReferenceOrder, referenceOrder, STUFFING, WORD_SALAD, wordOrder } from './rubric/word-order.js';
+import {
+  isNoteForm, listShape, paddedWithOneWord, type ReferenceOrder, referenceOrder, STUFFING, WORD_SALAD, wordOrder,
+} from './rubric/word-order.js';
 
 export const RUBRIC_GRADER: ServedBy = { provider: 'offline', model: 'rubric-grader-v1' };
 
@@ -126,6 +128,12 @@ const W = { recall: 1, precision: 0.2, similarity: 1.2, length: 0.2 };
 const ECHO = { minQuestionWords: 3, cap: 15, quotedShare: 0.8, novelShare: 0.3 } as const;
 /** A contradicted or disowned answer scores at most this; a share of restatements contradicted above `share` counts as one. */
 const CONTRADICTION = { cap: 20, share: 0.5 } as const;
+
+/**
+ * Notes (see isNoteForm) are told from a keyword list by their few function words: at least this
+ * share ("rows stored in index order, only 1 per table"; a list of terms has none).
+ */
+const NOTES = { minFunctionWords: 0.04 } as const;
 
 /** The highest score for an answer covering a share c of the given key points: floor + span × c (half → 70, all → 100). */
 export const KEY_POINT_CAP = { floor: 40, span: 60 } as const;
@@ -270,8 +278,11 @@ export class RubricAnswerGrader implements AnswerGrader {
     const list = tokens.length >= 6 && referenceShare >= 0.6 ? listShape(kept.map((k) => k.text), ref.order) : undefined;
     // The reference's own list said back ("string, number, bigint, boolean, …") is an answer, however bare.
     const referenceList = list !== undefined && list.pairs > 0 && list.listedTogether / list.pairs >= 0.5;
+    // Notes ("PUT = full replace. PATCH = partial update") have few function words but are no list;
+    // a list of terms set out with colons and arrows has none at all, and is one.
+    const notes = structure >= NOTES.minFunctionWords && isNoteForm(answer);
     const listed = list !== undefined && !referenceList &&
-      (structure < 0.12 || paddedWithOneWord(answerWords) || (list.items >= STUFFING.minItems && list.terms / list.items >= STUFFING.listShare));
+      ((structure < 0.12 && !notes) || paddedWithOneWord(answerWords) || (list.items >= STUFFING.minItems && list.terms / list.items >= STUFFING.listShare));
     if (listed) {
       // A bare list of the reference's words shows recognition, not understanding: so does one padded with a
       // repeated filler ("the X the Y the Z") or set out as a comma list ("It is about X, Y, Z and W").

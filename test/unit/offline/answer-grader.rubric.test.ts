@@ -491,6 +491,28 @@ describe('rubric answer grader (offline)', () => {
     expect(off.flags).to.include('off_topic');
   });
 
+  it('grades notes ("PUT = full replace, idempotent. PATCH = partial update") as an answer, and a list of terms set out with colons and arrows as a list', () => {
+    const put: GradeRequest = {
+      question: 'What is the difference between PUT and PATCH?', answer: '',
+      referenceAnswer: 'PUT replaces the whole resource with the representation in the request body and is idempotent; PATCH applies a partial update to the resource and is not necessarily idempotent.',
+    };
+    const index: GradeRequest = {
+      question: 'What is the difference between a clustered and a non-clustered index?', answer: '',
+      referenceAnswer: 'A clustered index determines the physical order of the rows in the table, so there can be only one per table; a non-clustered index is a separate structure that stores the key with pointers to the rows, and a table can have many.',
+    };
+    for (const [request, notes] of [
+      [put, 'PUT = full replace of the resource, idempotent. PATCH = partial update, not necessarily idempotent.'],
+      [index, 'clustered: rows stored in index order, only 1 per table. non-clustered: separate structure w/ key + row pointers, many per table.'],
+    ] as const) {
+      const g = grade(notes, request);
+      expect(g.flags, notes).to.not.include('keyword_stuffing');
+      expect(g.score, notes).to.be.at.least(50);
+    }
+    const dressed = grade('PUT: full replacement, idempotent -> PATCH, partial update, request body, resource', put);
+    expect(dressed.flags).to.include('keyword_stuffing');
+    expect(dressed.score).to.be.below(35);
+  });
+
   it('scores a bare list of the reference words low', () => {
     const stuffed = grade('keys stable identity reconciliation match elements renders reordering reuse wrong DOM nodes state');
     expect(stuffed.flags).to.include('keyword_stuffing');

@@ -136,3 +136,14 @@ export function listShape(texts: readonly string[], ref: ReferenceOrder) {
   }
   return { items, terms, pairs, listedTogether };
 }
+
+/** What sets out a relation in notes: "X: Y", "X -> Y", "X => Y", "X = Y". */
+const RELATION = /\S\s*(?::|->|=>|→|=)\s*\S/g;
+
+/**
+ * Whether an answer is written as notes ("PUT = full replace, idempotent. PATCH = partial update",
+ * "BFS: queue, level order -> shortest path"): at least two relations set out with ":", "->", "=>"
+ * or "=". Notes are terse, with few function words, but they say what each thing is or does; a
+ * bare list of terms sets out none.
+ */
+export const isNoteForm = (answer: string): boolean => (answer.match(RELATION)?.length ?? 0) >= 2;
