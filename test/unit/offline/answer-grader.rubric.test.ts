@@ -16,6 +16,8 @@ const Q: GradeRequest = {
   context: { skillArea: 'react_fundamentals' },
 };
 const grade = (answer: string, q: GradeRequest = Q) => grader.gradeSync({ ...q, answer });
+/** A grading request for a question and its reference answer (the answer is given to `grade`). */
+const asked = (question: string, referenceAnswer: string): GradeRequest => ({ question, referenceAnswer, answer: '' });
 /** The bank question whose text starts with `start`, as a grading request. */
 const bankRequest = (start: string): GradeRequest => {
   const q = QUESTION_BANK.find((b) => b.text.startsWith(start))!;
@@ -26,6 +28,16 @@ const bankRequest = (start: string): GradeRequest => {
 const expectDenied = (g: Grade, label: string) => {
   expect(g.flags, label).to.include('contradicts_reference');
   expect(g.score, label).to.be.at.most(20);
+};
+/** An answer credited: not flagged `flag`, scored at least `atLeast`. */
+const expectCredited = (g: Grade, label: string, flag: string, atLeast: number) => {
+  expect(g.flags, label).to.not.include(flag);
+  expect(g.score, label).to.be.at.least(atLeast);
+};
+/** Each of `denied` (request, answer) is read as a denial; each of `right` is credited (no denial, at least 60). */
+const expectDenials = (denied: ReadonlyArray<readonly [GradeRequest, string]>, right: ReadonlyArray<readonly [GradeRequest, string]>) => {
+  for (const [request, answer] of denied) expectDenied(grade(answer, request), answer);
+  for (const [request, answer] of right) expectCredited(grade(answer, request), answer, 'contradicts_reference', 60);
 };
 /** A right answer: nothing flagged, graded expert. */
 const expectCleanExpert = (g: Grade, label: string) => {
@@ -246,75 +258,44 @@ describe('rubric answer grader (offline)', () => {
   });
 
   it('reads a word of opposite sense where the reference has its counterpart as a denial ("lets" for "prevents"), a negation with it as none', () => {
-    const gil: GradeRequest = {
-      question: 'What does the GIL in CPython do?', answer: '',
-      referenceAnswer: 'The Global Interpreter Lock prevents multiple threads from executing Python bytecode in parallel, so CPU-bound threads do not '
-        + 'speed up; I/O-bound threads still benefit because the lock is released while waiting.',
-    };
-    const copy: GradeRequest = {
-      question: 'What is the difference between a shallow and a deep copy?', answer: '',
-      referenceAnswer: 'A shallow copy duplicates only the outer object and shares the nested objects with the original, while a deep copy '
-        + 'recursively duplicates the nested objects too.',
-    };
-    for (const [request, answer] of [
+    const gil = asked('What does the GIL in CPython do?', 'The Global Interpreter Lock prevents multiple threads from executing Python bytecode in parallel, so CPU-bound threads do not '
+        + 'speed up; I/O-bound threads still benefit because the lock is released while waiting.');
+    const copy = asked('What is the difference between a shallow and a deep copy?', 'A shallow copy duplicates only the outer object and shares the nested objects with the original, while a deep copy '
+        + 'recursively duplicates the nested objects too.');
+    expectDenials([
       [gil, 'The GIL lets multiple threads execute Python bytecode in parallel, so CPU-bound threads speed up.'],
       [gil, 'The GIL allows threads to run Python bytecode in parallel on all cores.'],
       [copy, 'A deep copy duplicates only the outer object and shares nested objects, a shallow copy recursively copies everything.'],
-    ] as const) expectDenied(grade(answer, request), answer);
-    for (const [request, answer] of [
+    ], [
       [gil, 'Only one thread can run Python bytecode at a time because of the GIL, so CPU-bound threads do not speed up, though I/O-bound '
         + 'threads do since the lock is released while waiting.'],
       [gil, 'The GIL does not allow multiple threads to execute Python bytecode in parallel, so CPU-bound threads do not speed up.'],
       [copy, 'A shallow copy duplicates only the outer object and shares the nested ones, while a deep copy recursively duplicates the nested objects as well.'],
-    ] as const) {
-      const g = grade(answer, request);
-      expect(g.flags, answer).to.not.include('contradicts_reference');
-      expect(g.score, answer).to.be.at.least(60);
-    }
+    ]);
   });
 
   it('reads a negation added to most of a reference part\'s claim as a denial, but not one that sets out the other case ("when it is not …")', () => {
-    const defer: GradeRequest = {
-      question: 'What does defer do in Go?', answer: '',
-      referenceAnswer: 'defer schedules a function call to run when the surrounding function returns (including during a panic); multiple deferred calls run in LIFO order.',
-    };
+    const defer = asked('What does defer do in Go?', 'defer schedules a function call to run when the surrounding function returns (including during a panic); multiple deferred calls run in LIFO order.');
     expectDenied(grade('Deferred calls do not run if the function panics, only when it returns normally.', defer), 'defer');
-    const statics: GradeRequest = {
-      question: 'What is the effect of declaring an array static inside a function?', answer: '',
-      referenceAnswer: 'The arrays declared as static live throughout the life of the program; that is, they are initialized only once, when the function that declares the array is first called.',
-    };
+    const statics = asked('What is the effect of declaring an array static inside a function?', 'The arrays declared as static live throughout the life of the program; that is, they are initialized only once, when the function that declares the array is first called.');
     const other = 'When we declare it static the array is not destroyed after the function is over. When an array is not declared as static, '
       + 'the array is created and initialized every time a function calls it.';
     expect(grade(other, statics).flags).to.not.include('contradicts_reference');
   });
 
   it('reads the attributes of two terms the question sets side by side traded in natural wording as a denial (precision and recall, authentication and authorization)', () => {
-    const pr: GradeRequest = {
-      question: 'What is the difference between precision and recall?', answer: '',
-      referenceAnswer: 'Precision is the share of predicted positives that are truly positive; recall is the share of actual positives that the model finds.',
-    };
-    const auth: GradeRequest = {
-      question: 'What is the difference between authentication and authorization?', answer: '',
-      referenceAnswer: 'Authentication verifies who a user is, for example with a password or token; authorization decides what an authenticated user is allowed to do.',
-    };
-    for (const [request, answer] of [
+    const pr = asked('What is the difference between precision and recall?', 'Precision is the share of predicted positives that are truly positive; recall is the share of actual positives that the model finds.');
+    const auth = asked('What is the difference between authentication and authorization?', 'Authentication verifies who a user is, for example with a password or token; authorization decides what an authenticated user is allowed to do.');
+    expectDenials([
       [pr, 'Precision is the share of actual positives the model finds, and recall is the share of predicted positives that are truly positive.'],
       [pr, 'Recall measures how many predicted positives are correct, precision measures how many actual positives were found.'],
       [auth, 'Authentication decides what a user is allowed to do, while authorization verifies who the user is.'],
-    ] as const) expectDenied(grade(answer, request), answer);
-    for (const [request, answer] of [
+    ], [
       [pr, 'Precision is about predicted positives being right; recall is about finding the actual positives.'],
       [auth, 'Authentication verifies who the user is with a password or a token, and authorization decides what that user is allowed to do.'],
-    ] as const) {
-      const g = grade(answer, request);
-      expect(g.flags, answer).to.not.include('contradicts_reference');
-      expect(g.score, answer).to.be.at.least(60);
-    }
+    ]);
     // A question that sets nothing side by side has no terms to trade, however many its reference names.
-    const overloads: GradeRequest = {
-      question: 'How are overloaded functions differentiated by the compiler?', answer: '',
-      referenceAnswer: 'Based on the function signature. When an overloaded function is called, the compiler will find the function whose signature is closest to the given function call.',
-    };
+    const overloads = asked('How are overloaded functions differentiated by the compiler?', 'Based on the function signature. When an overloaded function is called, the compiler will find the function whose signature is closest to the given function call.');
     expect(grade('The compiler selects the proper functions to execute based on number, types and order of arguments in the function call.', overloads).flags)
       .to.not.include('contradicts_reference');
   });
@@ -492,22 +473,12 @@ describe('rubric answer grader (offline)', () => {
   });
 
   it('grades notes ("PUT = full replace, idempotent. PATCH = partial update") as an answer, and a list of terms set out with colons and arrows as a list', () => {
-    const put: GradeRequest = {
-      question: 'What is the difference between PUT and PATCH?', answer: '',
-      referenceAnswer: 'PUT replaces the whole resource with the representation in the request body and is idempotent; PATCH applies a partial update to the resource and is not necessarily idempotent.',
-    };
-    const index: GradeRequest = {
-      question: 'What is the difference between a clustered and a non-clustered index?', answer: '',
-      referenceAnswer: 'A clustered index determines the physical order of the rows in the table, so there can be only one per table; a non-clustered index is a separate structure that stores the key with pointers to the rows, and a table can have many.',
-    };
+    const put = asked('What is the difference between PUT and PATCH?', 'PUT replaces the whole resource with the representation in the request body and is idempotent; PATCH applies a partial update to the resource and is not necessarily idempotent.');
+    const index = asked('What is the difference between a clustered and a non-clustered index?', 'A clustered index determines the physical order of the rows in the table, so there can be only one per table; a non-clustered index is a separate structure that stores the key with pointers to the rows, and a table can have many.');
     for (const [request, notes] of [
       [put, 'PUT = full replace of the resource, idempotent. PATCH = partial update, not necessarily idempotent.'],
       [index, 'clustered: rows stored in index order, only 1 per table. non-clustered: separate structure w/ key + row pointers, many per table.'],
-    ] as const) {
-      const g = grade(notes, request);
-      expect(g.flags, notes).to.not.include('keyword_stuffing');
-      expect(g.score, notes).to.be.at.least(50);
-    }
+    ] as const) expectCredited(grade(notes, request), notes, 'keyword_stuffing', 50);
     const dressed = grade('PUT: full replacement, idempotent -> PATCH, partial update, request body, resource', put);
     expect(dressed.flags).to.include('keyword_stuffing');
     expect(dressed.score).to.be.below(35);
