@@ -221,15 +221,14 @@ function opposedShare(kept: readonly Sentence[], claims: ReferenceClaims): numbe
   // A side the reference says somewhere is no opposite of it ("before the loop moves on" beside "run after the current operation").
   const said = new Set(claims.parts.flatMap((p) => [...p.senses]));
   for (const part of answerParts) for (const g of part.senses) if (said.has(g)) part.senses.delete(g);
-  let restated = 0;
-  let flipped = 0;
-  let loose = false;
-  for (let i = 0; i < answerParts.length; i++) {
+  // The best restatement of each part: its matched words, its flips, and whether it is a loose one
+  // (an opposite, or a negation added to a part restated less than closely).
+  const restatement = (i: number) => {
     const part = answerParts[i]!;
-    if (part.tokens.size < OPPOSED_PART.minShared) continue;
+    if (part.tokens.size < OPPOSED_PART.minShared) return undefined;
     // "When an array is not declared static, …" sets out the other case: a condition, not a claim denied.
     const condition = CONDITION.test(texts[i]!);
-    let best: { matched: number; flips: number } | undefined;
+    let best: { matched: number; flips: number; loose: boolean } | undefined;
     for (const ref of claims.parts) {
       let shared = 0;
       for (const t of ref.tokens) if (part.tokens.has(t)) shared++;
@@ -241,15 +240,24 @@ function opposedShare(kept: readonly Sentence[], claims: ReferenceClaims): numbe
       const negated = !condition && opposites === 0 && part.negations > ref.negations && shared >= NEGATED_PART.minShared
         && shared >= NEGATED_PART.minShare * part.tokens.size && shared >= NEGATED_PART.minReferenceShare * ref.tokens.size;
       if (!close && !opposed && !negated) continue;
-      const flips = opposites + Math.abs(part.negations - ref.negations);
-      if (!best || matched > best.matched) best = { matched, flips };
-      if (opposed || (negated && !close)) loose = true;
+      if (!best || matched > best.matched) best = { matched, flips: opposites + Math.abs(part.negations - ref.negations), loose: false };
+      if (opposed || (negated && !close)) best.loose = true;
     }
+    return best;
+  };
+  // Only a part with a negation or an opposite can restate loosely: when none does, this finds nothing
+  // contradictionShare does not, and the other parts are not read (an answer restating the reference).
+  const found = answerParts.map((p, i) => (p.negations > 0 || p.senses.size > 0 ? restatement(i) : undefined));
+  if (!found.some((b) => b?.loose)) return 0;
+  let restated = 0;
+  let flipped = 0;
+  for (let i = 0; i < answerParts.length; i++) {
+    const best = found[i] ?? (answerParts[i]!.negations > 0 || answerParts[i]!.senses.size > 0 ? undefined : restatement(i));
     if (!best) continue;
     restated += best.matched;
     if (best.flips % 2 === 1) flipped += best.matched;
   }
-  return loose && restated > 0 ? flipped / restated : 0;
+  return restated > 0 ? flipped / restated : 0;
 }
 
 /** A token as one of `terms`, a plural's "s" dropped ("lists" for "list"); undefined when it is none. */
