@@ -64,12 +64,12 @@ function partOf(text: string): Part {
   return { tokens: new Set(contentTokensOf(ws)), negations: negationsIn(text), senses: senseGroupsOf(ws) };
 }
 
-/** A text's parts: its clauses (see clausesOf) split where each part says one thing (see PART_BREAK). */
-const partsOf = (text: string): string[] => clausesOf(text).flatMap((c) => c.split(PART_BREAK)).filter((p) => p.trim().length > 0);
-
-/** A sentence's parts (see partsOf), without splitting it into sentences again. */
+/** A sentence's parts: its clauses (see CLAUSE_BREAK) split where each part says one thing (see PART_BREAK). */
 const partsOfSentence = (sentence: string): string[] =>
   sentence.split(CLAUSE_BREAK).flatMap((c) => c.split(PART_BREAK)).filter((p) => p.trim().length > 0);
+
+/** A text's parts, sentence by sentence (see partsOfSentence). */
+const partsOf = (text: string): string[] => sentences(text).flatMap((s) => partsOfSentence(s.text));
 
 /**
  * The claims of a reference answer (`referenceText` is it with the key points, `referenceTokens`
@@ -291,7 +291,7 @@ function subjectOf(tokens: readonly string[], subjects: ReadonlySet<string>, ter
  * parts say what a subject is not: left out.
  */
 function attributesOf(referenceText: string, terms: ReadonlySet<string>, question: ReadonlySet<string>, contrasted: ReadonlySet<string>) {
-  const parts = sentences(referenceText).flatMap((s) => partsOf(s.text));
+  const parts = partsOf(referenceText);
   // The term each part speaks of is the first it names ("an authenticated user" in a part about authorization is not its subject).
   const firsts = new Set<string>();
   for (const text of parts) {
