@@ -6,7 +6,7 @@
  * project with an AI assistant; the grader was tuned against it on 2026-12-05, so it is a regression
  * measure, not a held-out one), and its throughput.
  */
-import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { RubricAnswerGrader } from '../src/adapters/offline/answer-grader.rubric.js';
 import { gradingDatasetPath, loadGradingDataset, pearson } from './grading-dataset.js';
 
@@ -20,8 +20,8 @@ for (const a of [...new Set(rows.map((r) => r.id.split('.')[0]))]) {
   const idx = rows.map((r, i) => (r.id.split('.')[0] === a ? i : -1)).filter((i) => i >= 0);
   console.log(`  assignment ${a}: r = ${pearson(idx.map((i) => scores[i]!), idx.map((i) => rows[i]!.score)).toFixed(4)} (${idx.length} answers)`);
 }
-const adversarial = readFileSync(new URL('./datasets/adversarial-grading.jsonl', import.meta.url), 'utf8').trim().split('\n')
-  .map((l) => JSON.parse(l) as { question: string; referenceAnswer: string; answer: string; score: number; kind: string });
+const adversarial = loadGradingDataset(fileURLToPath(new URL('./datasets/adversarial-grading.jsonl', import.meta.url))) as Array<
+  ReturnType<typeof loadGradingDataset>[number] & { kind: string }>;
 const graded = adversarial.map((r) => grader.gradeSync(r).score);
 console.log(`adversarial set: ${adversarial.length} answers; Pearson r ${pearson(graded, adversarial.map((r) => r.score)).toFixed(4)}; mean score by kind:`);
 for (const kind of [...new Set(adversarial.map((r) => r.kind))].sort()) {

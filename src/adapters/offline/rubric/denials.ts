@@ -291,23 +291,22 @@ function subjectOf(tokens: readonly string[], subjects: ReadonlySet<string>, ter
  * parts say what a subject is not: left out.
  */
 function attributesOf(referenceText: string, terms: ReadonlySet<string>, question: ReadonlySet<string>, contrasted: ReadonlySet<string>) {
-  const parts = partsOf(referenceText);
+  const parts = partsOf(referenceText).map((text) => ({ text, tokens: contentTokens(text) }));
   // The term each part speaks of is the first it names ("an authenticated user" in a part about authorization is not its subject).
-  const firsts = new Set<string>();
-  for (const text of parts) {
-    for (const t of contentTokens(text)) {
+  const subjects = new Set<string>();
+  for (const { tokens } of parts) {
+    for (const t of tokens) {
       const term = asTerm(t, terms);
       if (term === undefined) continue;
-      if (contrasted.has(term)) firsts.add(term);
+      if (contrasted.has(term)) subjects.add(term);
       break;
     }
   }
-  const subjects = firsts.size >= 2 ? firsts : new Set<string>();
   const attributes = new Map<string, Set<string>>();
-  if (subjects.size < 2) return { subjects, attributes };
-  for (const text of parts) {
+  if (subjects.size < 2) return { subjects: new Set<string>(), attributes };
+  for (const { text, tokens } of parts) {
     if (negationsIn(text) > 0) continue;
-    const part = subjectOf(contentTokens(text), subjects, terms, question);
+    const part = subjectOf(tokens, subjects, terms, question);
     if (!part) continue;
     for (const word of part.said) {
       let of = attributes.get(word);
