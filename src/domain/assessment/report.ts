@@ -214,7 +214,9 @@ function recommend(
   const blockers: string[] = [];
   if (overall < r.advanceFrom) blockers.push(`the score is below ${r.advanceFrom}`);
   if (phaseRank(phase) < phaseRank(r.advanceMinPhase)) blockers.push(`the ${r.advanceMinPhase} phase was not reached`);
-  if (answered < r.advanceMinAnswers) blockers.push(`${counted(answered, 'answer')} are too few to advance on (at least ${r.advanceMinAnswers})`);
+  if (answered < r.advanceMinAnswers) {
+    blockers.push(`${counted(answered, 'answer')} ${answered === 1 ? 'is' : 'are'} too few to advance on (at least ${r.advanceMinAnswers})`);
+  }
   if (warmupGaps.length > 0) blockers.push(`fundamentals ran out in ${warmupGaps.map((s) => s.displayName).join(', ')}`);
   if (skills.length > 0 && limited.length / skills.length > r.advanceMaxBoundaryShare) blockers.push('most skills reached their limit');
   if (blockers.length === 0) {

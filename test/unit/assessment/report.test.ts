@@ -233,6 +233,12 @@ describe('assessment report', () => {
         .and.contain('the standard phase was not reached').and.contain('2 answers are too few to advance on (at least 6)');
     });
 
+    it('says "1 answer is too few" of a one-answer interview', () => {
+      const one = report([at('a', 100)]);
+      expect(one.recommendation.decision).to.equal('hold');
+      expect(one.recommendation.reasoning).to.contain('over 1 answer,').and.contain('1 answer is too few to advance on (at least 6)');
+    });
+
     it('declines an empty transcript', () => {
       expect(report([]).recommendation).to.deep.equal({ decision: 'decline', reasoning: 'No questions were answered, so there is no evidence of skill.' });
     });
