@@ -274,6 +274,18 @@ describe('rubric answer grader (offline)', () => {
     ]);
   });
 
+  it('reads a reference\'s conditional claim as one ("if two objects are equal, … the same hashCode()"): turned round it is a denial, restated it is credited', () => {
+    const contract = asked('What is the contract between equals() and hashCode() in Java?', 'If two objects are equal according to equals(), they must return the same '
+        + 'hashCode(); unequal objects may share a hash code. Overriding equals without hashCode breaks hash-based collections like HashMap and HashSet.');
+    expectDenials([
+      [contract, 'Equal objects may have different hash codes.'],
+      [contract, 'If two objects return the same hashCode(), they must be equal according to equals(); objects that are equal may have different hash codes.'],
+    ], [
+      [contract, 'When two objects are equal by equals(), their hashCode() must be the same, but two different objects can still collide on a hash code; override both or HashMap breaks.'],
+      [contract, 'If objects are equal, they have the same hash code, and different objects can have the same hash code too.'],
+    ]);
+  });
+
   it('reads a negation added to most of a reference part\'s claim as a denial, but not one that sets out the other case ("when it is not …")', () => {
     const defer = asked('What does defer do in Go?', 'defer schedules a function call to run when the surrounding function returns (including during a panic); multiple deferred calls run in LIFO order.');
     expectDenied(grade('Deferred calls do not run if the function panics, only when it returns normally.', defer), 'defer');

@@ -72,6 +72,18 @@ const partsOfSentence = (sentence: string): string[] =>
 const partsOf = (text: string): string[] => sentences(text).flatMap((s) => partsOfSentence(s.text));
 
 /**
+ * A reference's conditional claims, each as one more part: a sentence's case and what follows from
+ * it ("if two objects are equal according to equals(), they must return the same hashCode()"). Its
+ * parts state neither alone, so an answer turning the claim round ("objects that are equal may have
+ * different hash codes") restates no part closely enough to be read as a denial of one.
+ */
+const conditionalClaimsOf = (text: string): string[] =>
+  sentences(text).flatMap((s) => {
+    const parts = partsOfSentence(s.text);
+    return parts.length >= 2 && CONDITION.test(parts[0]!) ? [`${parts[0]} ${parts[1]}`] : [];
+  });
+
+/**
  * The claims of a reference answer (`referenceText` is it with the key points, `referenceTokens`
  * that text's content tokens) about a question whose content tokens are `question`.
  */
@@ -89,7 +101,7 @@ export function referenceClaims(
     terms,
     subjects,
     attributes,
-    parts: partsOf(referenceAnswer).map(partOf).filter((p) => p.tokens.size > 0),
+    parts: [...partsOf(referenceAnswer), ...conditionalClaimsOf(referenceAnswer)].map(partOf).filter((p) => p.tokens.size > 0),
   };
 }
 
