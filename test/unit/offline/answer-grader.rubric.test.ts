@@ -306,6 +306,17 @@ describe('rubric answer grader (offline)', () => {
       [pr, 'Precision is about predicted positives being right; recall is about finding the actual positives.'],
       [auth, 'Authentication verifies who the user is with a password or a token, and authorization decides what that user is allowed to do.'],
     ]);
+    // An aside in the reference ("(the client isn't authenticated …)") does not hide what its part says of its subject.
+    const codes = asked('What is the difference between HTTP status codes 401 and 403?', '401 Unauthorized means the request lacks valid authentication '
+        + 'credentials (the client isn\'t authenticated and should authenticate); 403 Forbidden means the server knows who the client is (or authentication '
+        + 'won\'t help) but the client doesn\'t have permission to access the resource.');
+    expectDenials([
+      [codes, '403 Forbidden means the request lacks valid authentication credentials; 401 Unauthorized means the server knows who the client is but the '
+        + 'client doesn\'t have permission to access the resource.'],
+    ], [
+      [codes, '401 means the request has no valid credentials, so the client must authenticate; 403 means the server knows who the client is, but it '
+        + 'lacks permission for the resource.'],
+    ]);
     // A question that sets nothing side by side has no terms to trade, however many its reference names.
     const overloads = asked('How are overloaded functions differentiated by the compiler?', 'Based on the function signature. When an overloaded function is called, the compiler will find the function whose signature is closest to the given function call.');
     expect(grade('The compiler selects the proper functions to execute based on number, types and order of arguments in the function call.', overloads).flags)

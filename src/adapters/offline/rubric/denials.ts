@@ -212,6 +212,9 @@ function contrastedTerms(questionText: string): Set<string> {
   return out;
 }
 
+/** An aside in parentheses: "(the client isn't authenticated …)" is no part of what a part says of its subject. */
+const PARENTHETICAL = /\([^()]*\)/g;
+
 /** Where a sentence's parts each say one thing of one term: "a list is mutable and a tuple is immutable". */
 const PART_BREAK = /[,;:]|\s(?:and|but|so|whereas)\s/i;
 
@@ -303,7 +306,7 @@ function subjectOf(tokens: readonly string[], subjects: ReadonlySet<string>, ter
  * parts say what a subject is not: left out.
  */
 function attributesOf(referenceText: string, terms: ReadonlySet<string>, question: ReadonlySet<string>, contrasted: ReadonlySet<string>) {
-  const parts = partsOf(referenceText).map((text) => ({ text, tokens: contentTokens(text) }));
+  const parts = partsOf(referenceText.replace(PARENTHETICAL, ' ')).map((text) => ({ text, tokens: contentTokens(text) }));
   // The term each part speaks of is the first it names ("an authenticated user" in a part about authorization is not its subject).
   const subjects = new Set<string>();
   for (const { tokens } of parts) {
