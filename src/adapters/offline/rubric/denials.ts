@@ -48,7 +48,7 @@ export interface ReferenceClaims {
   subjects: Set<string>;
   /** Each word the reference says of one subject alone → those subjects ("mutable" → list, "immutable" → tuple). */
   attributes: Map<string, Set<string>>;
-  /** The reference answer's parts (see PART_BREAK), for polarity part by part (see opposedShare). */
+  /** The reference answer's parts (see PART_BREAK) and conditional claims (see claimPartsOf), for polarity part by part (see opposedShare). */
   parts: Part[];
 }
 
@@ -72,15 +72,16 @@ const partsOfSentence = (sentence: string): string[] =>
 const partsOf = (text: string): string[] => sentences(text).flatMap((s) => partsOfSentence(s.text));
 
 /**
- * A reference's conditional claims, each as one more part: a sentence's case and what follows from
- * it ("if two objects are equal according to equals(), they must return the same hashCode()"). Its
- * parts state neither alone, so an answer turning the claim round ("objects that are equal may have
- * different hash codes") restates no part closely enough to be read as a denial of one.
+ * A reference's parts (see partsOf) and, for a sentence that opens with a condition, its case with
+ * what follows from it as one more part: "if two objects are equal according to equals(), they must
+ * return the same hashCode()" is one claim its parts do not state alone, so an answer turning it
+ * round ("objects that are equal may have different hash codes") would restate no part closely
+ * enough to be read as a denial of one.
  */
-const conditionalClaimsOf = (text: string): string[] =>
+const claimPartsOf = (text: string): string[] =>
   sentences(text).flatMap((s) => {
     const parts = partsOfSentence(s.text);
-    return parts.length >= 2 && CONDITION.test(parts[0]!) ? [`${parts[0]} ${parts[1]}`] : [];
+    return parts.length >= 2 && CONDITION.test(parts[0]!) ? [...parts, `${parts[0]} ${parts[1]}`] : parts;
   });
 
 /**
@@ -101,7 +102,7 @@ export function referenceClaims(
     terms,
     subjects,
     attributes,
-    parts: [...partsOf(referenceAnswer), ...conditionalClaimsOf(referenceAnswer)].map(partOf).filter((p) => p.tokens.size > 0),
+    parts: claimPartsOf(referenceAnswer).map(partOf).filter((p) => p.tokens.size > 0),
   };
 }
 
