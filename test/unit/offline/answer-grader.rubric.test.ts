@@ -317,6 +317,17 @@ describe('rubric answer grader (offline)', () => {
       [codes, '401 means the request has no valid credentials, so the client must authenticate; 403 means the server knows who the client is, but it '
         + 'lacks permission for the resource.'],
     ]);
+    // A part's subject is the first term it names of those the question sets side by side: "the event loop" does not hide the microtask queue.
+    const tasks = asked('In the JavaScript event loop, how are microtasks and macrotasks (tasks) ordered?', 'After each macrotask (e.g. a setTimeout '
+        + 'callback or I/O event) finishes, the event loop drains the entire microtask queue (promise reactions, queueMicrotask) before taking the next '
+        + 'macrotask, so a resolved promise\'s .then runs before a setTimeout(fn, 0) scheduled at the same time.');
+    expectDenials([
+      [tasks, 'After each microtask finishes, the event loop drains the entire macrotask queue (setTimeout callbacks, I/O) before the next microtask, so a '
+        + 'setTimeout(fn, 0) runs before a resolved promise\'s .then.'],
+    ], [
+      [tasks, 'When a macrotask such as a timer callback finishes, the event loop runs every queued microtask (promise callbacks) before the next '
+        + 'macrotask, so .then callbacks run before setTimeout(fn, 0).'],
+    ]);
     // A question that sets nothing side by side has no terms to trade, however many its reference names.
     const overloads = asked('How are overloaded functions differentiated by the compiler?', 'Based on the function signature. When an overloaded function is called, the compiler will find the function whose signature is closest to the given function call.');
     expect(grade('The compiler selects the proper functions to execute based on number, types and order of arguments in the function call.', overloads).flags)

@@ -308,13 +308,14 @@ function subjectOf(tokens: readonly string[], subjects: ReadonlySet<string>, ter
  */
 function attributesOf(referenceText: string, terms: ReadonlySet<string>, question: ReadonlySet<string>, contrasted: ReadonlySet<string>) {
   const parts = partsOf(referenceText.replace(PARENTHETICAL, ' ')).map((text) => ({ text, tokens: contentTokens(text) }));
-  // The term each part speaks of is the first it names ("an authenticated user" in a part about authorization is not its subject).
+  // The subject each part speaks of is the first contrasted term it names ("an authenticated user" in a part about authorization
+  // is not its subject; nor is "the event loop" in "the event loop drains the microtask queue").
   const subjects = new Set<string>();
   for (const { tokens } of parts) {
     for (const t of tokens) {
       const term = asTerm(t, terms);
-      if (term === undefined) continue;
-      if (contrasted.has(term)) subjects.add(term);
+      if (term === undefined || !contrasted.has(term)) continue;
+      subjects.add(term);
       break;
     }
   }
