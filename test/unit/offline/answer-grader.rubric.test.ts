@@ -328,6 +328,17 @@ describe('rubric answer grader (offline)', () => {
       [tasks, 'When a macrotask such as a timer callback finishes, the event loop runs every queued microtask (promise callbacks) before the next '
         + 'macrotask, so .then callbacks run before setTimeout(fn, 0).'],
     ]);
+    // A question may set two clauses side by side: "Why does BFS … while DFS does not?"
+    const search = asked('Why does BFS find shortest paths in an unweighted graph while DFS does not?', 'BFS explores nodes in order of increasing '
+        + 'distance from the source using a queue, so the first time it reaches a node is via a shortest path (fewest edges) in an unweighted graph; DFS '
+        + 'uses a stack/recursion and dives deep first, so the first path it finds to a node is not necessarily the shortest.');
+    expectDenials([
+      [search, 'DFS explores nodes in order of increasing distance using a queue, so the first time it reaches a node is via a shortest path; BFS uses a '
+        + 'stack and dives deep first, so its paths are not necessarily shortest.'],
+    ], [
+      [search, 'BFS visits nodes level by level with a queue, in order of distance from the source, so it first reaches each node by a shortest path; DFS '
+        + 'dives deep along one branch with a stack, so the first path it finds is not necessarily the shortest.'],
+    ]);
     // A question that sets nothing side by side has no terms to trade, however many its reference names.
     const overloads = asked('How are overloaded functions differentiated by the compiler?', 'Based on the function signature. When an overloaded function is called, the compiler will find the function whose signature is closest to the given function call.');
     expect(grade('The compiler selects the proper functions to execute based on number, types and order of arguments in the function call.', overloads).flags)
