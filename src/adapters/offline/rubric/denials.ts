@@ -202,15 +202,14 @@ const CLAUSE_CONTRAST = new Set(['while', 'whereas']);
  * The terms a question sets side by side, two words either side of "and", "or", "vs" or "differ
  * from" ("the difference between INNER JOIN and LEFT JOIN" → inner, join, left), and the first
  * content word of each clause "while" or "whereas" joins ("Why does BFS … while DFS does not?" →
- * bfs, dfs): only they can trade attributes. A question contrasting nothing ("How are overloaded functions differentiated by the
- * compiler?") has none, however many terms its reference speaks of.
+ * bfs, dfs): only they can trade attributes. A question contrasting nothing ("How are overloaded
+ * functions differentiated by the compiler?") has none, however many terms its reference speaks of.
  */
 function contrastedTerms(questionText: string): Set<string> {
   const ws = words(questionText);
   const out = new Set<string>();
   for (let i = 1; i < ws.length - 1; i++) {
     if (CLAUSE_CONTRAST.has(ws[i]!)) {
-      // "Why does BFS find shortest paths … while DFS does not?": each clause's first content word.
       for (const side of [ws.slice(0, i), ws.slice(i + 1)]) {
         const [first] = contentTokensOf(side);
         if (first !== undefined) out.add(first);
