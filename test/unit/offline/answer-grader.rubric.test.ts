@@ -289,6 +289,11 @@ describe('rubric answer grader (offline)', () => {
   it('reads a negation added to most of a reference part\'s claim as a denial, but not one that sets out the other case ("when it is not …")', () => {
     const defer = asked('What does defer do in Go?', 'defer schedules a function call to run when the surrounding function returns (including during a panic); multiple deferred calls run in LIFO order.');
     expectDenied(grade('Deferred calls do not run if the function panics, only when it returns normally.', defer), 'defer');
+    // "Need to" is a modal as "must" is: "do not need to have" adds a negation to "must return".
+    const contract = asked('What is the contract between equals() and hashCode() in Java?', 'If two objects are equal according to equals(), they must return '
+        + 'the same hashCode(); unequal objects may share a hash code. Overriding equals without hashCode breaks hash-based collections like HashMap and HashSet.');
+    expectDenied(grade('Equal objects do not need to have the same hashCode.', contract), 'need');
+    expectCredited(grade('Equal objects need to return the same hashCode; unequal ones may share one.', contract), 'need', 'contradicts_reference', 60);
     const statics = asked('What is the effect of declaring an array static inside a function?', 'The arrays declared as static live throughout the life of the program; that is, they are initialized only once, when the function that declares the array is first called.');
     const other = 'When we declare it static the array is not destroyed after the function is over. When an array is not declared as static, '
       + 'the array is created and initialized every time a function calls it.';

@@ -59,9 +59,15 @@ interface Part {
   senses: Set<number>;
 }
 
+/**
+ * "Need to" said as a modal, as "must" is (a stop word): "equal objects do not need to have the same
+ * hash code" restates "they must return the same hash code" with a negation added.
+ */
+const MODAL_NEED = new Set(['need', 'needs', 'needed']);
+
 function partOf(text: string): Part {
   const ws = words(text);
-  return { tokens: new Set(contentTokensOf(ws)), negations: negationsIn(text), senses: senseGroupsOf(ws) };
+  return { tokens: new Set(contentTokensOf(ws.filter((w) => !MODAL_NEED.has(w)))), negations: negationsIn(text), senses: senseGroupsOf(ws) };
 }
 
 /** A sentence's parts: its clauses (see CLAUSE_BREAK) split where each part says one thing (see PART_BREAK). */
