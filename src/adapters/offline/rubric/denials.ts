@@ -67,7 +67,8 @@ const MODAL_NEED = new Set(['need', 'needs', 'needed']);
 
 function partOf(text: string): Part {
   const ws = words(text);
-  return { tokens: new Set(contentTokensOf(ws.filter((w) => !MODAL_NEED.has(w)))), negations: negationsIn(text), senses: senseGroupsOf(ws) };
+  const tokens = new Set(contentTokensOf(ws.filter((w) => !MODAL_NEED.has(w))));
+  return { tokens, negations: negationsIn(text), senses: senseGroupsOf(ws) };
 }
 
 /** A sentence's parts: its clauses (see CLAUSE_BREAK) split where each part says one thing (see PART_BREAK). */
