@@ -65,6 +65,9 @@ interface Part {
  */
 const MODAL_NEED = new Set(['need', 'needs', 'needed']);
 
+/** A part with a negation or a word of a listed pair: only such a part can flip what it restates. */
+const isPolar = (p: Part): boolean => p.negations > 0 || p.senses.size > 0;
+
 function partOf(text: string): Part {
   const ws = words(text);
   const tokens = new Set(contentTokensOf(ws.filter((w) => !MODAL_NEED.has(w))));
@@ -250,7 +253,7 @@ function opposedShare(kept: readonly Sentence[], claims: ReferenceClaims): numbe
   if (claims.parts.length === 0) return 0;
   const texts = kept.flatMap((k) => partsOfSentence(k.text));
   const answerParts = texts.map(partOf);
-  if (!answerParts.some((p) => p.senses.size > 0 || p.negations > 0)) return 0;
+  if (!answerParts.some(isPolar)) return 0;
   // A side the reference says somewhere is no opposite of it ("before the loop moves on" beside "run after the current operation").
   const said = new Set(claims.parts.flatMap((p) => [...p.senses]));
   for (const part of answerParts) for (const g of part.senses) if (said.has(g)) part.senses.delete(g);
@@ -280,12 +283,13 @@ function opposedShare(kept: readonly Sentence[], claims: ReferenceClaims): numbe
   };
   // Only a part with a negation or an opposite can restate loosely: when none does, this finds nothing
   // contradictionShare does not, and the other parts are not read (an answer restating the reference).
-  const found = answerParts.map((p, i) => (p.negations > 0 || p.senses.size > 0 ? restatement(i) : undefined));
+  const polar = answerParts.map(isPolar);
+  const found = answerParts.map((_, i) => (polar[i] ? restatement(i) : undefined));
   if (!found.some((b) => b?.loose)) return 0;
   let restated = 0;
   let flipped = 0;
   for (let i = 0; i < answerParts.length; i++) {
-    const best = found[i] ?? (answerParts[i]!.negations > 0 || answerParts[i]!.senses.size > 0 ? undefined : restatement(i));
+    const best = polar[i] ? found[i] : restatement(i);
     if (!best) continue;
     restated += best.matched;
     if (best.flips % 2 === 1) flipped += best.matched;
