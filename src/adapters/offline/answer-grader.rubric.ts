@@ -173,16 +173,18 @@ export class RubricAnswerGrader implements AnswerGrader {
     // sentences are trimmed and joined by a space, so no word spans two of them).
     const kept: Sentence[] = [];
     const keptWords: string[][] = [];
-    const seen = new Set<string>();
+    // The kept sentences' words by how many there are: a sentence said again is found among those of its length.
+    const seen = new Map<number, string[][]>();
     for (const s of candidate.kept) {
       // A sentence said again adds nothing: it is read once (a fragment of a word or two may recur by chance).
       const ws = words(s.text);
-      const said = ws.join(' ');
-      if (ws.length >= 3 && seen.has(said)) {
+      const sameLength = seen.get(ws.length);
+      if (ws.length >= 3 && sameLength?.some((other) => other.every((w, i) => w === ws[i]))) {
         if (!flags.includes('repetition')) flags.push('repetition');
         continue;
       }
-      seen.add(said);
+      if (sameLength) sameLength.push(ws);
+      else seen.set(ws.length, [ws]);
       kept.push(s);
       keptWords.push(ws);
     }
@@ -297,7 +299,7 @@ export class RubricAnswerGrader implements AnswerGrader {
     }
     // Denials: the reference restated with the opposite polarity, or the answer disowned. Lexical
     // overlap cannot tell "X is never Y" from "X is Y"; the polarity of restated sentences can.
-    const contradicted = deniedShare(kept, sentenceTokens, ref.claims, answerWords);
+    const contradicted = deniedShare(kept, keptWords, sentenceTokens, ref.claims, answerWords);
     const disowned = kept.some((k) => isDisowning(k.text)) || (kept.length > 1 && deniesWhatCameBefore(kept[kept.length - 1]!.text));
     if (disowned || contradicted > CONTRADICTION.share) {
       flags.push('contradicts_reference');
@@ -327,8 +329,9 @@ export class RubricAnswerGrader implements AnswerGrader {
     // expert from 0.8) read accuracy on that scale. A separate, harsher formula put a full answer in the
     // candidate's own words (score 76) at 0.38, so the interview took good answers for the skill's limit.
     const accuracy = score / 100;
-    const explained = explanationMarkers(answer);
-    const depth = clamp01(Math.min(1, tokens.length / 40) * 0.5 + Math.min(1, explained / 3) * 0.3 + coverage * 0.2);
+    // Depth counts explaining phrases up to three: more add nothing, and a long answer's are not all looked for.
+    const explained = explanationMarkers(answer, 3);
+    const depth = clamp01(Math.min(1, tokens.length / 40) * 0.5 + (explained / 3) * 0.3 + coverage * 0.2);
     const clarity = clamp01((structure >= 0.15 && structure <= 0.65 ? 0.6 : 0.25) + Math.min(0.4, kept.length * 0.1));
     const confidence = clamp01((tokens.length >= 5 ? 0.9 : 0.6) - 0.15 * hesitations.length - (flags.includes('gibberish') ? 0.6 : 0));
 

@@ -3,7 +3,7 @@
  * added or said of another of the question's terms, and two terms' attributes traded. Lexical
  * overlap cannot tell "X is never Y" from "X is Y"; the polarity and subjects of restated clauses can.
  */
-import { oppositesBetween, senseGroupsOf } from '../text/opposites.js';
+import { oppositesBetween, senseGroupOf, senseGroupsOf } from '../text/opposites.js';
 import { negationsIn } from '../text/signals.js';
 import { contentTokens, contentTokensOf, type Sentence, sentences, words } from '../text/tokens.js';
 
@@ -117,17 +117,19 @@ export function referenceClaims(
 }
 
 /**
- * The share of the answer (its kept sentences, and each one's content tokens) that denies the
+ * The share of the answer (its kept sentences, each one's words and content tokens) that denies the
  * reference: its restatements contradicted (see contradictionShare) or its parts trading two
  * subjects' attributes (see swappedShare), whichever is more.
  */
 export function deniedShare(
-  kept: readonly Sentence[], sentenceTokens: readonly (readonly string[])[], claims: ReferenceClaims, answerWords: readonly string[],
+  kept: readonly Sentence[], sentenceWords: readonly (readonly string[])[], sentenceTokens: readonly (readonly string[])[],
+  claims: ReferenceClaims, answerWords: readonly string[],
 ): number {
   const texts = kept.map((k) => k.text);
+  const negations = texts.map(negationsIn);
   // Polarity part by part needs a negation or a word of a listed pair somewhere: most answers have neither.
-  const polar = senseGroupsOf(answerWords).size > 0 || texts.some((t) => negationsIn(t) > 0);
-  const contradicted = Math.max(contradictionShare(texts, sentenceTokens, claims), polar ? opposedShare(kept, claims) : 0);
+  const polar = senseGroupsOf(answerWords).size > 0 || negations.some((n) => n > 0);
+  const contradicted = Math.max(contradictionShare(texts, sentenceTokens, claims), polar ? opposedShare(kept, sentenceWords, sentenceTokens, negations, claims) : 0);
   // A trade needs two subjects named somewhere in the answer: most answers are read no further.
   return namesTwoSubjects(sentenceTokens, claims.subjects) ? Math.max(contradicted, swappedShare(kept, claims)) : contradicted;
 }
@@ -249,21 +251,39 @@ const PART_BREAK = /[,;:]|\s(?:and|but|so|whereas)\s/i;
  * close restatement ("CPU-bound threads speed up" for "… do not speed up"). Returns 0 when no part
  * restates the reference with an opposite or an added negation: that case is contradictionShare's.
  */
-function opposedShare(kept: readonly Sentence[], claims: ReferenceClaims): number {
+function opposedShare(
+  kept: readonly Sentence[], sentenceWords: readonly (readonly string[])[], sentenceTokens: readonly (readonly string[])[],
+  sentenceNegations: readonly number[], claims: ReferenceClaims,
+): number {
   if (claims.parts.length === 0) return 0;
-  const texts = kept.flatMap((k) => partsOfSentence(k.text));
-  const answerParts = texts.map(partOf);
-  if (!answerParts.some(isPolar)) return 0;
+  // A part restates a reference part only when it shares some of its words (see restatement): a sentence
+  // sharing too few with every reference part has no part that does, and is not split.
+  const fewest = Math.min(RESTATEMENT.minShared, OPPOSED_PART.minShared, NEGATED_PART.minShared);
+  const mayRestate = sentenceTokens.map((tokens) => {
+    const own = new Set(tokens);
+    return claims.parts.some((ref) => {
+      let shared = 0;
+      for (const t of ref.tokens) if (own.has(t) && ++shared >= fewest) return true;
+      return false;
+    });
+  });
   // A side the reference says somewhere is no opposite of it ("before the loop moves on" beside "run after the current operation").
   const said = new Set(claims.parts.flatMap((p) => [...p.senses]));
-  for (const part of answerParts) for (const g of part.senses) if (said.has(g)) part.senses.delete(g);
-  // The best restatement of each part: its matched words, its flips, and whether it is a loose one
+  // Each sentence's parts, read when first needed: most sentences have no polar part, and their parts are
+  // read only when a loose restatement is found elsewhere.
+  const partsOfEach: Array<Array<{ text: string; part: Part }> | undefined> = [];
+  const partsAt = (i: number) =>
+    (partsOfEach[i] ??= partsOfSentence(kept[i]!.text).map((text) => {
+      const part = partOf(text);
+      for (const g of part.senses) if (said.has(g)) part.senses.delete(g);
+      return { text, part };
+    }));
+  // The best restatement of a part: its matched words, its flips, and whether it is a loose one
   // (an opposite, or a negation added to a part restated less than closely).
-  const restatement = (i: number) => {
-    const part = answerParts[i]!;
+  const restatement = ({ text, part }: { text: string; part: Part }) => {
     if (part.tokens.size < OPPOSED_PART.minShared) return undefined;
     // "When an array is not declared static, …" sets out the other case: a condition, not a claim denied.
-    const condition = CONDITION.test(texts[i]!);
+    const condition = CONDITION.test(text);
     let best: { matched: number; flips: number; loose: boolean } | undefined;
     for (const ref of claims.parts) {
       let shared = 0;
@@ -283,16 +303,34 @@ function opposedShare(kept: readonly Sentence[], claims: ReferenceClaims): numbe
   };
   // Only a part with a negation or an opposite can restate loosely: when none does, this finds nothing
   // contradictionShare does not, and the other parts are not read (an answer restating the reference).
-  const polar = answerParts.map(isPolar);
-  const found = answerParts.map((_, i) => (polar[i] ? restatement(i) : undefined));
-  if (!found.some((b) => b?.loose)) return 0;
+  // A sentence has such a part when it has a negation or a word of a pair the reference does not say
+  // (its parts' words are its own but for the conjunctions between them, none of a pair).
+  const unsaid = (w: string) => {
+    const g = senseGroupOf(w);
+    return g !== undefined && !said.has(g);
+  };
+  const found = new Map<Part, ReturnType<typeof restatement>>();
+  let loose = false;
+  for (let i = 0; i < kept.length; i++) {
+    if (!mayRestate[i] || (sentenceNegations[i] === 0 && !sentenceWords[i]!.some(unsaid))) continue;
+    for (const p of partsAt(i)) {
+      if (!isPolar(p.part)) continue;
+      const best = restatement(p);
+      found.set(p.part, best);
+      if (best?.loose) loose = true;
+    }
+  }
+  if (!loose) return 0;
   let restated = 0;
   let flipped = 0;
-  for (let i = 0; i < answerParts.length; i++) {
-    const best = polar[i] ? found[i] : restatement(i);
-    if (!best) continue;
-    restated += best.matched;
-    if (best.flips % 2 === 1) flipped += best.matched;
+  for (let i = 0; i < kept.length; i++) {
+    if (!mayRestate[i]) continue;
+    for (const p of partsAt(i)) {
+      const best = found.has(p.part) ? found.get(p.part) : restatement(p);
+      if (!best) continue;
+      restated += best.matched;
+      if (best.flips % 2 === 1) flipped += best.matched;
+    }
   }
   return restated > 0 ? flipped / restated : 0;
 }

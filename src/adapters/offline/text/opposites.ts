@@ -65,6 +65,9 @@ const GROUP_OF: ReadonlyMap<string, number> = (() => {
   return groups;
 })();
 
+/** The opposite-sense group of a word (lower-cased), if it is in one. */
+export const senseGroupOf = (w: string): number | undefined => GROUP_OF.get(w);
+
 /** The opposite-sense groups a text's words (lower-cased, see `words`) belong to. */
 export function senseGroupsOf(ws: readonly string[]): Set<number> {
   const groups = new Set<number>();

@@ -7,9 +7,9 @@ const HEDGES = [
 ];
 
 /**
- * Which of a fixed list of phrases follow a space somewhere in a text: `text.includes(' ' + phrase)`
- * for each phrase, in one walk over the text's spaces that tries only the phrases starting with
- * the character after each space.
+ * How many of a fixed list of phrases follow a space somewhere in a text (`text.includes(' ' + phrase)`),
+ * in one walk over the text's spaces that tries only the phrases starting with the character after
+ * each space, and stops once `atMost` are found.
  */
 class AfterSpace {
   private readonly byFirst: number[][] = [];
@@ -18,27 +18,49 @@ class AfterSpace {
     phrases.forEach((phrase, i) => (this.byFirst[phrase.charCodeAt(0)] ??= []).push(i));
   }
 
-  /** found[i] is text.includes(` ${phrases[i]}`). */
-  find(text: string): boolean[] {
+  count(text: string, atMost: number): number {
     const found = new Array<boolean>(this.phrases.length).fill(false);
-    for (let at = text.indexOf(' '); at >= 0; at = text.indexOf(' ', at + 1)) {
+    let n = 0;
+    for (let at = text.indexOf(' '); at >= 0 && n < atMost; at = text.indexOf(' ', at + 1)) {
       const candidates = this.byFirst[text.charCodeAt(at + 1)];
-      if (candidates) for (const i of candidates) if (!found[i] && text.startsWith(this.phrases[i]!, at + 1)) found[i] = true;
+      if (candidates) {
+        for (const i of candidates) {
+          if (!found[i] && text.startsWith(this.phrases[i]!, at + 1)) {
+            found[i] = true;
+            n++;
+          }
+        }
+      }
     }
-    return found;
+    return Math.min(n, atMost);
   }
 }
 
-// ` ${text} ` contains ` ${hedge} ` exactly when a space in it is followed by `${hedge} `.
-const HEDGES_AFTER_SPACE = new AfterSpace(HEDGES.map((h) => `${h} `));
-const NOT_HEDGE_TEXT = /[^a-z'\s]/g;
-const SPACES = /\s+/g;
+/**
+ * The hedges as words: a hedge is said where the answer's runs of letters and apostrophes (lower-cased)
+ * have its words in a row ("i don't know" → i, don't, know). Indexed by the first word's first letter.
+ */
+const HEDGE_WORDS = HEDGES.map((h) => h.split(' '));
+const HEDGES_BY_FIRST_LETTER: number[][] = [];
+HEDGE_WORDS.forEach(([first], i) => (HEDGES_BY_FIRST_LETTER[first!.charCodeAt(0)] ??= []).push(i));
+const HEDGE_TEXT = /[a-z']+/g;
 
 /** Hedges and hesitation markers present in an answer, in the order of the list above. */
 export function hesitationsIn(answer: string): string[] {
-  const text = ` ${answer.toLowerCase().replace(NOT_HEDGE_TEXT, ' ').replace(SPACES, ' ')} `;
-  const found = HEDGES_AFTER_SPACE.find(text);
-  return HEDGES.filter((_, i) => found[i]);
+  const ws = answer.toLowerCase().match(HEDGE_TEXT);
+  if (!ws) return [];
+  let found: boolean[] | undefined;
+  for (let at = 0; at < ws.length; at++) {
+    const candidates = HEDGES_BY_FIRST_LETTER[ws[at]!.charCodeAt(0)];
+    if (!candidates) continue;
+    for (const i of candidates) {
+      const hedge = HEDGE_WORDS[i]!;
+      let k = 0;
+      while (k < hedge.length && ws[at + k] === hedge[k]) k++;
+      if (k === hedge.length) (found ??= new Array<boolean>(HEDGES.length).fill(false))[i] = true;
+    }
+  }
+  return found ? HEDGES.filter((_, i) => found![i]) : [];
 }
 
 /** Sentences that talk to the grader instead of answering: never scored, always flagged. */
@@ -198,11 +220,9 @@ const EXPLAINING = [
 
 const EXPLAINING_AFTER_SPACE = new AfterSpace(EXPLAINING);
 
-/** How many of the phrases above start a word (follow a space) somewhere in the answer. */
-export function explanationMarkers(answer: string): number {
-  let n = 0;
-  for (const found of EXPLAINING_AFTER_SPACE.find(` ${answer.toLowerCase()} `)) if (found) n++;
-  return n;
+/** How many of the phrases above start a word (follow a space) somewhere in the answer, counted up to `atMost`. */
+export function explanationMarkers(answer: string, atMost = EXPLAINING.length): number {
+  return EXPLAINING_AFTER_SPACE.count(` ${answer.toLowerCase()} `, atMost);
 }
 
 /**
