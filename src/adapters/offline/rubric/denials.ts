@@ -127,9 +127,10 @@ export function deniedShare(
 ): number {
   const texts = kept.map((k) => k.text);
   const negations = texts.map(negationsIn);
+  const tokenSets = sentenceTokens.map((tokens) => new Set(tokens));
   // Polarity part by part needs a negation or a word of a listed pair somewhere: most answers have neither.
   const polar = senseGroupsOf(answerWords).size > 0 || negations.some((n) => n > 0);
-  const contradicted = Math.max(contradictionShare(texts, sentenceTokens, claims), polar ? opposedShare(kept, sentenceWords, sentenceTokens, negations, claims) : 0);
+  const contradicted = Math.max(contradictionShare(texts, sentenceTokens, tokenSets, claims), polar ? opposedShare(kept, sentenceWords, tokenSets, negations, claims) : 0);
   // A trade needs two subjects named somewhere in the answer: most answers are read no further.
   return namesTwoSubjects(sentenceTokens, claims.subjects) ? Math.max(contradicted, swappedShare(kept, claims)) : contradicted;
 }
@@ -177,7 +178,9 @@ const clausesOf = (text: string): string[] =>
  * for "a list is mutable": a term the reference speaks of elsewhere in place of the clause's own).
  * Clauses that restate nothing do not count either way.
  */
-function contradictionShare(texts: readonly string[], tokens: readonly (readonly string[])[], claims: ReferenceClaims): number {
+function contradictionShare(
+  texts: readonly string[], tokens: readonly (readonly string[])[], tokenSets: readonly ReadonlySet<string>[], claims: ReferenceClaims,
+): number {
   let restated = 0;
   let denied = 0;
   for (let i = 0; i < texts.length; i++) {
@@ -185,7 +188,7 @@ function contradictionShare(texts: readonly string[], tokens: readonly (readonly
     const clauses = CLAUSE_BREAK.test(texts[i]!) ? texts[i]!.split(CLAUSE_BREAK) : [texts[i]!];
     for (const clause of clauses) {
       const clauseTokens = clauses.length === 1 ? tokens[i]! : contentTokens(clause);
-      const own = new Set(clauseTokens);
+      const own = clauses.length === 1 ? tokenSets[i]! : new Set(clauseTokens);
       if (own.size < RESTATEMENT.minShared) continue;
       let best: { shared: number; statement: Statement } | undefined;
       for (const st of claims.statements) {
@@ -252,21 +255,19 @@ const PART_BREAK = /[,;:]|\s(?:and|but|so|whereas)\s/i;
  * restates the reference with an opposite or an added negation: that case is contradictionShare's.
  */
 function opposedShare(
-  kept: readonly Sentence[], sentenceWords: readonly (readonly string[])[], sentenceTokens: readonly (readonly string[])[],
+  kept: readonly Sentence[], sentenceWords: readonly (readonly string[])[], tokenSets: readonly ReadonlySet<string>[],
   sentenceNegations: readonly number[], claims: ReferenceClaims,
 ): number {
   if (claims.parts.length === 0) return 0;
   // A part restates a reference part only when it shares some of its words (see restatement): a sentence
   // sharing too few with every reference part has no part that does, and is not split.
   const fewest = Math.min(RESTATEMENT.minShared, OPPOSED_PART.minShared, NEGATED_PART.minShared);
-  const mayRestate = sentenceTokens.map((tokens) => {
-    const own = new Set(tokens);
-    return claims.parts.some((ref) => {
+  const mayRestate = tokenSets.map((own) =>
+    claims.parts.some((ref) => {
       let shared = 0;
       for (const t of ref.tokens) if (own.has(t) && ++shared >= fewest) return true;
       return false;
-    });
-  });
+    }));
   // A side the reference says somewhere is no opposite of it ("before the loop moves on" beside "run after the current operation").
   const said = new Set(claims.parts.flatMap((p) => [...p.senses]));
   // Each sentence's parts, read when first needed: most sentences have no polar part, and their parts are
