@@ -22,7 +22,7 @@ for (const a of [...new Set(rows.map((r) => r.id.split('.')[0]))]) {
   console.log(`  assignment ${a}: r = ${pearson(idx.map((i) => scores[i]!), idx.map((i) => rows[i]!.score)).toFixed(4)} (${idx.length} answers)`);
 }
 const adversarial = loadGradingDataset(fileURLToPath(new URL('./datasets/adversarial-grading.jsonl', import.meta.url))) as Array<
-  ReturnType<typeof loadGradingDataset>[number] & { kind: string }>;
+  GradedAnswer & { kind: string }>;
 const graded = adversarial.map((r) => grader.gradeSync(r).score);
 console.log(`adversarial set: ${adversarial.length} answers; Pearson r ${pearson(graded, adversarial.map((r) => r.score)).toFixed(4)}; mean score by kind:`);
 for (const kind of [...new Set(adversarial.map((r) => r.kind))].sort()) {
@@ -51,7 +51,11 @@ function throughput(requests: readonly GradedAnswer[], n: number): { perSecond: 
  */
 function longAnswers(all: readonly GradedAnswer[]): GradedAnswer[] {
   const byQuestion = new Map<string, GradedAnswer[]>();
-  for (const r of all) byQuestion.set(r.question, [...(byQuestion.get(r.question) ?? []), r]);
+  for (const r of all) {
+    const answers = byQuestion.get(r.question);
+    if (answers) answers.push(r);
+    else byQuestion.set(r.question, [r]);
+  }
   const out: GradedAnswer[] = [];
   for (const answers of byQuestion.values()) {
     for (let first = 0; first < answers.length; first += 7) {

@@ -299,7 +299,7 @@ export class RubricAnswerGrader implements AnswerGrader {
     }
     // Denials: the reference restated with the opposite polarity, or the answer disowned. Lexical
     // overlap cannot tell "X is never Y" from "X is Y"; the polarity of restated sentences can.
-    const contradicted = deniedShare(kept, keptWords, sentenceTokens, ref.claims, answerWords);
+    const contradicted = deniedShare(kept, keptWords, sentenceTokens, ref.claims);
     const disowned = kept.some((k) => isDisowning(k.text)) || (kept.length > 1 && deniesWhatCameBefore(kept[kept.length - 1]!.text));
     if (disowned || contradicted > CONTRADICTION.share) {
       flags.push('contradicts_reference');

@@ -122,15 +122,11 @@ export function referenceClaims(
  * subjects' attributes (see swappedShare), whichever is more.
  */
 export function deniedShare(
-  kept: readonly Sentence[], sentenceWords: readonly (readonly string[])[], sentenceTokens: readonly (readonly string[])[],
-  claims: ReferenceClaims, answerWords: readonly string[],
+  kept: readonly Sentence[], sentenceWords: readonly (readonly string[])[], sentenceTokens: readonly (readonly string[])[], claims: ReferenceClaims,
 ): number {
   const texts = kept.map((k) => k.text);
-  const negations = texts.map(negationsIn);
   const tokenSets = sentenceTokens.map((tokens) => new Set(tokens));
-  // Polarity part by part needs a negation or a word of a listed pair somewhere: most answers have neither.
-  const polar = senseGroupsOf(answerWords).size > 0 || negations.some((n) => n > 0);
-  const contradicted = Math.max(contradictionShare(texts, sentenceTokens, tokenSets, claims), polar ? opposedShare(kept, sentenceWords, tokenSets, negations, claims) : 0);
+  const contradicted = Math.max(contradictionShare(texts, sentenceTokens, tokenSets, claims), opposedShare(kept, sentenceWords, tokenSets, claims));
   // A trade needs two subjects named somewhere in the answer: most answers are read no further.
   return namesTwoSubjects(sentenceTokens, claims.subjects) ? Math.max(contradicted, swappedShare(kept, claims)) : contradicted;
 }
@@ -255,10 +251,21 @@ const PART_BREAK = /[,;:]|\s(?:and|but|so|whereas)\s/i;
  * restates the reference with an opposite or an added negation: that case is contradictionShare's.
  */
 function opposedShare(
-  kept: readonly Sentence[], sentenceWords: readonly (readonly string[])[], tokenSets: readonly ReadonlySet<string>[],
-  sentenceNegations: readonly number[], claims: ReferenceClaims,
+  kept: readonly Sentence[], sentenceWords: readonly (readonly string[])[], tokenSets: readonly ReadonlySet<string>[], claims: ReferenceClaims,
 ): number {
   if (claims.parts.length === 0) return 0;
+  // A side the reference says somewhere is no opposite of it ("before the loop moves on" beside "run after the current operation").
+  const said = new Set(claims.parts.flatMap((p) => [...p.senses]));
+  const unsaid = (w: string) => {
+    const g = senseGroupOf(w);
+    return g !== undefined && !said.has(g);
+  };
+  // Only a part with a negation or an opposite can restate loosely (see isPolar): when none does, this
+  // finds nothing contradictionShare does not, and the other parts are not read. A sentence has such a
+  // part when it has a negation or a word of a pair the reference does not say (its parts' words are
+  // its own but for the conjunctions between them, none of a pair). Most answers have none.
+  const polar = kept.map((k, i) => sentenceWords[i]!.some(unsaid) || negationsIn(k.text) > 0);
+  if (!polar.includes(true)) return 0;
   // A part restates a reference part only when it shares some of its words (see restatement): a sentence
   // sharing too few with every reference part has no part that does, and is not split.
   const fewest = Math.min(RESTATEMENT.minShared, OPPOSED_PART.minShared, NEGATED_PART.minShared);
@@ -268,8 +275,6 @@ function opposedShare(
       for (const t of ref.tokens) if (own.has(t) && ++shared >= fewest) return true;
       return false;
     }));
-  // A side the reference says somewhere is no opposite of it ("before the loop moves on" beside "run after the current operation").
-  const said = new Set(claims.parts.flatMap((p) => [...p.senses]));
   // Each sentence's parts, read when first needed: most sentences have no polar part, and their parts are
   // read only when a loose restatement is found elsewhere.
   const partsOfEach: Array<Array<{ text: string; part: Part }> | undefined> = [];
@@ -302,18 +307,10 @@ function opposedShare(
     }
     return best;
   };
-  // Only a part with a negation or an opposite can restate loosely: when none does, this finds nothing
-  // contradictionShare does not, and the other parts are not read (an answer restating the reference).
-  // A sentence has such a part when it has a negation or a word of a pair the reference does not say
-  // (its parts' words are its own but for the conjunctions between them, none of a pair).
-  const unsaid = (w: string) => {
-    const g = senseGroupOf(w);
-    return g !== undefined && !said.has(g);
-  };
   const found = new Map<Part, ReturnType<typeof restatement>>();
   let loose = false;
   for (let i = 0; i < kept.length; i++) {
-    if (!mayRestate[i] || (sentenceNegations[i] === 0 && !sentenceWords[i]!.some(unsaid))) continue;
+    if (!mayRestate[i] || !polar[i]) continue;
     for (const p of partsAt(i)) {
       if (!isPolar(p.part)) continue;
       const best = restatement(p);
