@@ -20,7 +20,8 @@
  * DATABASE_URL selects PostgreSQL; otherwise the embedded PGlite runs as `npm start` runs it, on disk
  * (in a temporary directory removed at the end). BENCH_SERVER_PROF=<dir>
  * writes a V8 CPU profile of the server process there (open it in Chrome DevTools);
- * BENCH_ALLOC_PROF=<file> an allocation profile of the measured window.
+ * BENCH_ALLOC_PROF=<file> an allocation profile of the measured window, BENCH_WINDOW_PROF=<file> a CPU
+ * profile of the server's main thread in that window only (the baselines and warm-up left out).
  */
 import 'reflect-metadata';
 import { spawn } from 'node:child_process';
@@ -111,10 +112,11 @@ const delayed = definePlugin({
 
 /**
  * BENCH_ALLOC_PROF=<file>: samples every allocation of the main thread during the measured window
- * (garbage included, unlike --heap-prof) and writes a .heapprofile there (Chrome DevTools opens it).
- * Called at each end of the window: the first call starts sampling, the second writes the profile.
+ * (garbage included, unlike --heap-prof) and writes a .heapprofile there (Chrome DevTools opens it);
+ * `cpu` (BENCH_WINDOW_PROF=<file>): a .cpuprofile of the main thread in that window instead.
+ * Called at each end of the window: the first call starts profiling, the second writes the profile.
  */
-function allocationSampler(file: string) {
+function windowProfiler(file: string, cpu: boolean) {
   const session = new inspector.Session();
   session.connect();
   const post = (method: string, params?: object) => new Promise<any>((resolve, reject) =>
@@ -122,9 +124,14 @@ function allocationSampler(file: string) {
   let calls = 0;
   return async () => {
     if (calls++ === 0) {
-      await post('HeapProfiler.startSampling', { samplingInterval: 4096, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: true });
+      if (cpu) {
+        await post('Profiler.enable');
+        await post('Profiler.start');
+      } else {
+        await post('HeapProfiler.startSampling', { samplingInterval: 4096, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: true });
+      }
     } else if (calls === 2) {
-      const { profile } = await post('HeapProfiler.stopSampling');
+      const { profile } = await post(cpu ? 'Profiler.stop' : 'HeapProfiler.stopSampling');
       writeFileSync(file, JSON.stringify(profile));
     }
   };
@@ -190,7 +197,8 @@ async function serve() {
   await new Promise((r) => server.once('listening', r));
   // Baseline: a bare Koa route doing SELECT 1 on the same database, at the same concurrency.
   const bare = new Koa();
-  const allocationProfile = process.env.BENCH_ALLOC_PROF ? allocationSampler(process.env.BENCH_ALLOC_PROF) : undefined;
+  const windowProfile = process.env.BENCH_ALLOC_PROF ? windowProfiler(process.env.BENCH_ALLOC_PROF, false)
+    : process.env.BENCH_WINDOW_PROF ? windowProfiler(process.env.BENCH_WINDOW_PROF, true) : undefined;
   // Event-loop delay and garbage-collection pauses of the server, for the driver's window figures.
   const pauses = pauseMonitor();
   // Turn latency as the server sees it (request in to response finished), apart from the driver's own delays.
@@ -202,7 +210,7 @@ async function serve() {
   });
   bare.use(async (ctx) => {
     if (ctx.path === '/cpu') {
-      await allocationProfile?.();
+      await windowProfile?.();
       // The server process's CPU time so far, for the driver's per-turn figures (not part of the baseline),
       // and its event-loop delay and GC pauses since the last call.
       const { user, system } = process.cpuUsage();
