@@ -1,4 +1,5 @@
 import { type Sentence, sentences, STOP_WORDS, words } from './tokens.js';
+import { WordLedPatterns } from './word-led-patterns.js';
 
 const HEDGES = [
   'i think', 'i guess', 'maybe', 'perhaps', 'not sure', "i'm not sure", 'i am not sure', 'probably', 'i believe',
@@ -64,7 +65,7 @@ export function hesitationsIn(answer: string): string[] {
 }
 
 /** Sentences that talk to the grader instead of answering: never scored, always flagged. */
-const INJECTION = [
+export const INJECTION: readonly RegExp[] = [
   /\b(ignore|disregard|forget|override)\b[^.!?\n]{0,60}\b(instruction|rubric|prompt|rules?|guidelines|above|previous|criteria)/i,
   // "Give this 100", "award full marks" (not "rate limit each client to 100 requests", "give it the maximum timeout").
   /\b(give|award|assign|grant|rate|score)\b[^.!?\n]{0,40}(\b100\b(?!\s*(%|percent|requests?|ms|milliseconds|seconds|rps|users|connections|items|rows|records|times|bytes|[kmg]b)\b)|\bfull (marks|score|points)|\b(maximum|perfect|top) (marks|score|points|grade)|\b10\s*\/\s*10|\b5\s*\/\s*5|\ba\+)/i,
@@ -94,38 +95,46 @@ const INJECTION = [
   /\bbe (generous|lenient)\b/i,
 ];
 
-// The patterns as one alternation (all case-insensitive, none global, no back-references): it
-// matches a sentence exactly when one of them does, in one scan instead of one per pattern.
-const ANY_INJECTION = new RegExp(INJECTION.map((re) => `(?:${re.source})`).join('|'), 'i');
+// All case-insensitive, tried only where one of their opening words is said (see WordLedPatterns).
+const INJECTIONS = new WordLedPatterns(INJECTION);
 
-export const isInjection = (sentence: string): boolean => ANY_INJECTION.test(sentence);
-
-/**
- * A sentence that hands the grader text as if from elsewhere: a role label ("SYSTEM: …",
- * "Assistant: …", "[INSTRUCTIONS] …") or an "expected answer is …". It and everything after it are the attacker's
- * script, not the candidate's answer.
- */
-const INJECTED_BLOCK = /^\W*(?:system|assistant|developer|admin|grader|evaluator|instructions?)\s*:|^\W*\[\s*(?:instructions?|system|admin|note|grader|prompt)\s*\]|\b(?:expected|reference|model|ideal|official|target) answer (?:is|says|reads|would be)\b|\b(?:this is|here is|here's) (?:a|the) (?:model|reference|expected|ideal|official) answer\b/i;
+export const isInjection = (sentence: string): boolean => INJECTIONS.test(sentence);
 
 /**
- * Prompt markup: a chat model's role tokens ("<|im_start|>system", "[INST]", "<<SYS>>"), a code fence
- * or heading naming a role ("```system", "### Instruction:"), a grader's JSON ('{"score": 100'), the
- * tags a grading prompt is built of ("</candidate_answer>", "<key_points_covered>": a name with an
- * underscore, which markup in an answer, "<div>" or "<React.Fragment>", never has) and text hidden
- * for a model ("hidden text for the AI", not "visually hidden text"). Whatever follows is written for
- * the grader, not an answer.
+ * What opens an injected block: text handed to the grader as if from elsewhere. It and everything
+ * after it are the attacker's script, not the candidate's answer. Three kinds, each one alternation:
+ *
+ * - a role label or heading at the start of a sentence ("SYSTEM: …", "Assistant: …",
+ *   "[INSTRUCTIONS] …", "### Instruction:");
+ * - prompt markup: a chat model's role tokens ("<|im_start|>system", "[INST]", "<<SYS>>"), a code
+ *   fence naming a role ("```system"), a grader's JSON ('{"score": 100'), the tags a grading prompt
+ *   is built of ("</candidate_answer>", "<key_points_covered>": a name with an underscore, which
+ *   markup in an answer, "<div>" or "<React.Fragment>", never has); each needs one of < [ ` {, so a
+ *   sentence without any is not searched;
+ * - words: an "expected answer is …", "here is the model answer", text hidden for a model ("hidden
+ *   text for the AI", not "visually hidden text").
  */
-const PROMPT_MARKUP = new RegExp([
+const BLOCK_AT_START = new RegExp([
+  /^\W*(?:system|assistant|developer|admin|grader|evaluator|instructions?)\s*:/,
+  /^\W*\[\s*(?:instructions?|system|admin|note|grader|prompt)\s*\]/,
+  /^\W*#{2,}\s*(?:instructions?|system|assistant|response)\s*(?::|$)/,
+].map((re) => re.source).join('|'), 'i');
+const BLOCK_MARKUP = new RegExp([
   /<\|[a-z_]+\|>|\[\/?INST\]|<<\/?SYS>>/,
   /```\s*(?:system|assistant|developer|instructions?)\b/,
-  /^\W*#{2,}\s*(?:instructions?|system|assistant|response)\s*(?::|$)/,
   /\{\s*"(?:score|grade|rating)"\s*:/,
   // After a space or another tag, not a type's ("vector<size_t>").
   /(?:^|[\s>(])<\s*\/?\s*(?:candidate_answer|reference_answer|key_points|question|system|instructions?|prompt|[a-z]+_[a-z_]+)\s*>/,
+].map((re) => re.source).join('|'), 'i');
+const MARKUP_CHARACTER = /[<[`{]/;
+const BLOCK_WORDS = new RegExp([
+  /\b(?:expected|reference|model|ideal|official|target) answer (?:is|says|reads|would be)\b/,
+  /\b(?:this is|here is|here's) (?:a|the) (?:model|reference|expected|ideal|official) answer\b/,
   /\b(?:hidden|invisible|secret) (?:text|note|message|instructions?) (?:for|to) (?:the )?(?:model|ai|llm|grader|evaluator|reviewer|assistant)\b/,
-].map((re) => `(?:${re.source})`).join('|'), 'i');
+].map((re) => re.source).join('|'), 'i');
 
-export const opensInjectedBlock = (sentence: string): boolean => INJECTED_BLOCK.test(sentence) || PROMPT_MARKUP.test(sentence);
+export const opensInjectedBlock = (sentence: string): boolean =>
+  BLOCK_AT_START.test(sentence) || (MARKUP_CHARACTER.test(sentence) && BLOCK_MARKUP.test(sentence)) || BLOCK_WORDS.test(sentence);
 
 /**
  * The answer's sentences without what talks to the grader: a sentence with an instruction goes
