@@ -232,6 +232,26 @@ describe('rubric answer grader (offline)', () => {
     }
   });
 
+  it('reads operators and stop words the question sets side by side as terms that can be traded (`is` and `==`, any and unknown, WHERE and HAVING)', () => {
+    const where = asked('In SQL, what is the difference between WHERE and HAVING?',
+      'WHERE filters individual rows before grouping and aggregation; HAVING filters groups after GROUP BY and can reference aggregate functions like COUNT or SUM.');
+    expectDenials([
+      [bankRequest('What is the difference between is and =='), 'is compares values using __eq__, while == checks whether two names refer to the same object; use == for singletons like None.'],
+      [bankRequest('What is the difference between == and ==='), '== compares value and type without conversion, while === applies type coercion first.'],
+      [bankRequest('What is the difference between any and unknown'), 'unknown turns off type checking for a value, while any accepts any value but forces you to narrow it with a type guard before using it.'],
+      [bankRequest('What is the difference between == and equals()'), 'equals compares references, whether two variables point to the same object, while == compares logical value as defined by the class.'],
+      [where, 'HAVING filters individual rows before grouping and aggregation; WHERE filters groups after GROUP BY and can reference aggregate functions like COUNT or SUM.'],
+    ], [
+      [bankRequest('What is the difference between is and =='), '== compares values using __eq__, while is checks whether two names refer to the same object; use is for None.'],
+      [bankRequest('What is the difference between is and =='), 'Use == to compare values; is checks identity, so x is None is the idiom.'],
+      [bankRequest('What is the difference between is and =='), 'The == operator calls __eq__ and compares the values, and is checks whether both names point to the same object, which is why we write is None.'],
+      [bankRequest('What is the difference between == and ==='), 'Strict equality === checks value and type with no conversion, loose == coerces the types first, so 0 == "0" is true. Prefer ===.'],
+      [bankRequest('What is the difference between any and unknown'), 'any turns off type checking, while unknown accepts any value but must be narrowed with a type guard before use, so it is the safe choice.'],
+      [bankRequest('What is the difference between any and unknown'), 'Any value can be assigned to both. With any you can do anything with it, while unknown forces narrowing first, so it keeps the code type-safe.'],
+      [where, 'WHERE filters individual rows before grouping, where no aggregate exists yet; HAVING filters groups after GROUP BY and can use COUNT or SUM.'],
+    ]);
+  });
+
   it('reads two terms traded in short parts of one sentence as a denial ("a list is immutable and a tuple is mutable"), not a remark in passing', () => {
     const list = 'What is the difference between a list and a tuple';
     const probes = 'What are liveness and readiness probes';

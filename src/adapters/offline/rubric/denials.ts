@@ -6,6 +6,7 @@
 import { oppositesBetween, senseGroupOf, senseGroupsOf } from '../text/opposites.js';
 import { negationsIn } from '../text/signals.js';
 import { contentTokens, contentTokensOf, type Sentence, sentences, words } from '../text/tokens.js';
+import { markedTermsOf } from './marked-terms.js';
 
 /**
  * A clause of the answer restates a clause of the reference when they share at least `minShared`
@@ -50,6 +51,11 @@ export interface ReferenceClaims {
   attributes: Map<string, Set<string>>;
   /** The reference answer's parts (see PART_BREAK) and conditional claims (see claimPartsOf), for polarity part by part (see opposedShare). */
   parts: Part[];
+  /**
+   * When the question sets side by side terms with no content word ("is and =="): how an answer's
+   * text is read here, with them spelled as words (see marked-terms.ts), as the claims above were.
+   */
+  rewrite?: (text: string) => string;
 }
 
 /** A part of a sentence: its content tokens, negations and opposite-sense groups (see opposites.ts). */
@@ -101,6 +107,20 @@ const claimPartsOf = (text: string): string[] =>
 export function referenceClaims(
   referenceAnswer: string, referenceText: string, referenceTokens: readonly string[], question: ReadonlySet<string>, questionText: string,
 ): ReferenceClaims {
+  const marked = markedTermsOf(questionText);
+  if (marked) {
+    // The question's, the reference's and (in deniedShare) the answer's texts with the marked terms spelled as words.
+    const rewrittenText = marked.rewrite(referenceText);
+    const claims = claimsOf(marked.rewrite(referenceAnswer), rewrittenText, contentTokens(rewrittenText),
+      new Set([...question, ...contentTokens(marked.question)]), marked.question);
+    return { ...claims, rewrite: marked.rewrite };
+  }
+  return claimsOf(referenceAnswer, referenceText, referenceTokens, question, questionText);
+}
+
+function claimsOf(
+  referenceAnswer: string, referenceText: string, referenceTokens: readonly string[], question: ReadonlySet<string>, questionText: string,
+): ReferenceClaims {
   const terms = new Set(referenceTokens.filter((t) => question.has(t)));
   const { subjects, attributes } = attributesOf(referenceText, terms, question, contrastedTerms(questionText));
   return {
@@ -122,6 +142,18 @@ export function referenceClaims(
  * subjects' attributes (see swappedShare), whichever is more.
  */
 export function deniedShare(
+  kept: readonly Sentence[], sentenceWords: readonly (readonly string[])[], sentenceTokens: readonly (readonly string[])[], claims: ReferenceClaims,
+): number {
+  if (claims.rewrite) {
+    // Read as the claims were: with the question's marked terms spelled as words.
+    const rewritten = kept.map((k) => ({ ...k, text: claims.rewrite!(k.text) }));
+    const rewrittenWords = rewritten.map((k) => words(k.text));
+    return denied(rewritten, rewrittenWords, rewrittenWords.map((ws) => contentTokensOf(ws)), claims);
+  }
+  return denied(kept, sentenceWords, sentenceTokens, claims);
+}
+
+function denied(
   kept: readonly Sentence[], sentenceWords: readonly (readonly string[])[], sentenceTokens: readonly (readonly string[])[], claims: ReferenceClaims,
 ): number {
   const texts = kept.map((k) => k.text);

@@ -1,0 +1,78 @@
+/**
+ * Terms a question sets side by side that have no content word of their own: operators ("== and
+ * ===", "is and ==") and stop words used as names ("any and unknown", "WHERE and HAVING"). Word
+ * overlap never sees them, so an answer saying of `is` what the reference says of `==` reads as a
+ * restatement. The denial checks (denials.ts) read the question, the reference and the answer with
+ * each such term spelled as a word of its own ("mka", "mkb", … in the question's order), so a
+ * traded term is seen there as any other.
+ */
+import { STOP_WORDS, words } from '../text/tokens.js';
+
+/** The words that set two terms side by side in a question ("X and Y", "X vs Y", "X or Y"). */
+const SIDE_BY_SIDE = new Set(['and', 'or', 'vs', 'vs.', 'versus']);
+const OPERATOR = /^[=!<>&|+\-*/%^~?:.]{1,3}$/;
+/** Stop words that open a noun phrase ("a list and a tuple"), negate or ask: never a term themselves (SQL's WHERE is, in capitals). */
+const NEVER_TERMS = new Set(['a', 'an', 'the', 'this', 'that', 'these', 'those', 'my', 'your', 'our', 'their', 'his', 'her', 'its', 'some',
+  'each', 'every', 'no', 'not', 'nor', 'which', 'what', 'when', 'where', 'why', 'how', 'who']);
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
+
+export interface MarkedTerms {
+  /** The question's text with each marked side spelled as its word. */
+  question: string;
+  /** `text` with each marked term spelled as its word where it names the term (see markedTermsOf). */
+  rewrite(text: string): string;
+}
+
+/**
+ * The question's marked terms, or undefined when it sets none side by side ("X and Y", "X vs Y").
+ * An operator on either side is one; a stop word is one when the question writes it as a name: as
+ * code (in quotes or backticks), in capitals, beside an operator, or as one of only two single
+ * words compared ("between any and unknown?"), never an article, a negation or a question word
+ * ("a list and a tuple", "hashed and not encrypted"). In a text, an operator names its term wherever
+ * it stands alone (`==` inside `===` is not it); a stop word only where it is the subject of a
+ * clause or quoted: opening a sentence or a clause (after punctuation, "while", "whereas", "but",
+ * "and") before a word that is not a pronoun or an article ("any turns off type checking", not
+ * "accepts any value" or "Is it …"), or in quotes or backticks.
+ */
+export function markedTermsOf(questionText: string): MarkedTerms | undefined {
+  const raw = questionText.split(/\s+/);
+  const spelled = new Map<string, string>();
+  const question = raw.slice();
+  for (let i = 1; i < raw.length - 1; i++) {
+    if (!SIDE_BY_SIDE.has(raw[i]!.toLowerCase())) continue;
+    const sides = [i - 1, i + 1].map((at) => ({ at, written: raw[at]!, side: bare(raw[at]!) }));
+    const besideOperator = sides.some((s) => OPERATOR.test(s.side));
+    const onlyTheTwo = raw[i - 2]?.toLowerCase() === 'between' &&
+      (/[?.,;]$/.test(raw[i + 1]!) || i + 2 === raw.length || /^(?:in|for|when)$/i.test(raw[i + 2]!));
+    for (const { at, written, side } of sides) {
+      const capitals = /^[A-Z]{2,}$/.test(side);
+      if (!OPERATOR.test(side) && !(isNameable(side, capitals) && (capitals || /^[`'"]/.test(written) || besideOperator || onlyTheTwo))) continue;
+      const key = side.toLowerCase();
+      const word = spelled.get(key) ?? `mk${String.fromCharCode(97 + spelled.size)}`;
+      spelled.set(key, word);
+      question[at] = word;
+    }
+  }
+  if (spelled.size === 0) return undefined;
+  const patterns: Array<[RegExp, string]> = [...spelled].map(([term, word]) => [
+    OPERATOR.test(term)
+      // Not part of a longer operator; a full stop or question mark after it is punctuation.
+      ? new RegExp(`(?<![=!<>&|+\\-*/%^~])${escape(term)}(?![=!<>&|+\\-*/%^~])`, 'g')
+      : new RegExp(`(?<=[\`'"])${escape(term)}(?=[\`'"])|(?:(?<=^\\W*)|(?<=[.!?;:,(]\\s*)|(?<=\\b(?:while|whereas|but|and)\\s+))${escape(term)}` +
+        `(?=\\s+(?!(?:it|its|this|that|these|those|there|the|a|an|he|she|they|we|you|i)\\b)[a-z_])`, 'gi'),
+    ` ${word} `,
+  ]);
+  return {
+    question: question.join(' '),
+    rewrite: (text) => patterns.reduce((out, [pattern, word]) => out.replace(pattern, word), text),
+  };
+}
+
+/** A side of a question without quotes, brackets or the punctuation after it. */
+const bare = (written: string) => written.replace(/^[`'"(]+/, '').replace(/[`'")?,;]+$/, '');
+
+/** Whether a side of a question is one stop word that can name a term (SQL's WHERE can, in capitals). */
+function isNameable(side: string, capitals: boolean): boolean {
+  const ws = words(side);
+  return ws.length === 1 && ws[0] === side.toLowerCase() && STOP_WORDS.has(ws[0]) && (capitals || !NEVER_TERMS.has(ws[0]));
+}

@@ -1,0 +1,39 @@
+import { expect } from 'chai';
+import { markedTermsOf } from '../../../src/adapters/offline/rubric/marked-terms.js';
+
+describe('marked terms (operators and stop words a question compares)', () => {
+  it('marks operators, and stop words the question writes as names, in the question’s order', () => {
+    expect(markedTermsOf('What is the difference between == and === in JavaScript?')?.question)
+      .to.equal('What is the difference between mka and mkb in JavaScript?');
+    expect(markedTermsOf('In Python, what is the difference between `is` and `==`?')?.question).to.equal('In Python, what is the difference between mka and mkb');
+    expect(markedTermsOf('What is the difference between is and == in Python?')?.question).to.equal('What is the difference between mka and mkb in Python?');
+    expect(markedTermsOf('What is the difference between any and unknown?')?.question).to.equal('What is the difference between mka and unknown?');
+    expect(markedTermsOf('In SQL, what is the difference between WHERE and HAVING?')?.question).to.equal('In SQL, what is the difference between mka and mkb');
+    expect(markedTermsOf('How do `var` and `let` differ?')?.question).to.equal('How do `var` and mka differ?');
+  });
+
+  it('marks nothing where the sides have content words, or are articles, negations or question words', () => {
+    for (const question of [
+      'What is the difference between a list and a tuple?', 'Why should passwords be hashed and not encrypted, and which algorithms are suitable?',
+      'What is the difference between a minor and a major page fault?', 'Compare TCP and UDP.', 'When and why would you use an index?',
+      'Is it safe to retry a POST, and how would you make it so?',
+    ]) {
+      expect(markedTermsOf(question), question).to.equal(undefined);
+    }
+  });
+
+  it('spells an operator wherever it stands alone, not inside a longer one', () => {
+    const { rewrite } = markedTermsOf('What is the difference between == and === in JavaScript?')!;
+    expect(rewrite('0 == "0" is true, 0 === "0" is false; use ===.').replace(/\s+/g, ' ')).to.equal('0 mka "0" is true, 0 mkb "0" is false; use mkb .');
+    expect(rewrite('a !== b and a <== b stay').replace(/\s+/g, ' ')).to.equal('a !== b and a <== b stay');
+  });
+
+  it('spells a stop word only where it names the term: opening a clause before a word, or quoted', () => {
+    const { rewrite } = markedTermsOf('What is the difference between is and == in Python?')!;
+    const spelled = (text: string) => rewrite(text).replace(/\s+/g, ' ').trim();
+    expect(spelled('is compares identity, while is checks… and is tests it')).to.equal('mka compares identity, while mka checks… and mka tests it');
+    expect(spelled('Use `is` for None; == compares values.')).to.equal('Use ` mka ` for None; mkb compares values.');
+    // A verb, or a question opening with it, is not the term.
+    expect(spelled('It is true that x is None. Is it the same object?')).to.equal('It is true that x is None. Is it the same object?');
+  });
+});
