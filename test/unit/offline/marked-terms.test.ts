@@ -5,11 +5,22 @@ describe('marked terms (operators and stop words a question compares)', () => {
   it('marks operators, and stop words the question writes as names, in the question’s order', () => {
     expect(markedTermsOf('What is the difference between == and === in JavaScript?')?.question)
       .to.equal('What is the difference between mka and mkb in JavaScript?');
-    expect(markedTermsOf('In Python, what is the difference between `is` and `==`?')?.question).to.equal('In Python, what is the difference between mka and mkb');
+    expect(markedTermsOf('In Python, what is the difference between `is` and `==`?')?.question).to.equal('In Python, what is the difference between mka and mkb?');
     expect(markedTermsOf('What is the difference between is and == in Python?')?.question).to.equal('What is the difference between mka and mkb in Python?');
     expect(markedTermsOf('What is the difference between any and unknown?')?.question).to.equal('What is the difference between mka and unknown?');
-    expect(markedTermsOf('In SQL, what is the difference between WHERE and HAVING?')?.question).to.equal('In SQL, what is the difference between mka and mkb');
+    expect(markedTermsOf('In SQL, what is the difference between WHERE and HAVING?')?.question).to.equal('In SQL, what is the difference between mka and mkb?');
     expect(markedTermsOf('How do `var` and `let` differ?')?.question).to.equal('How do `var` and mka differ?');
+    // Every member of a list compared, and a member by its name after the owner.
+    expect(markedTermsOf('How do Promise.all, Promise.allSettled, Promise.race and Promise.any differ?')?.question)
+      .to.equal('How do mka, Promise.allSettled, Promise.race and mkb differ?');
+  });
+
+  it('spells a member with its owner wherever it stands, and by its name alone where a stop word would be spelled', () => {
+    const { rewrite } = markedTermsOf('How do Promise.all, Promise.allSettled, Promise.race and Promise.any differ?')!;
+    expect(rewrite('Promise.all fails fast; any waits for one; promise.any too, but Promise.allSettled and all of them wait.'))
+      .to.equal('mka fails fast; mkb waits for one; mkb too, but Promise.allSettled and all of them wait.');
+    // Nothing is added that would end a sentence ("Promise. all …"), and an operator is kept apart from the letters beside it.
+    expect(markedTermsOf('What is the difference between == and ===?')!.rewrite('a==b')).to.equal('a mka b');
   });
 
   it('marks nothing where the sides have content words, or are articles, negations or question words', () => {
@@ -24,7 +35,7 @@ describe('marked terms (operators and stop words a question compares)', () => {
 
   it('spells an operator wherever it stands alone, not inside a longer one', () => {
     const { rewrite } = markedTermsOf('What is the difference between == and === in JavaScript?')!;
-    expect(rewrite('0 == "0" is true, 0 === "0" is false; use ===.').replace(/\s+/g, ' ')).to.equal('0 mka "0" is true, 0 mkb "0" is false; use mkb .');
+    expect(rewrite('0 == "0" is true, 0 === "0" is false; use ===.')).to.equal('0 mka "0" is true, 0 mkb "0" is false; use mkb.');
     expect(rewrite('a !== b and a <== b stay').replace(/\s+/g, ' ')).to.equal('a !== b and a <== b stay');
   });
 
@@ -32,7 +43,7 @@ describe('marked terms (operators and stop words a question compares)', () => {
     const { rewrite } = markedTermsOf('What is the difference between is and == in Python?')!;
     const spelled = (text: string) => rewrite(text).replace(/\s+/g, ' ').trim();
     expect(spelled('is compares identity, while is checks… and is tests it')).to.equal('mka compares identity, while mka checks… and mka tests it');
-    expect(spelled('Use `is` for None; == compares values.')).to.equal('Use ` mka ` for None; mkb compares values.');
+    expect(spelled('Use `is` for None; == compares values.')).to.equal('Use `mka` for None; mkb compares values.');
     // A verb, or a question opening with it, is not the term.
     expect(spelled('It is true that x is None. Is it the same object?')).to.equal('It is true that x is None. Is it the same object?');
   });

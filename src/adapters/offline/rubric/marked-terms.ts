@@ -11,6 +11,8 @@ import { STOP_WORDS, words } from '../text/tokens.js';
 /** The words that set two terms side by side in a question ("X and Y", "X vs Y", "X or Y"). */
 const SIDE_BY_SIDE = new Set(['and', 'or', 'vs', 'vs.', 'versus']);
 const OPERATOR = /^[=!<>&|+\-*/%^~?:.]{1,3}$/;
+/** A member of an object or module, as code names it: its name after the last dot. */
+const MEMBER = /^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*\.([A-Za-z_$][\w$]*)$/;
 /** Stop words that open a noun phrase ("a list and a tuple"), negate or ask: never a term themselves (SQL's WHERE is, in capitals). */
 const NEVER_TERMS = new Set(['a', 'an', 'the', 'this', 'that', 'these', 'those', 'my', 'your', 'our', 'their', 'his', 'her', 'its', 'some',
   'each', 'every', 'no', 'not', 'nor', 'which', 'what', 'when', 'where', 'why', 'how', 'who']);
@@ -24,47 +26,67 @@ export interface MarkedTerms {
 }
 
 /**
- * The question's marked terms, or undefined when it sets none side by side ("X and Y", "X vs Y").
- * An operator on either side is one; a stop word is one when the question writes it as a name: as
- * code (in quotes or backticks), in capitals, beside an operator, or as one of only two single
- * words compared ("between any and unknown?"), never an article, a negation or a question word
- * ("a list and a tuple", "hashed and not encrypted"). In a text, an operator names its term wherever
- * it stands alone (`==` inside `===` is not it); a stop word only where it is the subject of a
+ * The question's marked terms, or undefined when it sets none side by side ("X and Y", "X vs Y",
+ * and the list before: "A, B, C and D"). An operator on either side is one; a stop word is one when
+ * the question writes it as a name: as code (in quotes or backticks, or as a member after its
+ * owner: "Promise.all"), in capitals, beside an operator, or as one of only two single words
+ * compared ("between any and unknown?"), never an article, a negation or a question word ("a list
+ * and a tuple", "hashed and not encrypted"). In a text, an operator names its term wherever it
+ * stands alone (`==` inside `===` is not it), as a member with its owner does ("Promise.all"); a
+ * stop word only where it is the subject of a
  * clause or quoted: opening a sentence or a clause (after punctuation, "while", "whereas", "but",
- * "and") before a word that is not a pronoun or an article ("any turns off type checking", not
+ * "and") before a word that is not a pronoun, an article or "of" ("any turns off type checking", not
  * "accepts any value" or "Is it …"), or in quotes or backticks.
  */
 export function markedTermsOf(questionText: string): MarkedTerms | undefined {
   const raw = questionText.split(/\s+/);
   const spelled = new Map<string, string>();
+  /** The qualified names of marked members ("promise.all"), and each one's word. */
+  const qualified = new Map<string, string>();
   const question = raw.slice();
   for (let i = 1; i < raw.length - 1; i++) {
     if (!SIDE_BY_SIDE.has(raw[i]!.toLowerCase())) continue;
-    const sides = [i - 1, i + 1].map((at) => ({ at, written: raw[at]!, side: bare(raw[at]!) }));
+    // The sides: the words either side, and the list before ("Promise.all, Promise.allSettled, Promise.race and Promise.any").
+    const at = [i - 1, i + 1];
+    for (let j = i - 2; j >= 0 && raw[j]!.endsWith(','); j--) at.unshift(j);
+    const sides = at.map((k) => ({ at: k, written: raw[k]!, side: bare(raw[k]!) }));
     const besideOperator = sides.some((s) => OPERATOR.test(s.side));
     const onlyTheTwo = raw[i - 2]?.toLowerCase() === 'between' &&
       (/[?.,;]$/.test(raw[i + 1]!) || i + 2 === raw.length || /^(?:in|for|when)$/i.test(raw[i + 2]!));
-    for (const { at, written, side } of sides) {
+    for (const { at: k, written, side: whole } of sides) {
+      // A member's name is what code writes after its owner: "any" of Promise.any.
+      const member = MEMBER.exec(whole)?.[1];
+      const side = member ?? whole;
       const capitals = /^[A-Z]{2,}$/.test(side);
-      if (!OPERATOR.test(side) && !(isNameable(side, capitals) && (capitals || /^[`'"]/.test(written) || besideOperator || onlyTheTwo))) continue;
+      const asName = capitals || member !== undefined || /^[`'"]/.test(written) || besideOperator || onlyTheTwo;
+      if (!OPERATOR.test(side) && !(asName && isNameable(side, capitals))) continue;
       const key = side.toLowerCase();
       const word = spelled.get(key) ?? `mk${String.fromCharCode(97 + spelled.size)}`;
       spelled.set(key, word);
-      question[at] = word;
+      if (member !== undefined) qualified.set(whole.toLowerCase(), word);
+      question[k] = `${word}${/[,;?]*$/.exec(written)![0]}`;
     }
   }
   if (spelled.size === 0) return undefined;
-  const patterns: Array<[RegExp, string]> = [...spelled].map(([term, word]) => [
-    OPERATOR.test(term)
-      // Not part of a longer operator; a full stop or question mark after it is punctuation.
-      ? new RegExp(`(?<![=!<>&|+\\-*/%^~])${escape(term)}(?![=!<>&|+\\-*/%^~])`, 'g')
-      : new RegExp(`(?<=[\`'"])${escape(term)}(?=[\`'"])|(?:(?<=^\\W*)|(?<=[.!?;:,(]\\s*)|(?<=\\b(?:while|whereas|but|and)\\s+))${escape(term)}` +
-        `(?=\\s+(?!(?:it|its|this|that|these|those|there|the|a|an|he|she|they|we|you|i)\\b)[a-z_])`, 'gi'),
-    ` ${word} `,
-  ]);
+  const patterns: Array<[RegExp, string]> = [
+    // A member named with its owner ("Promise.all") is the term wherever it stands, owner and all.
+    ...[...qualified].map(([name, word]): [RegExp, string] => [new RegExp(`(?<![\\w$.])${escape(name)}(?![\\w$])`, 'gi'), word]),
+    ...[...spelled].map(([term, word]): [RegExp, string] => [
+      OPERATOR.test(term)
+        // Not part of a longer operator; a full stop or question mark after it is punctuation.
+        ? new RegExp(`(?<![=!<>&|+\\-*/%^~])${escape(term)}(?![=!<>&|+\\-*/%^~])`, 'g')
+        : new RegExp(`(?<=[\`'"])${escape(term)}(?=[\`'"])|(?:(?<=^\\W*)|(?<=[.!?;:,(]\\s*)|(?<=\\b(?:while|whereas|but|and)\\s+))${escape(term)}` +
+          `(?=\\s+(?!(?:it|its|this|that|these|those|there|the|a|an|he|she|they|we|you|i|of)\\b)[a-z_])`, 'gi'),
+      word,
+    ]),
+  ];
+  // The word in the term's place, set apart from a letter or digit it would otherwise join ("a==b" → "a mka b"), and
+  // with nothing else added: a space after "Promise." would end a sentence there.
+  const spell = (word: string) => (term: string, at: number, text: string) =>
+    `${/\w/.test(text[at - 1] ?? '') ? ' ' : ''}${word}${/\w/.test(text[at + term.length] ?? '') ? ' ' : ''}`;
   return {
     question: question.join(' '),
-    rewrite: (text) => patterns.reduce((out, [pattern, word]) => out.replace(pattern, word), text),
+    rewrite: (text) => patterns.reduce((out, [pattern, word]) => out.replace(pattern, spell(word)), text),
   };
 }
 
