@@ -244,6 +244,8 @@ describe('rubric answer grader (offline)', () => {
       // A member whose name is a stop word ("Promise.all", "any"), named with its owner or without.
       [bankRequest('How do Promise.all, Promise.allSettled'), 'all waits for every promise and reports each outcome; allSettled resolves with all values or rejects on the first '
         + 'rejection; race settles with the first promise to settle; any resolves with the first fulfilment.'],
+      [bankRequest('How do Promise.all, Promise.allSettled'), 'Promise.allSettled resolves with all values or rejects on the first rejection; Promise.all waits for every '
+        + 'promise and reports each outcome; race settles with the first to settle; any resolves with the first fulfilment and rejects only if all reject.'],
     ], [
       [bankRequest('What is the difference between is and =='), '== compares values using __eq__, while is checks whether two names refer to the same object; use is for None.'],
       [bankRequest('What is the difference between is and =='), 'Use == to compare values; is checks identity, so x is None is the idiom.'],

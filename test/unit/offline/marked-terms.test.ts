@@ -15,10 +15,10 @@ describe('marked terms (operators and stop words a question compares)', () => {
       .to.equal('How do mka, Promise.allSettled, Promise.race and mkb differ?');
   });
 
-  it('spells a member with its owner wherever it stands, and by its name alone where a stop word would be spelled', () => {
+  it('spells a member with its owner wherever it stands, and by its name alone where a stop word would be; another member compared is read by its name', () => {
     const { rewrite } = markedTermsOf('How do Promise.all, Promise.allSettled, Promise.race and Promise.any differ?')!;
     expect(rewrite('Promise.all fails fast; any waits for one; promise.any too, but Promise.allSettled and all of them wait.'))
-      .to.equal('mka fails fast; mkb waits for one; mkb too, but Promise.allSettled and all of them wait.');
+      .to.equal('mka fails fast; mkb waits for one; mkb too, but allSettled and all of them wait.');
     // Nothing is added that would end a sentence ("Promise. all …"), and an operator is kept apart from the letters beside it.
     expect(markedTermsOf('What is the difference between == and ===?')!.rewrite('a==b')).to.equal('a mka b');
   });

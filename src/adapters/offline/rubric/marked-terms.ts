@@ -41,7 +41,7 @@ export interface MarkedTerms {
 export function markedTermsOf(questionText: string): MarkedTerms | undefined {
   const raw = questionText.split(/\s+/);
   const spelled = new Map<string, string>();
-  /** The qualified names of marked members ("promise.all"), and each one's word. */
+  /** The qualified names of compared members ("promise.all"), and what each is read as: its marked word, or its name. */
   const qualified = new Map<string, string>();
   const question = raw.slice();
   for (let i = 1; i < raw.length - 1; i++) {
@@ -59,7 +59,11 @@ export function markedTermsOf(questionText: string): MarkedTerms | undefined {
       const side = member ?? whole;
       const capitals = /^[A-Z]{2,}$/.test(side);
       const asName = capitals || member !== undefined || /^[`'"]/.test(written) || besideOperator || onlyTheTwo;
-      if (!OPERATOR.test(side) && !(asName && isNameable(side, capitals))) continue;
+      if (!OPERATOR.test(side) && !(asName && isNameable(side, capitals))) {
+        // Another member compared is read by its name alone too, as one marked is: "allSettled" whether or not "Promise." comes first.
+        if (member !== undefined) qualified.set(whole.toLowerCase(), member);
+        continue;
+      }
       const key = side.toLowerCase();
       const word = spelled.get(key) ?? `mk${String.fromCharCode(97 + spelled.size)}`;
       spelled.set(key, word);
