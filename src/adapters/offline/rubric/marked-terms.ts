@@ -33,10 +33,10 @@ export interface MarkedTerms {
  * compared ("between any and unknown?"), never an article, a negation or a question word ("a list
  * and a tuple", "hashed and not encrypted"). In a text, an operator names its term wherever it
  * stands alone (`==` inside `===` is not it), as a member with its owner does ("Promise.all"); a
- * stop word only where it is the subject of a
- * clause or quoted: opening a sentence or a clause (after punctuation, "while", "whereas", "but",
- * "and") before a word that is not a pronoun, an article or "of" ("any turns off type checking", not
- * "accepts any value" or "Is it …"), or in quotes or backticks.
+ * stop word only where it is the subject of a clause or quoted: opening a sentence or a clause
+ * (after punctuation, "while", "whereas", "but", "and") before a word that is not a pronoun, an
+ * article or "of" ("any turns off type checking", not "accepts any value", "Is it …" or "all of
+ * them"), or in quotes or backticks.
  */
 export function markedTermsOf(questionText: string): MarkedTerms | undefined {
   const raw = questionText.split(/\s+/);
