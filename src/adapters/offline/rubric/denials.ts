@@ -43,6 +43,8 @@ export interface ReferenceClaims {
   question: ReadonlySet<string>;
   /** The reference answer's clauses: their content tokens and how many negations each has (see contradictionShare). */
   statements: Statement[];
+  /** The parts of its clauses that name two or more of the question's terms, one thing said of each (see termPartsOf). */
+  termParts: Statement[];
   /** The question's content tokens the reference answer also says: the terms it is about (list, tuple). */
   terms: Set<string>;
   /** The terms the reference says different things of: the subjects of its parts (see attributesOf). */
@@ -123,12 +125,11 @@ function claimsOf(
 ): ReferenceClaims {
   const terms = new Set(referenceTokens.filter((t) => question.has(t)));
   const { subjects, attributes } = attributesOf(referenceText, terms, question, contrastedTerms(questionText));
+  const clauses = clausesOf(referenceAnswer);
   return {
     question,
-    statements: clausesOf(referenceAnswer).map((text) => {
-      const tokens = contentTokens(text);
-      return { tokens: new Set(tokens), termCounts: countsOf(tokens, terms), negations: negationsIn(text) };
-    }),
+    statements: clauses.map((text) => statementOf(text, terms)),
+    termParts: clauses.flatMap((clause) => termPartsOf(clause, terms)).map((text) => statementOf(text, terms)),
     terms,
     subjects,
     attributes,
@@ -195,6 +196,43 @@ function countsOf(tokens: readonly string[], terms: ReadonlySet<string>): Map<st
 /** Where a sentence's clauses part: "X does this, while Y does that" states two things. */
 const CLAUSE_BREAK = /,?\s+(?:while|whereas|but)\s+/i;
 
+/** A clause as a statement: its content tokens, how many times it says each of `terms`, its negations. */
+function statementOf(text: string, terms: ReadonlySet<string>): Statement {
+  const tokens = contentTokens(text);
+  return { tokens: new Set(tokens), termCounts: countsOf(tokens, terms), negations: negationsIn(text) };
+}
+
+/**
+ * The parts (see PART_BREAK) of a clause that names two or more of `terms` ("the else block runs
+ * only if no exception happened, and finally always runs for cleanup" says one thing of each); none
+ * for a clause naming fewer, or one part only.
+ */
+function termPartsOf(clause: string, terms: ReadonlySet<string>): string[] {
+  return namedTerms(contentTokens(clause), terms) < 2 ? [] : partsOfClause(clause);
+}
+
+/** How many different `terms` the tokens name. */
+const namedTerms = (tokens: readonly string[], terms: ReadonlySet<string>): number => new Set(tokens.filter((t) => terms.has(t))).size;
+
+/** A clause's parts (see partsOfSentence), when it has more than one. */
+function partsOfClause(clause: string): string[] {
+  const parts = partsOfSentence(clause);
+  return parts.length > 1 ? parts : [];
+}
+
+/** The statement among `statements` that `own` (a clause's or a part's token set) restates most closely (see RESTATEMENT), if any. */
+function restated(own: ReadonlySet<string>, statements: readonly Statement[]): { shared: number; statement: Statement } | undefined {
+  if (own.size < RESTATEMENT.minShared) return undefined;
+  let best: { shared: number; statement: Statement } | undefined;
+  for (const st of statements) {
+    let shared = 0;
+    for (const t of st.tokens) if (own.has(t)) shared++;
+    if (shared < RESTATEMENT.minShared || shared / st.tokens.size < RESTATEMENT.minShare || shared / own.size < RESTATEMENT.minShare) continue;
+    if (!best || shared > best.shared) best = { shared, statement: st };
+  }
+  return best;
+}
+
 /** A text's sentences split into clauses. */
 const clausesOf = (text: string): string[] =>
   sentences(text).flatMap((s) => s.text.split(CLAUSE_BREAK)).filter((c) => c.trim().length > 0);
@@ -209,7 +247,7 @@ const clausesOf = (text: string): string[] =>
 function contradictionShare(
   texts: readonly string[], tokens: readonly (readonly string[])[], tokenSets: readonly ReadonlySet<string>[], claims: ReferenceClaims,
 ): number {
-  let restated = 0;
+  let restatedWords = 0;
   let denied = 0;
   for (let i = 0; i < texts.length; i++) {
     // Most sentences are one clause: their tokens are at hand.
@@ -217,23 +255,32 @@ function contradictionShare(
     for (const clause of clauses) {
       const clauseTokens = clauses.length === 1 ? tokens[i]! : contentTokens(clause);
       const own = clauses.length === 1 ? tokenSets[i]! : new Set(clauseTokens);
-      if (own.size < RESTATEMENT.minShared) continue;
-      let best: { shared: number; statement: Statement } | undefined;
-      for (const st of claims.statements) {
-        let shared = 0;
-        for (const t of st.tokens) if (own.has(t)) shared++;
-        if (shared < RESTATEMENT.minShared || shared / st.tokens.size < RESTATEMENT.minShare || shared / own.size < RESTATEMENT.minShare) continue;
-        if (!best || shared > best.shared) best = { shared, statement: st };
-      }
+      const best = restated(own, claims.statements);
       if (!best) continue;
-      restated += best.shared;
+      restatedWords += best.shared;
       // Any added negation denies: "never fails to run" is no restatement of "runs" a grader can credit.
-      if (negationsSaying(clause, best.statement) > best.statement.negations || tradesTerm(countsOf(clauseTokens, claims.terms), best.statement)) {
+      if (negationsSaying(clause, best.statement) > best.statement.negations || tradesTerm(countsOf(clauseTokens, claims.terms), best.statement)
+        || tradesTermInAPart(clause, clauseTokens, claims)) {
         denied += best.shared;
       }
     }
   }
-  return restated === 0 ? 0 : denied / restated;
+  return restatedWords === 0 ? 0 : denied / restatedWords;
+}
+
+/**
+ * Whether a clause saying one thing of each of two terms trades them part by part: its parts
+ * restate the reference's (see termPartsOf) with the terms swapped, which the clause as a whole,
+ * naming both, does not show.
+ */
+function tradesTermInAPart(clause: string, clauseTokens: readonly string[], claims: ReferenceClaims): boolean {
+  if (claims.termParts.length === 0 || namedTerms(clauseTokens, claims.terms) < 2) return false;
+  for (const part of partsOfClause(clause)) {
+    const tokens = contentTokens(part);
+    const best = restated(new Set(tokens), claims.termParts);
+    if (best && tradesTerm(countsOf(tokens, claims.terms), best.statement)) return true;
+  }
+  return false;
 }
 
 /** Words that set two things side by side in a question: "a list and a tuple", "TCP vs UDP", "differ from". */
