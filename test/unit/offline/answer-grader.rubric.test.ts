@@ -232,7 +232,7 @@ describe('rubric answer grader (offline)', () => {
     }
   });
 
-  it('reads operators and stop words the question sets side by side as terms that can be traded (`is` and `==`, any and unknown, WHERE and HAVING, Promise.all)', () => {
+  it('reads operators and stop words the question sets side by side as terms that can be traded (`is` and `==`, any and unknown, WHERE and HAVING, Promise.all, package.json and package-lock.json)', () => {
     const where = asked('In SQL, what is the difference between WHERE and HAVING?',
       'WHERE filters individual rows before grouping and aggregation; HAVING filters groups after GROUP BY and can reference aggregate functions like COUNT or SUM.');
     expectDenials([
@@ -241,6 +241,9 @@ describe('rubric answer grader (offline)', () => {
       [bankRequest('What is the difference between any and unknown'), 'unknown turns off type checking for a value, while any accepts any value but forces you to narrow it with a type guard before using it.'],
       [bankRequest('What is the difference between == and equals()'), 'equals compares references, whether two variables point to the same object, while == compares logical value as defined by the class.'],
       [where, 'HAVING filters individual rows before grouping and aggregation; WHERE filters groups after GROUP BY and can reference aggregate functions like COUNT or SUM.'],
+      // A compound whose words are all in the other's.
+      [bankRequest('What are package.json and package-lock.json for'), 'package-lock.json declares the project, its scripts and dependency ranges; '
+        + 'package.json records the exact resolved versions of the whole tree, so npm ci installs the same thing everywhere.'],
       // A member whose name is a stop word ("Promise.all", "any"), named with its owner or without.
       [bankRequest('How do Promise.all, Promise.allSettled'), 'all waits for every promise and reports each outcome; allSettled resolves with all values or rejects on the first '
         + 'rejection; race settles with the first promise to settle; any resolves with the first fulfilment.'],
@@ -254,6 +257,8 @@ describe('rubric answer grader (offline)', () => {
       [bankRequest('What is the difference between any and unknown'), 'any turns off type checking, while unknown accepts any value but must be narrowed with a type guard before use, so it is the safe choice.'],
       [bankRequest('What is the difference between any and unknown'), 'Any value can be assigned to both. With any you can do anything with it, while unknown forces narrowing first, so it keeps the code type-safe.'],
       [where, 'WHERE filters individual rows before grouping, where no aggregate exists yet; HAVING filters groups after GROUP BY and can use COUNT or SUM.'],
+      [bankRequest('What are package.json and package-lock.json for'), 'package.json lists the project\'s scripts and dependency ranges, and '
+        + 'package-lock.json pins the exact versions of the whole tree so npm ci reproduces installs.'],
       [bankRequest('How do Promise.all, Promise.allSettled'), 'Promise.all rejects as soon as one promise rejects, otherwise it gives all the values; allSettled waits for every '
         + 'promise and gives each outcome; race settles with whichever settles first; any resolves with the first fulfilled one and only rejects if all of them reject.'],
       [bankRequest('How do Promise.all, Promise.allSettled'), 'All of them take an array of promises. Promise.all fails fast on the first rejection, allSettled never rejects and '

@@ -23,6 +23,15 @@ describe('marked terms (operators and stop words a question compares)', () => {
     expect(markedTermsOf('What is the difference between == and ===?')!.rewrite('a==b')).to.equal('a mka b');
   });
 
+  it('marks compounds compared whose words are all in another’s, and reads each only whole', () => {
+    const files = markedTermsOf('What are package.json and package-lock.json for?')!;
+    expect(files.question).to.equal('What are mka and mkb for?');
+    expect(files.rewrite('package-lock.json pins versions; package.json declares ranges, not my-package.json or package.json5.'))
+      .to.equal('mkb pins versions; mka declares ranges, not my-package.json or package.json5.');
+    const testing = markedTermsOf('What is the difference between functional and non-functional testing?')!;
+    expect(testing.rewrite('Functional tests check features, non-functional ones check qualities.')).to.equal('mka tests check features, mkb ones check qualities.');
+  });
+
   it('marks nothing where the sides have content words, or are articles, negations or question words', () => {
     for (const question of [
       'What is the difference between a list and a tuple?', 'Why should passwords be hashed and not encrypted, and which algorithms are suitable?',

@@ -1,8 +1,8 @@
 /**
  * Terms a question sets side by side that have no content word of their own: operators ("== and
- * ===", "is and ==") and stop words used as names ("any and unknown", "WHERE and HAVING"). Word
- * overlap never sees them, so an answer saying of `is` what the reference says of `==` reads as a
- * restatement. The denial checks (denials.ts) read the question, the reference and the answer with
+ * ===", "is and ==") and stop words used as names ("any and unknown", "WHERE and HAVING"), or whose
+ * words are all another's ("package.json and package-lock.json"). Word overlap never tells them
+ * apart, so an answer saying of `is` what the reference says of `==` reads as a restatement. The denial checks (denials.ts) read the question, the reference and the answer with
  * each such term spelled as a word of its own ("mka", "mkb", … in the question's order), so a
  * traded term is seen there as any other.
  */
@@ -11,6 +11,8 @@ import { STOP_WORDS, words } from '../text/tokens.js';
 /** The words that set two terms side by side in a question ("X and Y", "X vs Y", "X or Y"). */
 const SIDE_BY_SIDE = new Set(['and', 'or', 'vs', 'vs.', 'versus']);
 const OPERATOR = /^[=!<>&|+\-*/%^~?:.]{1,3}$/;
+/** A compound written as one: words joined by a dot, a hyphen or an underscore ("package-lock.json", "non-functional"). */
+const JOINED = /^[A-Za-z0-9]+(?:[.\-_][A-Za-z0-9]+)+$/;
 /** A member of an object or module, as code names it: its name after the last dot. */
 const MEMBER = /^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*\.([A-Za-z_$][\w$]*)$/;
 /** Stop words that open a noun phrase ("a list and a tuple"), negate or ask: never a term themselves (SQL's WHERE is, in capitals). */
@@ -27,7 +29,8 @@ export interface MarkedTerms {
 
 /**
  * The question's marked terms, or undefined when it sets none side by side ("X and Y", "X vs Y",
- * and the list before: "A, B, C and D"). An operator on either side is one; a stop word is one when
+ * and the list before: "A, B, C and D"). An operator on either side is one, as are a compound
+ * (see JOINED) and a side all of whose words it has, each read only whole; a stop word is one when
  * the question writes it as a name: as code (in quotes or backticks, or as a member after its
  * owner: "Promise.all"), in capitals, beside an operator, or as one of only two single words
  * compared ("between any and unknown?"), never an article, a negation or a question word ("a list
@@ -43,6 +46,8 @@ export function markedTermsOf(questionText: string): MarkedTerms | undefined {
   const spelled = new Map<string, string>();
   /** The qualified names of compared members ("promise.all"), and what each is read as: its marked word, or its name. */
   const qualified = new Map<string, string>();
+  /** Compounds compared whose words are all in another's, and each one's word (see JOINED). */
+  const names = new Map<string, string>();
   const question = raw.slice();
   for (let i = 1; i < raw.length - 1; i++) {
     if (!SIDE_BY_SIDE.has(raw[i]!.toLowerCase())) continue;
@@ -53,7 +58,19 @@ export function markedTermsOf(questionText: string): MarkedTerms | undefined {
     const besideOperator = sides.some((s) => OPERATOR.test(s.side));
     const onlyTheTwo = raw[i - 2]?.toLowerCase() === 'between' &&
       (/[?.,;]$/.test(raw[i + 1]!) || i + 2 === raw.length || /^(?:in|for|when)$/i.test(raw[i + 2]!));
+    // A compound whose words are all in another's ("package.json", "package-lock.json") is a name of its own, as is the other.
+    for (const a of sides) {
+      for (const b of sides) {
+        if (a === b || !JOINED.test(b.side) || !containsWords(b.side, a.side)) continue;
+        for (const { at: k, written, side } of [a, b]) {
+          const key = side.toLowerCase();
+          if (!names.has(key)) names.set(key, `mk${String.fromCharCode(97 + spelled.size + names.size)}`);
+          question[k] = `${names.get(key)}${/[,;?]*$/.exec(written)![0]}`;
+        }
+      }
+    }
     for (const { at: k, written, side: whole } of sides) {
+      if (names.has(whole.toLowerCase())) continue;
       // A member's name is what code writes after its owner: "any" of Promise.any.
       const member = MEMBER.exec(whole)?.[1];
       const side = member ?? whole;
@@ -65,14 +82,16 @@ export function markedTermsOf(questionText: string): MarkedTerms | undefined {
         continue;
       }
       const key = side.toLowerCase();
-      const word = spelled.get(key) ?? `mk${String.fromCharCode(97 + spelled.size)}`;
+      const word = spelled.get(key) ?? `mk${String.fromCharCode(97 + spelled.size + names.size)}`;
       spelled.set(key, word);
       if (member !== undefined) qualified.set(whole.toLowerCase(), word);
       question[k] = `${word}${/[,;?]*$/.exec(written)![0]}`;
     }
   }
-  if (spelled.size === 0) return undefined;
+  if (spelled.size === 0 && names.size === 0) return undefined;
   const patterns: Array<[RegExp, string]> = [
+    // A compound wherever it stands whole: not "package.json" in "my-package.json", nor "functional" in "non-functional".
+    ...[...names].map(([name, word]): [RegExp, string] => [new RegExp(`(?<![\\w$.-])${escape(name)}(?![\\w$-]|\\.\\w)`, 'gi'), word]),
     // A member named with its owner ("Promise.all") is the term wherever it stands, owner and all.
     ...[...qualified].map(([name, word]): [RegExp, string] => [new RegExp(`(?<![\\w$.])${escape(name)}(?![\\w$])`, 'gi'), word]),
     ...[...spelled].map(([term, word]): [RegExp, string] => [
@@ -92,6 +111,13 @@ export function markedTermsOf(questionText: string): MarkedTerms | undefined {
     question: question.join(' '),
     rewrite: (text) => patterns.reduce((out, [pattern, word]) => out.replace(pattern, spell(word)), text),
   };
+}
+
+/** Whether every word of `inner` is a word of `outer` (as `words` splits them), and `outer` has more. */
+function containsWords(outer: string, inner: string): boolean {
+  const own = words(inner);
+  const other = words(outer);
+  return own.length > 0 && other.length > own.length && own.every((w) => other.includes(w));
 }
 
 /** A side of a question without quotes, brackets or the punctuation after it. */
