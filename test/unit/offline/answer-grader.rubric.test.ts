@@ -266,15 +266,16 @@ describe('rubric answer grader (offline)', () => {
     ]);
   });
 
-  it('reads two terms traded within one clause, one thing said of each ("…, and finally always runs"), as a denial of that clause', () => {
+  it('reads two terms traded in a sentence saying one thing of each as a denial, a negation in a part\'s condition ("only if no exception happened") being the condition\'s', () => {
     const request = bankRequest('How do you handle exceptions in Python, and what are else and finally for');
-    const reference = grade(request.referenceAnswer!, request);
-    const swapped = grade(request.referenceAnswer!.replace(/\b(else|finally)\b/g, (term) => (term === 'else' ? 'finally' : 'else')), request);
-    expect(reference.score).to.equal(100);
-    // One of its three restated clauses denied: the score falls by about that share, not to the cap.
-    expect(swapped.score).to.be.within(50, 65);
-    expectCredited(grade('Use try and except for specific exceptions; else runs only when no exception was raised, and finally always runs, '
-      + 'for cleanup.', request), 'right', 'contradicts_reference', 80);
+    expect(grade(request.referenceAnswer!, request).score).to.equal(100);
+    const swapped = request.referenceAnswer!.replace(/\b(else|finally)\b/g, (term) => (term === 'else' ? 'finally' : 'else'));
+    expectDenials([
+      [request, swapped],
+      [request, 'Use try and except for specific exceptions. The finally block only runs when nothing was raised, and else runs every time for cleanup.'],
+    ], [
+      [request, 'Use try and except for specific exceptions; else runs only when no exception was raised, and finally always runs, for cleanup.'],
+    ]);
   });
 
   it('reads two terms traded in short parts of one sentence as a denial ("a list is immutable and a tuple is mutable"), not a remark in passing', () => {

@@ -43,8 +43,6 @@ export interface ReferenceClaims {
   question: ReadonlySet<string>;
   /** The reference answer's clauses: their content tokens and how many negations each has (see contradictionShare). */
   statements: Statement[];
-  /** The parts of its clauses that name two or more of the question's terms, one thing said of each (see termPartsOf). */
-  termParts: Statement[];
   /** The question's content tokens the reference answer also says: the terms it is about (list, tuple). */
   terms: Set<string>;
   /** The terms the reference says different things of: the subjects of its parts (see attributesOf). */
@@ -125,11 +123,12 @@ function claimsOf(
 ): ReferenceClaims {
   const terms = new Set(referenceTokens.filter((t) => question.has(t)));
   const { subjects, attributes } = attributesOf(referenceText, terms, question, contrastedTerms(questionText));
-  const clauses = clausesOf(referenceAnswer);
   return {
     question,
-    statements: clauses.map((text) => statementOf(text, terms)),
-    termParts: clauses.flatMap((clause) => termPartsOf(clause, terms)).map((text) => statementOf(text, terms)),
+    statements: clausesOf(referenceAnswer).map((text) => {
+      const tokens = contentTokens(text);
+      return { tokens: new Set(tokens), termCounts: countsOf(tokens, terms), negations: negationsIn(text) };
+    }),
     terms,
     subjects,
     attributes,
@@ -196,43 +195,6 @@ function countsOf(tokens: readonly string[], terms: ReadonlySet<string>): Map<st
 /** Where a sentence's clauses part: "X does this, while Y does that" states two things. */
 const CLAUSE_BREAK = /,?\s+(?:while|whereas|but)\s+/i;
 
-/** A clause as a statement: its content tokens, how many times it says each of `terms`, its negations. */
-function statementOf(text: string, terms: ReadonlySet<string>): Statement {
-  const tokens = contentTokens(text);
-  return { tokens: new Set(tokens), termCounts: countsOf(tokens, terms), negations: negationsIn(text) };
-}
-
-/**
- * The parts (see PART_BREAK) of a clause that names two or more of `terms` ("the else block runs
- * only if no exception happened, and finally always runs for cleanup" says one thing of each); none
- * for a clause naming fewer, or one part only.
- */
-function termPartsOf(clause: string, terms: ReadonlySet<string>): string[] {
-  return namedTerms(contentTokens(clause), terms) < 2 ? [] : partsOfClause(clause);
-}
-
-/** How many different `terms` the tokens name. */
-const namedTerms = (tokens: readonly string[], terms: ReadonlySet<string>): number => new Set(tokens.filter((t) => terms.has(t))).size;
-
-/** A clause's parts (see partsOfSentence), when it has more than one. */
-function partsOfClause(clause: string): string[] {
-  const parts = partsOfSentence(clause);
-  return parts.length > 1 ? parts : [];
-}
-
-/** The statement among `statements` that `own` (a clause's or a part's token set) restates most closely (see RESTATEMENT), if any. */
-function restated(own: ReadonlySet<string>, statements: readonly Statement[]): { shared: number; statement: Statement } | undefined {
-  if (own.size < RESTATEMENT.minShared) return undefined;
-  let best: { shared: number; statement: Statement } | undefined;
-  for (const st of statements) {
-    let shared = 0;
-    for (const t of st.tokens) if (own.has(t)) shared++;
-    if (shared < RESTATEMENT.minShared || shared / st.tokens.size < RESTATEMENT.minShare || shared / own.size < RESTATEMENT.minShare) continue;
-    if (!best || shared > best.shared) best = { shared, statement: st };
-  }
-  return best;
-}
-
 /** A text's sentences split into clauses. */
 const clausesOf = (text: string): string[] =>
   sentences(text).flatMap((s) => s.text.split(CLAUSE_BREAK)).filter((c) => c.trim().length > 0);
@@ -247,7 +209,7 @@ const clausesOf = (text: string): string[] =>
 function contradictionShare(
   texts: readonly string[], tokens: readonly (readonly string[])[], tokenSets: readonly ReadonlySet<string>[], claims: ReferenceClaims,
 ): number {
-  let restatedWords = 0;
+  let restated = 0;
   let denied = 0;
   for (let i = 0; i < texts.length; i++) {
     // Most sentences are one clause: their tokens are at hand.
@@ -255,32 +217,23 @@ function contradictionShare(
     for (const clause of clauses) {
       const clauseTokens = clauses.length === 1 ? tokens[i]! : contentTokens(clause);
       const own = clauses.length === 1 ? tokenSets[i]! : new Set(clauseTokens);
-      const best = restated(own, claims.statements);
+      if (own.size < RESTATEMENT.minShared) continue;
+      let best: { shared: number; statement: Statement } | undefined;
+      for (const st of claims.statements) {
+        let shared = 0;
+        for (const t of st.tokens) if (own.has(t)) shared++;
+        if (shared < RESTATEMENT.minShared || shared / st.tokens.size < RESTATEMENT.minShare || shared / own.size < RESTATEMENT.minShare) continue;
+        if (!best || shared > best.shared) best = { shared, statement: st };
+      }
       if (!best) continue;
-      restatedWords += best.shared;
+      restated += best.shared;
       // Any added negation denies: "never fails to run" is no restatement of "runs" a grader can credit.
-      if (negationsSaying(clause, best.statement) > best.statement.negations || tradesTerm(countsOf(clauseTokens, claims.terms), best.statement)
-        || tradesTermInAPart(clause, clauseTokens, claims)) {
+      if (negationsSaying(clause, best.statement) > best.statement.negations || tradesTerm(countsOf(clauseTokens, claims.terms), best.statement)) {
         denied += best.shared;
       }
     }
   }
-  return restatedWords === 0 ? 0 : denied / restatedWords;
-}
-
-/**
- * Whether a clause saying one thing of each of two terms trades them part by part: its parts
- * restate the reference's (see termPartsOf) with the terms swapped, which the clause as a whole,
- * naming both, does not show.
- */
-function tradesTermInAPart(clause: string, clauseTokens: readonly string[], claims: ReferenceClaims): boolean {
-  if (claims.termParts.length === 0 || namedTerms(clauseTokens, claims.terms) < 2) return false;
-  for (const part of partsOfClause(clause)) {
-    const tokens = contentTokens(part);
-    const best = restated(new Set(tokens), claims.termParts);
-    if (best && tradesTerm(countsOf(tokens, claims.terms), best.statement)) return true;
-  }
-  return false;
+  return restated === 0 ? 0 : denied / restated;
 }
 
 /** Words that set two things side by side in a question: "a list and a tuple", "TCP vs UDP", "differ from". */
@@ -412,6 +365,12 @@ function opposedShare(
   return restated > 0 ? flipped / restated : 0;
 }
 
+/**
+ * Whether a part negates what it says of its subject: a negation in the condition it ends with
+ * ("the else block runs only if no exception happened") is the condition's, not the claim's.
+ */
+const negatesItsClaim = (text: string): boolean => negationsIn(text.split(/\b(?:if|when|whenever|unless)\b/i)[0]!) > 0;
+
 /** A token as one of `terms`, a plural's "s" dropped ("lists" for "list"); undefined when it is none. */
 const asTerm = (t: string, terms: ReadonlySet<string>): string | undefined =>
   terms.has(t) ? t : t.length >= 4 && t.endsWith('s') && terms.has(t.slice(0, -1)) ? t.slice(0, -1) : undefined;
@@ -440,7 +399,7 @@ function subjectOf(tokens: readonly string[], subjects: ReadonlySet<string>, ter
  * subjects are the terms the question sets side by side (see contrastedTerms) that its parts speak
  * of, the first each names, when they are two or more (list and tuple; "inner" and "left", not
  * "join", of "INNER JOIN and LEFT JOIN"), and each word of a part is said of its subject. Negated
- * parts say what a subject is not: left out.
+ * parts say what a subject is not: left out (see negatesItsClaim).
  */
 function attributesOf(referenceText: string, terms: ReadonlySet<string>, question: ReadonlySet<string>, contrasted: ReadonlySet<string>) {
   const parts = partsOf(referenceText.replace(PARENTHETICAL, ' ')).map((text) => ({ text, tokens: contentTokens(text) }));
@@ -458,7 +417,7 @@ function attributesOf(referenceText: string, terms: ReadonlySet<string>, questio
   const attributes = new Map<string, Set<string>>();
   if (subjects.size < 2) return { subjects: new Set<string>(), attributes };
   for (const { text, tokens } of parts) {
-    if (negationsIn(text) > 0) continue;
+    if (negatesItsClaim(text)) continue;
     const part = subjectOf(tokens, subjects, terms, question);
     if (!part) continue;
     for (const word of part.said) {
@@ -477,7 +436,7 @@ function attributesOf(referenceText: string, terms: ReadonlySet<string>, questio
  * positives" is said of precision and recall alike). A part counts as traded only when another part
  * trades back (one subject said with a word of another is often a remark in passing: "a function is
  * part of an object"), and only when more of its telling words are the other's than its own. Negated
- * parts are left out: "a tuple cannot change" may rightly deny it what belongs to a list.
+ * parts are left out (see negatesItsClaim): "a tuple cannot change" may rightly deny it what belongs to a list.
  */
 function swappedShare(kept: readonly Sentence[], claims: ReferenceClaims): number {
   if (claims.attributes.size === 0) return 0;
@@ -485,7 +444,7 @@ function swappedShare(kept: readonly Sentence[], claims: ReferenceClaims): numbe
   const traded: Array<{ subject: string; others: Set<string> }> = [];
   for (const sentence of kept) {
     for (const text of partsOfSentence(sentence.text)) {
-      if (negationsIn(text) > 0) continue;
+      if (negatesItsClaim(text)) continue;
       const part = subjectOf(contentTokens(text), claims.subjects, claims.terms, claims.question);
       if (!part) continue;
       let own = 0;
