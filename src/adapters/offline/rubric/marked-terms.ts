@@ -49,6 +49,12 @@ export function markedTermsOf(questionText: string): MarkedTerms | undefined {
   /** Compounds compared whose words are all in another's, and each one's word (see JOINED). */
   const names = new Map<string, string>();
   const question = raw.slice();
+  /** The next marked term's word: mka, mkb, … in the question's order. */
+  const nextWord = () => `mk${String.fromCharCode(97 + spelled.size + names.size)}`;
+  /** The question's side at `k` spelled as `word`, the punctuation after it kept. */
+  const spell = (k: number, word: string) => {
+    question[k] = `${word}${/[,;?]*$/.exec(raw[k]!)![0]}`;
+  };
   for (let i = 1; i < raw.length - 1; i++) {
     if (!SIDE_BY_SIDE.has(raw[i]!.toLowerCase())) continue;
     // The sides: the words either side, and the list before ("Promise.all, Promise.allSettled, Promise.race and Promise.any").
@@ -62,10 +68,10 @@ export function markedTermsOf(questionText: string): MarkedTerms | undefined {
     for (const a of sides) {
       for (const b of sides) {
         if (a === b || !JOINED.test(b.side) || !containsWords(b.side, a.side)) continue;
-        for (const { at: k, written, side } of [a, b]) {
+        for (const { at: k, side } of [a, b]) {
           const key = side.toLowerCase();
-          if (!names.has(key)) names.set(key, `mk${String.fromCharCode(97 + spelled.size + names.size)}`);
-          question[k] = `${names.get(key)}${/[,;?]*$/.exec(written)![0]}`;
+          if (!names.has(key)) names.set(key, nextWord());
+          spell(k, names.get(key)!);
         }
       }
     }
@@ -82,10 +88,10 @@ export function markedTermsOf(questionText: string): MarkedTerms | undefined {
         continue;
       }
       const key = side.toLowerCase();
-      const word = spelled.get(key) ?? `mk${String.fromCharCode(97 + spelled.size + names.size)}`;
+      const word = spelled.get(key) ?? nextWord();
       spelled.set(key, word);
       if (member !== undefined) qualified.set(whole.toLowerCase(), word);
-      question[k] = `${word}${/[,;?]*$/.exec(written)![0]}`;
+      spell(k, word);
     }
   }
   if (spelled.size === 0 && names.size === 0) return undefined;
@@ -105,11 +111,11 @@ export function markedTermsOf(questionText: string): MarkedTerms | undefined {
   ];
   // The word in the term's place, set apart from a letter or digit it would otherwise join ("a==b" → "a mka b"), and
   // with nothing else added: a space after "Promise." would end a sentence there.
-  const spell = (word: string) => (term: string, at: number, text: string) =>
+  const inPlaceOf = (word: string) => (term: string, at: number, text: string) =>
     `${/\w/.test(text[at - 1] ?? '') ? ' ' : ''}${word}${/\w/.test(text[at + term.length] ?? '') ? ' ' : ''}`;
   return {
     question: question.join(' '),
-    rewrite: (text) => patterns.reduce((out, [pattern, word]) => out.replace(pattern, spell(word)), text),
+    rewrite: (text) => patterns.reduce((out, [pattern, word]) => out.replace(pattern, inPlaceOf(word)), text),
   };
 }
 
