@@ -1,11 +1,7 @@
 /**
  * Prints the offline grader's Pearson r on the shared dataset (overall and per assignment), on the
- * project's adversarial set (bench/datasets/adversarial-grading.jsonl: 45 questions the shared
- * dataset does not contain, 270 answers of ten kinds — right in other words or as notes, partial,
- * swapped, opposite, negated, vague, keyword lists, off topic — written and scored 0–5 for this
- * project with an AI assistant; the grader was tuned against it on 2026-12-05, so it is a regression
- * measure, not a held-out one), and its throughput: on the shared dataset's answers, and on long
- * answers made of them (see longAnswers).
+ * project's adversarial sets (bench/datasets/adversarial-grading*.jsonl, see ADVERSARIAL), and
+ * its throughput: on the shared dataset's answers, and on long answers made of them (see longAnswers).
  */
 import { fileURLToPath } from 'node:url';
 import { RubricAnswerGrader } from '../src/adapters/offline/answer-grader.rubric.js';
@@ -21,13 +17,24 @@ for (const a of [...new Set(rows.map((r) => r.id.split('.')[0]))]) {
   const idx = rows.map((r, i) => (r.id.split('.')[0] === a ? i : -1)).filter((i) => i >= 0);
   console.log(`  assignment ${a}: r = ${pearson(idx.map((i) => scores[i]!), idx.map((i) => rows[i]!.score)).toFixed(4)} (${idx.length} answers)`);
 }
-const adversarial = loadGradingDataset(fileURLToPath(new URL('./datasets/adversarial-grading.jsonl', import.meta.url))) as Array<
-  GradedAnswer & { kind: string }>;
-const graded = adversarial.map((r) => grader.gradeSync(r).score);
-console.log(`adversarial set: ${adversarial.length} answers; Pearson r ${pearson(graded, adversarial.map((r) => r.score)).toFixed(4)}; mean score by kind:`);
-for (const kind of [...new Set(adversarial.map((r) => r.kind))].sort()) {
-  const own = graded.filter((_, i) => adversarial[i]!.kind === kind);
-  console.log(`  ${kind}: ${(own.reduce((a, b) => a + b, 0) / own.length).toFixed(1)} (${own.length} answers)`);
+/**
+ * The project's adversarial sets, each 0–5 scored answers of ten kinds to questions the dev set does
+ * not contain (see the README): their r, and the mean score by kind beside the human one.
+ */
+const ADVERSARIAL = [
+  ['adversarial-grading.jsonl', '45 questions; the grader was tuned against it'],
+  ['adversarial-grading-2.jsonl', '25 questions written on 2026-12-05 without sight of the grader (first measured r 0.215); tuned against since'],
+  ['adversarial-grading-3.jsonl', '20 questions written on 2026-12-05 without sight of the grader; kept as a check only (first measured r 0.295)'],
+] as const;
+for (const [name, about] of ADVERSARIAL) {
+  const set = loadGradingDataset(fileURLToPath(new URL(`./datasets/${name}`, import.meta.url))) as Array<GradedAnswer & { kind: string }>;
+  const graded = set.map((r) => grader.gradeSync(r).score);
+  console.log(`${name} (${about}): ${set.length} answers; Pearson r ${pearson(graded, set.map((r) => r.score)).toFixed(4)}; mean score by kind (human's):`);
+  for (const kind of [...new Set(set.map((r) => r.kind))].sort()) {
+    const at = set.map((r, i) => (r.kind === kind ? i : -1)).filter((i) => i >= 0);
+    const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+    console.log(`  ${kind}: ${mean(at.map((i) => graded[i]!)).toFixed(1)} (${mean(at.map((i) => set[i]!.score * 20)).toFixed(1)}; ${at.length} answers)`);
+  }
 }
 /**
  * Answers graded per second on one core: the best of five rounds of `n` gradings each, after one
