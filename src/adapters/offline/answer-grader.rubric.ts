@@ -8,7 +8,7 @@ import {
 import {
   clamp01, contentTokens, contentTokensOf, type Sentence, STEM_LENGTH, STOP_WORDS, trigramCosine, trigramProfile, words, type TrigramProfile,
 } from './text/tokens.js';
-import { deniedShare, type ReferenceClaims, referenceClaims } from './rubric/denials.js';
+import { denialOf, type ReferenceClaims, referenceClaims } from './rubric/denials.js';
 import {
   isNoteForm, listShape, paddedWithOneWord, type ReferenceOrder, referenceOrder, STUFFING, WORD_SALAD, wordOrder,
 } from './rubric/word-order.js';
@@ -126,8 +126,13 @@ const W = { recall: 1, precision: 0.2, similarity: 1.2, length: 0.2 };
  * the points said back, not explained.
  */
 const ECHO = { minQuestionWords: 3, cap: 15, quotedShare: 0.8, novelShare: 0.3 } as const;
-/** A contradicted or disowned answer scores at most this; a share of restatements contradicted above `share` counts as one. */
-const CONTRADICTION = { cap: 20, share: 0.5 } as const;
+/**
+ * A contradicted or disowned answer scores at most `cap`; a share of restatements contradicted above
+ * `share` counts as one. An answer contradicting the reference in part (a share up to `share`, or a
+ * claim it negates) keeps the rest of its score, at most `partCap`: a wrong claim about what the
+ * question asks is below the accuracy that marks the skill's boundary (0.5), however right the rest.
+ */
+const CONTRADICTION = { cap: 20, share: 0.5, partCap: 40 } as const;
 
 /**
  * Notes (see isNoteForm) are told from a keyword list by their few function words: at least this
@@ -297,15 +302,18 @@ export class RubricAnswerGrader implements AnswerGrader {
       flags.push('word_salad');
       score = Math.round(score * WORD_SALAD.factor);
     }
-    // Denials: the reference restated with the opposite polarity, or the answer disowned. Lexical
-    // overlap cannot tell "X is never Y" from "X is Y"; the polarity of restated sentences can.
-    const contradicted = deniedShare(kept, keptWords, sentenceTokens, ref.claims);
+    // Denials: the reference restated with the opposite polarity, two terms traded, a claim negated,
+    // or the answer disowned. Lexical overlap cannot tell "X is never Y" from "X is Y"; the polarity
+    // and subjects of restated claims can.
+    const denial = denialOf(kept, keptWords, sentenceTokens, ref.claims);
     const disowned = kept.some((k) => isDisowning(k.text)) || (kept.length > 1 && deniesWhatCameBefore(kept[kept.length - 1]!.text));
-    if (disowned || contradicted > CONTRADICTION.share) {
+    let partlyContradicted = false;
+    if (disowned || denial.share > CONTRADICTION.share) {
       flags.push('contradicts_reference');
       score = Math.min(score, CONTRADICTION.cap);
-    } else if (contradicted > 0) {
-      score = Math.round(score * (1 - contradicted));
+    } else if (denial.share > 0 || denial.negatedClaims > 0) {
+      partlyContradicted = true;
+      score = Math.min(Math.round(score * (1 - denial.share)), CONTRADICTION.partCap);
     }
     let novel = 0;
     for (const t of present) if (!ref.question.has(t)) novel++;
@@ -351,7 +359,8 @@ export class RubricAnswerGrader implements AnswerGrader {
     const reasoning =
       `Covers ${Math.round(coverage * 100)}% of the reference` +
       (ref.points.length > 0 ? ` (${coveredCount} of ${ref.points.length} key points)` : '') +
-      `; similarity ${similarity.toFixed(2)}` + (flags.length > 0 ? `; flags: ${flags.join(', ')}` : '') + '.';
+      `; similarity ${similarity.toFixed(2)}` + (flags.length > 0 ? `; flags: ${flags.join(', ')}` : '') +
+      (partlyContradicted ? '; part of it contradicts the reference' : '') + '.';
     return this.result(score, { accuracy, depth, clarity, confidence }, skillArea, evidence, missing, hesitations, flags, reasoning);
   }
 

@@ -6,7 +6,13 @@
 import { oppositesBetween, senseGroupOf, senseGroupsOf } from '../text/opposites.js';
 import { negationsIn } from '../text/signals.js';
 import { contentTokens, contentTokensOf, type Sentence, sentences, words } from '../text/tokens.js';
+import {
+  absencesIn, asTerm, CLAUSE_BREAK, CONDITION, negatesItsClaim, PARENTHETICAL, PART_BREAK, partsOf, partsOfSentence,
+  SEMICOLON_OR_CLAUSE_BREAK,
+} from './clauses.js';
 import { markedTermsOf } from './marked-terms.js';
+import { type NegatableClause, negatableClausesOf, negatedClaims } from './negated-claims.js';
+import { type SideAttributes, sideAttributesOf, sideTradeShare } from './side-trades.js';
 
 /**
  * A clause of the answer restates a clause of the reference when they share at least `minShared`
@@ -34,9 +40,6 @@ const OPPOSED_PART = { minShared: 2, minShare: 0.6, minReferenceShare: 0.5 } as 
  */
 const NEGATED_PART = { minShared: 3, minShare: 0.8, minReferenceShare: 0.4 } as const;
 
-/** A part that opens as a condition ("if …", "when …", "unless …"): what it negates is the case, not the claim. */
-const CONDITION = /^\W*(?:if|when|whenever|unless|otherwise|without)\b/i;
-
 /** What the reference claims, clause by clause and of which of the question's terms (prepared once per question). */
 export interface ReferenceClaims {
   /** The question's content tokens. */
@@ -56,6 +59,15 @@ export interface ReferenceClaims {
    * text is read here, with them spelled as words (see marked-terms.ts), as the claims above were.
    */
   rewrite?: (text: string) => string;
+  /** The reference's clauses as a negated claim is read against them (see negated-claims.ts). */
+  negatable: NegatableClause[];
+  /** What the reference says of each of the two sides the question sets apart, if it does (see side-trades.ts). */
+  sides?: SideAttributes;
+  /**
+   * The opposite-sense groups the reference says both sides of in one clause ("run after the current
+   * operation, before the loop moves on"): there neither side is an opposite of the other (see opposedShare).
+   */
+  twoWays: Set<number>;
 }
 
 /** A part of a sentence: its content tokens, negations and opposite-sense groups (see opposites.ts). */
@@ -77,15 +89,14 @@ const isPolar = (p: Part): boolean => p.negations > 0 || p.senses.size > 0;
 function partOf(text: string): Part {
   const ws = words(text);
   const tokens = new Set(contentTokensOf(ws.filter((w) => !MODAL_NEED.has(w))));
-  return { tokens, negations: negationsIn(text), senses: senseGroupsOf(ws) };
+  return { tokens, negations: polarityOf(text, ws), senses: senseGroupsOf(ws) };
 }
 
-/** A sentence's parts: its clauses (see CLAUSE_BREAK) split where each part says one thing (see PART_BREAK). */
-const partsOfSentence = (sentence: string): string[] =>
-  sentence.split(CLAUSE_BREAK).flatMap((c) => c.split(PART_BREAK)).filter((p) => p.trim().length > 0);
-
-/** A text's parts, sentence by sentence (see partsOfSentence). */
-const partsOf = (text: string): string[] => sentences(text).flatMap((s) => partsOfSentence(s.text));
+/**
+ * The negations of a text (`ws` its words), a word that takes a thing away counted as one (see
+ * absencesIn): "remove single points of failure" says what "no single points of failure" says.
+ */
+const polarityOf = (text: string, ws: readonly string[]): number => negationsIn(text) + absencesIn(ws);
 
 /**
  * A reference's parts (see partsOf) and, for a sentence that opens with a condition, its case with
@@ -123,27 +134,39 @@ function claimsOf(
 ): ReferenceClaims {
   const terms = new Set(referenceTokens.filter((t) => question.has(t)));
   const { subjects, attributes } = attributesOf(referenceText, terms, question, contrastedTerms(questionText));
+  const sides = sideAttributesOf(referenceAnswer, questionText, question);
   return {
     question,
     statements: clausesOf(referenceAnswer).map((text) => {
       const tokens = contentTokens(text);
-      return { tokens: new Set(tokens), termCounts: countsOf(tokens, terms), negations: negationsIn(text) };
+      return { tokens: new Set(tokens), termCounts: countsOf(tokens, terms), negations: polarityOf(text, words(text)) };
     }),
     terms,
     subjects,
     attributes,
     parts: claimPartsOf(referenceAnswer).map(partOf).filter((p) => p.tokens.size > 0),
+    negatable: negatableClausesOf(referenceText, subjects),
+    ...(sides ? { sides } : {}),
+    twoWays: twoWaysOf(referenceText),
   };
 }
 
-/**
- * The share of the answer (its kept sentences, each one's words and content tokens) that denies the
- * reference: its restatements contradicted (see contradictionShare) or its parts trading two
- * subjects' attributes (see swappedShare), whichever is more.
- */
-export function deniedShare(
+/** How an answer denies the reference. */
+export interface Denial {
+  /**
+   * The share of the answer that denies it: its restatements contradicted (see contradictionShare,
+   * opposedShare), or its parts or clauses trading two subjects (see swappedShare, sideTradeShare),
+   * whichever is more.
+   */
+  share: number;
+  /** How many of its parts deny with a negation what the reference affirms (see negated-claims.ts). */
+  negatedClaims: number;
+}
+
+/** How the answer (its kept sentences, each one's words and content tokens) denies the reference. */
+export function denialOf(
   kept: readonly Sentence[], sentenceWords: readonly (readonly string[])[], sentenceTokens: readonly (readonly string[])[], claims: ReferenceClaims,
-): number {
+): Denial {
   if (claims.rewrite) {
     // Read as the claims were: with the question's marked terms spelled as words.
     const rewritten = kept.map((k) => ({ ...k, text: claims.rewrite!(k.text) }));
@@ -155,12 +178,14 @@ export function deniedShare(
 
 function denied(
   kept: readonly Sentence[], sentenceWords: readonly (readonly string[])[], sentenceTokens: readonly (readonly string[])[], claims: ReferenceClaims,
-): number {
+): Denial {
   const texts = kept.map((k) => k.text);
   const tokenSets = sentenceTokens.map((tokens) => new Set(tokens));
-  const contradicted = Math.max(contradictionShare(texts, sentenceTokens, tokenSets, claims), opposedShare(kept, sentenceWords, tokenSets, claims));
+  let share = Math.max(contradictionShare(texts, sentenceTokens, tokenSets, claims), opposedShare(kept, sentenceWords, tokenSets, claims));
   // A trade needs two subjects named somewhere in the answer: most answers are read no further.
-  return namesTwoSubjects(sentenceTokens, claims.subjects) ? Math.max(contradicted, swappedShare(kept, claims)) : contradicted;
+  if (namesTwoSubjects(sentenceTokens, claims.subjects)) share = Math.max(share, swappedShare(kept, claims));
+  if (claims.sides) share = Math.max(share, sideTradeShare(kept, claims.sides));
+  return { share, negatedClaims: negatedClaims(kept, claims.negatable, claims.subjects) };
 }
 
 /** Whether the tokens name at least two different subjects (see asTerm). */
@@ -191,9 +216,6 @@ function countsOf(tokens: readonly string[], terms: ReadonlySet<string>): Map<st
   for (const t of tokens) if (terms.has(t)) counts.set(t, (counts.get(t) ?? 0) + 1);
   return counts;
 }
-
-/** Where a sentence's clauses part: "X does this, while Y does that" states two things. */
-const CLAUSE_BREAK = /,?\s+(?:while|whereas|but)\s+/i;
 
 /** A text's sentences split into clauses. */
 const clausesOf = (text: string): string[] =>
@@ -266,12 +288,6 @@ function contrastedTerms(questionText: string): Set<string> {
   return out;
 }
 
-/** An aside in parentheses: "(the client isn't authenticated …)" is no part of what a part says of its subject. */
-const PARENTHETICAL = /\([^()]*\)/g;
-
-/** Where a sentence's parts each say one thing of one term: "a list is mutable and a tuple is immutable". */
-const PART_BREAK = /[,;:]|\s(?:and|but|so|whereas)\s/i;
-
 /**
  * The share of the answer's parts restating a part of the reference, weighted by the words they
  * match, whose polarity is flipped: an opposite word where the reference has its counterpart ("the
@@ -286,17 +302,19 @@ function opposedShare(
   kept: readonly Sentence[], sentenceWords: readonly (readonly string[])[], tokenSets: readonly ReadonlySet<string>[], claims: ReferenceClaims,
 ): number {
   if (claims.parts.length === 0) return 0;
-  // A side the reference says somewhere is no opposite of it ("before the loop moves on" beside "run after the current operation").
+  // A side the reference says both ways in one clause is no opposite of it ("before the loop moves on" beside "run after the
+  // current operation"); said in clauses of their own, the two sides are a claim each ("DELETE is slow …; TRUNCATE is much faster").
+  // A word can only flip a part whose reference counterpart says its opposite.
   const said = new Set(claims.parts.flatMap((p) => [...p.senses]));
-  const unsaid = (w: string) => {
+  const opposable = (w: string) => {
     const g = senseGroupOf(w);
-    return g !== undefined && !said.has(g);
+    return g !== undefined && said.has(g ^ 1) && !claims.twoWays.has(g);
   };
   // Only a part with a negation or an opposite can restate loosely (see isPolar): when none does, this
   // finds nothing contradictionShare does not, and the other parts are not read. A sentence has such a
   // part when it has a negation or a word of a pair the reference does not say (its parts' words are
   // its own but for the conjunctions between them, none of a pair). Most answers have none.
-  const polar = kept.map((k, i) => sentenceWords[i]!.some(unsaid) || negationsIn(k.text) > 0);
+  const polar = kept.map((k, i) => sentenceWords[i]!.some(opposable) || negationsIn(k.text) > 0);
   if (!polar.includes(true)) return 0;
   // A part restates a reference part only when it shares some of its words (see restatement): a sentence
   // sharing too few with every reference part has no part that does, and is not split.
@@ -313,7 +331,7 @@ function opposedShare(
   const partsAt = (i: number) =>
     (partsOfEach[i] ??= partsOfSentence(kept[i]!.text).map((text) => {
       const part = partOf(text);
-      for (const g of part.senses) if (said.has(g)) part.senses.delete(g);
+      for (const g of part.senses) if (claims.twoWays.has(g)) part.senses.delete(g);
       return { text, part };
     }));
   // The best restatement of a part: its matched words, its flips, and whether it is a loose one
@@ -334,7 +352,11 @@ function opposedShare(
       const negated = !condition && opposites === 0 && part.negations > ref.negations && shared >= NEGATED_PART.minShared
         && shared >= NEGATED_PART.minShare * part.tokens.size && shared >= NEGATED_PART.minReferenceShare * ref.tokens.size;
       if (!close && !opposed && !negated) continue;
-      if (!best || matched > best.matched) best = { matched, flips: opposites + Math.abs(part.negations - ref.negations), loose: false };
+      const flips = opposites + Math.abs(part.negations - ref.negations);
+      // Of two reference parts it restates as well, the one it agrees with is the one it restates.
+      if (!best || matched > best.matched || (matched === best.matched && best.flips % 2 === 1 && flips % 2 === 0)) {
+        best = { matched, flips, loose: false };
+      }
       if (opposed || (negated && !close)) best.loose = true;
     }
     return best;
@@ -364,16 +386,6 @@ function opposedShare(
   }
   return restated > 0 ? flipped / restated : 0;
 }
-
-/**
- * Whether a part negates what it says of its subject: a negation in the condition it ends with
- * ("the else block runs only if no exception happened") is the condition's, not the claim's.
- */
-const negatesItsClaim = (text: string): boolean => negationsIn(text.split(/\b(?:if|when|whenever|unless)\b/i)[0]!) > 0;
-
-/** A token as one of `terms`, a plural's "s" dropped ("lists" for "list"); undefined when it is none. */
-const asTerm = (t: string, terms: ReadonlySet<string>): string | undefined =>
-  terms.has(t) ? t : t.length >= 4 && t.endsWith('s') && terms.has(t.slice(0, -1)) ? t.slice(0, -1) : undefined;
 
 /**
  * The subject a part's tokens speak of, the first they name ("authorization decides what an
@@ -477,7 +489,7 @@ function swappedShare(kept: readonly Sentence[], claims: ReferenceClaims): numbe
 function negationsSaying(clause: string, statement: Statement): number {
   let negations = 0;
   for (const part of clause.split(PART_BREAK)) {
-    const n = negationsIn(part);
+    const n = polarityOf(part, words(part));
     if (n === 0) continue;
     const tokens = contentTokens(part);
     let shared = 0;
@@ -498,4 +510,16 @@ function tradesTerm(clauseCounts: ReadonlyMap<string, number>, statement: Statem
   for (const [t, n] of statement.termCounts) if ((clauseCounts.get(t) ?? 0) < n) dropped = true;
   for (const [t, n] of clauseCounts) if (n > (statement.termCounts.get(t) ?? 0)) added = true;
   return dropped && added;
+}
+
+/** The opposite-sense groups a text says both sides of within one clause (see ReferenceClaims.twoWays). */
+function twoWaysOf(text: string): Set<number> {
+  const out = new Set<number>();
+  for (const s of sentences(text)) {
+    for (const clause of s.text.split(SEMICOLON_OR_CLAUSE_BREAK)) {
+      const groups = senseGroupsOf(words(clause));
+      for (const g of groups) if (groups.has(g ^ 1)) out.add(g);
+    }
+  }
+  return out;
 }

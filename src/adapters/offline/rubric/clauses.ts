@@ -1,0 +1,56 @@
+/**
+ * How the denial checks (denials.ts, negated-claims.ts, side-trades.ts) cut a text into what it
+ * claims: sentences into clauses, clauses into parts that each say one thing, and the polarity of
+ * each.
+ */
+import { negationsIn } from '../text/signals.js';
+import { sentences } from '../text/tokens.js';
+
+/** A part that opens as a condition ("if …", "when …", "unless …"): what it negates is the case, not the claim. */
+export const CONDITION = /^\W*(?:if|when|whenever|unless|otherwise|without)\b/i;
+
+/** Where a condition starts inside a part ("the else block runs only if …"). */
+export const CONDITION_INSIDE = /\b(?:if|when|whenever|unless)\b/i;
+
+/** Where a sentence's clauses part: "X does this, while Y does that" states two things. */
+export const CLAUSE_BREAK = /,?\s+(?:while|whereas|but)\s+/i;
+
+/** Where a sentence's clauses part, a semicolon included: "X does this; Y does that", "X …, while Y …". */
+export const SEMICOLON_OR_CLAUSE_BREAK = /;|,?\s+(?:while|whereas|but)\s+/i;
+
+/** Where a sentence's parts each say one thing of one term: "a list is mutable and a tuple is immutable". */
+export const PART_BREAK = /[,;:]|\s(?:and|but|so|whereas)\s/i;
+
+/** An aside in parentheses: "(the client isn't authenticated …)" is no part of what a part says of its subject. */
+export const PARENTHETICAL = /\([^()]*\)/g;
+
+/** A sentence's parts: its clauses (see CLAUSE_BREAK) split where each part says one thing (see PART_BREAK). */
+export const partsOfSentence = (sentence: string): string[] =>
+  sentence.split(CLAUSE_BREAK).flatMap((c) => c.split(PART_BREAK)).filter((p) => p.trim().length > 0);
+
+/** A text's parts, sentence by sentence (see partsOfSentence). */
+export const partsOf = (text: string): string[] => sentences(text).flatMap((s) => partsOfSentence(s.text));
+
+/**
+ * Whether a part negates what it says of its subject: a negation in the condition it ends with
+ * ("the else block runs only if no exception happened") is the condition's, not the claim's.
+ */
+export const negatesItsClaim = (text: string): boolean => negationsIn(text.split(CONDITION_INSIDE)[0]!) > 0;
+
+/** A token as one of `terms`, a plural's "s" dropped ("lists" for "list"); undefined when it is none. */
+export const asTerm = (t: string, terms: ReadonlySet<string>): string | undefined =>
+  terms.has(t) ? t : t.length >= 4 && t.endsWith('s') && terms.has(t.slice(0, -1)) ? t.slice(0, -1) : undefined;
+
+/**
+ * Verbs that take a thing away: they count as a negation when polarities are compared, so "no single
+ * points of failure" restates "remove single points of failure", and "does not remove them" denies it.
+ */
+const TAKING_AWAY = new Set(['without', 'avoid', 'avoids', 'avoided', 'avoiding', 'lack', 'lacks', 'lacking', 'remove', 'removes', 'removed',
+  'removing', 'eliminate', 'eliminates', 'eliminated', 'eliminating']);
+
+/** How many words of a text's words (see `words`) take a thing away (see TAKING_AWAY), "out of" included. */
+export function absencesIn(ws: readonly string[]): number {
+  let n = 0;
+  for (let i = 0; i < ws.length; i++) if (TAKING_AWAY.has(ws[i]!) || (ws[i] === 'out' && ws[i + 1] === 'of')) n++;
+  return n;
+}

@@ -1,0 +1,192 @@
+/**
+ * Negated claims: the answer says with a verb's negation what the reference affirms of the same
+ * subject ("optimistic locking … does not check at write time whether someone else changed the
+ * row" for "optimistic locking takes no lock and instead checks at write time … whether someone
+ * else changed the row"). The restatement checks of denials.ts need most of a part's words to be
+ * the reference's, and a negated claim often adds its own around them; here only the words under
+ * the negation (its scope) are compared with what the reference affirms, and the subject apart.
+ */
+import { negationsIn } from '../text/signals.js';
+import { oppositesBetween, senseGroupsOf } from '../text/opposites.js';
+import { contentTokensOf, type Sentence, sentences, words } from '../text/tokens.js';
+import { asTerm, CLAUSE_BREAK, CONDITION, CONDITION_INSIDE, negatesItsClaim, PART_BREAK } from './clauses.js';
+
+/** A reference clause as negated claims are read against it. */
+export interface NegatableClause {
+  /** The subjects it names, or, naming none, those of its sentence's clause before it. */
+  subjects: Set<string>;
+  /** The content tokens of its parts that affirm. */
+  affirmed: Set<string>;
+  /** The content tokens of its parts that negate or say an absence ("without flicker", "out of the image"). */
+  negated: Set<string>;
+  /** The opposite-sense groups of its words (see opposites.ts). */
+  senses: Set<number>;
+}
+
+/**
+ * A negated claim denies a reference clause when at least `minTokens` of its scope's content tokens,
+ * and `minShare` of them, are among what the clause affirms.
+ */
+const NEGATED_SCOPE = { minTokens: 2, minShare: 0.6 } as const;
+
+/** The verbs a verb's "not" follows ("does not", "is not"); "functions not available" and "not having" negate no claim. */
+const AUXILIARY = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'do', 'does', 'did', 'can', 'could', 'will', 'would', 'should', 'must',
+  'may', 'might', 'has', 'have', 'had', 'shall']);
+/** Right after the negation, a word that weakens the claim rather than denying it: "not always", "not only", "does not need to". */
+const WEAKENS = new Set(['always', 'necessarily', 'need', 'needed', 'required', 'all', 'only', 'just']);
+/** Under the negation, a word that makes it an exception: "does not re-run it unless one changes". */
+const EXCEPT = new Set(['unless', 'except', 'until']);
+/** Before the negation, a relative pronoun: the negation restricts a noun ("an array that is not declared static"). */
+const RELATIVE = new Set(['that', 'which', 'who', 'whose', 'whom']);
+/** Stems that add nothing to what a negation denies ("does not keep keys sorted either"). */
+const FILLER = new Set(['eithe', 'thoug', 'actua', 'reall', 'even', 'also', 'too', 'anyth', 'any']);
+/** Where a negation's scope ends inside its part: a dash or a parenthesis sets off what follows. */
+const SCOPE_END = /\s[-–—]+\s|\(/;
+/** A sentence that may negate a verb (see verbNegationAt). */
+const VERB_NEGATION = /\b(?:not|never|cannot)\b|n['’]t\b/i;
+/** Where a clause's subject is looked for before a negation: this many of its words. */
+const SUBJECT_WORDS = 12;
+
+/**
+ * Where a verb is negated in a part's words ("does not", "never", "cannot", "isn't", which `words`
+ * reads as "isn", "t"), or -1. "No" and "none" say an absence ("no base case"), which restates as
+ * often as it denies.
+ */
+function verbNegationAt(ws: readonly string[]): number {
+  for (let i = 0; i < ws.length; i++) {
+    const w = ws[i]!;
+    if (w === 'never' || w === 'cannot') return i;
+    if (i > 0 && ((w === 'not' && AUXILIARY.has(ws[i - 1]!)) || (w === 't' && ws[i - 1]!.endsWith('n')))) return i;
+  }
+  return -1;
+}
+
+/** Whether a negation at `at` in a part's words restricts, weakens or excepts rather than denies (see the sets above). */
+const deniesNothing = (ws: readonly string[], at: number): boolean =>
+  ws[at - 1] === 'or' || ws.slice(Math.max(0, at - 3), at).some((w) => RELATIVE.has(w)) || WEAKENS.has(ws[at + 1] ?? '')
+  || (ws[at + 1] === 'have' && ws[at + 2] === 'to') || ws.slice(at + 1).some((w) => EXCEPT.has(w));
+
+/** The subjects a list of words names (a plural's "s" dropped). */
+function subjectsNamed(ws: readonly string[], subjects: ReadonlySet<string>): Set<string> {
+  const out = new Set<string>();
+  for (const t of contentTokensOf(ws)) {
+    const s = asTerm(t, subjects);
+    if (s !== undefined) out.add(s);
+  }
+  return out;
+}
+
+/** Whether words say a thing is absent ("without", "lacks", "out of"). */
+const saysAbsence = (ws: readonly string[]): boolean =>
+  ws.some((w, i) => w === 'without' || w.startsWith('lack') || (w === 'out' && ws[i + 1] === 'of'));
+
+/**
+ * A reference's clauses (`text`: the reference with its key points) as negated claims are read
+ * against them; `subjects` are the terms the question sets side by side that the reference speaks
+ * of (see attributesOf in denials.ts). A part's claim and the condition it ends with ("… converge
+ * if no new writes occur") each count by their own polarity.
+ */
+export function negatableClausesOf(text: string, subjects: ReadonlySet<string>): NegatableClause[] {
+  const out: NegatableClause[] = [];
+  for (const s of sentences(text)) {
+    let named = new Set<string>();
+    for (const clause of s.text.split(CLAUSE_BREAK)) {
+      const own = subjectsNamed(words(clause), subjects);
+      if (own.size > 0) named = own;
+      const affirmed = new Set<string>();
+      const negated = new Set<string>();
+      for (const part of clause.split(PART_BREAK)) {
+        const at = part.search(CONDITION_INSIDE);
+        for (const piece of at < 0 ? [part] : [part.slice(0, at), part.slice(at)]) {
+          const ws = words(piece);
+          const into = negationsIn(piece) > 0 || saysAbsence(ws) ? negated : affirmed;
+          for (const t of contentTokensOf(ws)) into.add(t);
+        }
+      }
+      out.push({ subjects: named, affirmed, negated, senses: senseGroupsOf(words(clause)) });
+    }
+  }
+  return out;
+}
+
+/** Whether `set` has `t` in some form: the same stem, or one starting with the other (keep, keeps). */
+function hasForm(set: ReadonlySet<string>, t: string): boolean {
+  if (set.has(t)) return true;
+  if (t.length < 4) return false;
+  for (const s of set) if (s.length >= 4 && (s.startsWith(t) || t.startsWith(s))) return true;
+  return false;
+}
+
+/**
+ * Whether a negated claim (its scope's content tokens and opposite-sense groups, said of
+ * `subjects`, or of `subjectTokens` when the question sets no subjects apart) denies what a
+ * reference clause affirms, and no clause says it negated: "does not allow" restates "prevents",
+ * and "does not converge on the base case" what "the base case is not included" says.
+ */
+function deniesReference(
+  scope: ReadonlySet<string>, scopeSenses: ReadonlySet<number>, subjects: ReadonlySet<string> | undefined,
+  subjectTokens: ReadonlySet<string>, clauses: readonly NegatableClause[],
+): boolean {
+  let denies = false;
+  for (const c of clauses) {
+    if (oppositesBetween(scopeSenses, c.senses) > 0) return false;
+    if (subjects ? ![...subjects].every((t) => c.subjects.has(t)) : ![...subjectTokens].some((t) => c.affirmed.has(t) || c.negated.has(t))) continue;
+    let affirmed = 0;
+    let negated = 0;
+    for (const t of scope) {
+      if (hasForm(c.affirmed, t)) affirmed++;
+      if (hasForm(c.negated, t)) negated++;
+    }
+    if (negated >= NEGATED_SCOPE.minTokens && negated >= affirmed) return false;
+    if (affirmed >= NEGATED_SCOPE.minTokens && affirmed >= NEGATED_SCOPE.minShare * scope.size) denies = true;
+  }
+  return denies;
+}
+
+/**
+ * How many of the answer's parts deny with a verb's negation what the reference affirms of the same
+ * subject. When the question sets two or more subjects apart (`subjects`), a part's subject is the
+ * one its clause names before the negation (or the sentence's clause before it: "TreeMap is also
+ * O(1), but it does not keep keys sorted"); otherwise the words before the negation must be ones
+ * the reference clause says. Negations that restrict, weaken or except, and those in a condition,
+ * deny nothing (see deniesNothing, negatesItsClaim).
+ */
+export function negatedClaims(kept: readonly Sentence[], clauses: readonly NegatableClause[], subjects: ReadonlySet<string>): number {
+  const setApart = subjects.size >= 2;
+  let denied = 0;
+  for (const sentence of kept) {
+    // Most sentences negate no verb: they are not cut into parts.
+    if (!VERB_NEGATION.test(sentence.text)) continue;
+    let named = new Set<string>();
+    // The sentence's words so far: a clause's subject may be said in the clause before ("Building once saves time, but it does not …").
+    const said: string[] = [];
+    for (const clause of sentence.text.split(CLAUSE_BREAK)) {
+      const before: string[] = [];
+      for (const part of clause.split(PART_BREAK)) {
+        const ws = words(part);
+        const at = verbNegationAt(ws);
+        if (at < 0 || deniesNothing(ws, at) || CONDITION.test(part) || !negatesItsClaim(part)) {
+          before.push(...ws);
+          said.push(...ws);
+          continue;
+        }
+        const own = subjectsNamed([...before, ...ws.slice(0, at)], subjects);
+        if (own.size > 0) named = own;
+        const subjectTokens = new Set(contentTokensOf([...said, ...ws.slice(0, at)].slice(-SUBJECT_WORDS)));
+        before.push(...ws);
+        said.push(...ws);
+        const scopeWords = words(part.split(SCOPE_END)[0]!);
+        const scopeAt = verbNegationAt(scopeWords);
+        if (scopeAt < 0) continue;
+        const under = scopeWords.slice(scopeAt + 1);
+        const scope = new Set(contentTokensOf(under).filter((t) => !FILLER.has(t)));
+        if (scope.size < NEGATED_SCOPE.minTokens) continue;
+        if (setApart ? named.size === 0 : subjectTokens.size === 0) continue;
+        if (deniesReference(scope, senseGroupsOf(under), setApart ? named : undefined, subjectTokens, clauses)) denied++;
+      }
+      const own = subjectsNamed(before, subjects);
+      if (own.size > 0) named = own;
+    }
+  }
+  return denied;
+}

@@ -1,0 +1,128 @@
+/**
+ * Two sides traded clause by clause: a question that sets two things side by side ("the difference
+ * between TCP and UDP") and an answer saying of each, in a clause of its own, what the reference
+ * says of the other ("UDP is the connection-oriented one …; TCP just fires off datagrams"). The
+ * part-by-part attribute check of denials.ts reads short parts, which a clause often spreads its
+ * subject and its claims across; here a whole clause is weighed against each side.
+ */
+import { contentTokens, contentTokensOf, type Sentence, sentences, words } from '../text/tokens.js';
+import { PARENTHETICAL, SEMICOLON_OR_CLAUSE_BREAK } from './clauses.js';
+
+/** What the reference says of each of a question's two sides alone (prepared once per question). */
+export interface SideAttributes {
+  /** The content tokens that name each side. */
+  sides: readonly [Set<string>, Set<string>];
+  /** The words the reference says of each side and not of the other, question words left out. */
+  own: readonly [Set<string>, Set<string>];
+}
+
+/** Words a side stops at, looking out from "and": "the difference between TCP and UDP", "… and UDP in networking". */
+const SIDE_BOUNDARY = new Set(['between', 'difference', 'differ', 'differs', 'is', 'are', 'of', 'what', 'how', 'when', 'why', 'which',
+  'do', 'does', 'use', 'choose', 'prefer', 'in', 'on', 'for', 'with', 'to', 'should', 'would', 'you', 'vs', 'and', 'or']);
+const ARTICLES = new Set(['a', 'an', 'the']);
+/** Words a side after "and" may open with that are not its name ("… and using the satisfies operator"). */
+const LEADING = new Set(['using', 'calling', 'declaring', 'a', 'an', 'the']);
+/** Words at most on each side of the one that sets them apart. */
+const SIDE_WORDS = 2;
+
+/**
+ * The two sides a question sets against each other ("X and Y", "X or Y", "X vs Y", "X instead of
+ * Y", "X rather than Y"): the content tokens of up to two words on each side, articles skipped, less
+ * those both sides have ("strong consistency and eventual consistency" → strong, eventual; "npm
+ * install and npm ci" → install, ci). Undefined when the question sets no two sides apart.
+ */
+export function sidesOf(questionText: string): [Set<string>, Set<string>] | undefined {
+  const ws = words(questionText);
+  for (let i = 1; i < ws.length - 1; i++) {
+    const w = ws[i]!;
+    let after: number;
+    if ((w === 'instead' && ws[i + 1] === 'of') || (w === 'rather' && ws[i + 1] === 'than')) after = i + 2;
+    else if (w === 'and' || w === 'or' || w === 'vs' || w === 'versus') after = i + 1;
+    else continue;
+    const first: string[] = [];
+    for (let j = i - 1; j >= 0 && first.length < SIDE_WORDS && !SIDE_BOUNDARY.has(ws[j]!); j--) if (!ARTICLES.has(ws[j]!)) first.push(ws[j]!);
+    let k = after;
+    while (k < ws.length && LEADING.has(ws[k]!)) k++;
+    const second: string[] = [];
+    for (; k < ws.length && second.length < SIDE_WORDS && !SIDE_BOUNDARY.has(ws[k]!); k++) if (!ARTICLES.has(ws[k]!)) second.push(ws[k]!);
+    const a = new Set(contentTokensOf(first));
+    const b = new Set(contentTokensOf(second));
+    for (const t of [...a]) {
+      if (!b.has(t)) continue;
+      a.delete(t);
+      b.delete(t);
+    }
+    return a.size > 0 && b.size > 0 ? [a, b] : undefined;
+  }
+  return undefined;
+}
+
+/** The side (0 or 1) whose name a clause's tokens say first (a plural's "s" dropped), if any. */
+function sideNamed(tokens: readonly string[], sides: SideAttributes['sides']): 0 | 1 | undefined {
+  for (const t of tokens) {
+    const single = t.length >= 4 && t.endsWith('s') ? t.slice(0, -1) : t;
+    if (sides[0].has(t) || sides[0].has(single)) return 0;
+    if (sides[1].has(t) || sides[1].has(single)) return 1;
+  }
+  return undefined;
+}
+
+/**
+ * What the reference says of each side alone, clause by clause (see SEMICOLON_OR_CLAUSE_BREAK; asides in
+ * parentheses left out): a clause speaks of the side it names first, or, naming none, of its
+ * sentence's clause before it. Undefined when the question sets no sides apart, or the reference
+ * says nothing of one side that it does not also say of the other.
+ */
+export function sideAttributesOf(referenceAnswer: string, questionText: string, question: ReadonlySet<string>): SideAttributes | undefined {
+  const sides = sidesOf(questionText);
+  if (!sides) return undefined;
+  const said: [Set<string>, Set<string>] = [new Set(), new Set()];
+  for (const s of sentences(referenceAnswer.replace(PARENTHETICAL, ' '))) {
+    let side: 0 | 1 | undefined;
+    for (const clause of s.text.split(SEMICOLON_OR_CLAUSE_BREAK)) {
+      const tokens = contentTokens(clause);
+      side = sideNamed(tokens, sides) ?? side;
+      if (side === undefined) continue;
+      for (const t of tokens) if (!question.has(t) && !sides[0].has(t) && !sides[1].has(t)) said[side].add(t);
+    }
+  }
+  const own: [Set<string>, Set<string>] = [
+    new Set([...said[0]].filter((t) => !said[1].has(t))),
+    new Set([...said[1]].filter((t) => !said[0].has(t))),
+  ];
+  return own[0].size > 0 && own[1].size > 0 ? { sides, own } : undefined;
+}
+
+/**
+ * The share of the answer's clauses naming a side that trade it for the other, when both sides are
+ * traded: a clause trades its side when it says more of the other side's own words than of its own,
+ * two or more; the other side's trade may rest on one such word, when its clause says none of its
+ * own ("useLayoutEffect is the one that waits: scheduled after the browser has painted" beside a
+ * clear trade of useEffect). One side traded alone is no swap: a remark about the other side in
+ * passing often reads as one.
+ */
+export function sideTradeShare(kept: readonly Sentence[], attributes: SideAttributes): number {
+  let agreeing = 0;
+  const clear = [0, 0];
+  const slight = [0, 0];
+  for (const sentence of kept) {
+    for (const clause of sentence.text.split(SEMICOLON_OR_CLAUSE_BREAK)) {
+      const tokens = contentTokens(clause);
+      const side = sideNamed(tokens, attributes.sides);
+      if (side === undefined) continue;
+      let own = 0;
+      let other = 0;
+      for (const t of new Set(tokens)) {
+        if (attributes.own[side].has(t)) own++;
+        else if (attributes.own[1 - side]!.has(t)) other++;
+      }
+      if (other >= 2 && other > own) clear[side]!++;
+      else if (other >= 1 && own === 0) slight[side]!++;
+      else if (own > other) agreeing++;
+    }
+  }
+  const swapped = (clear[0]! > 0 && clear[1]! + slight[1]! > 0) || (clear[1]! > 0 && slight[0]! > 0);
+  if (!swapped) return 0;
+  const traded = clear[0]! + clear[1]! + slight[0]! + slight[1]!;
+  return traded / (traded + agreeing);
+}

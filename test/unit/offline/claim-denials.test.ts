@@ -1,0 +1,121 @@
+import { expect } from 'chai';
+import { RubricAnswerGrader } from '../../../src/adapters/offline/answer-grader.rubric.js';
+import { absencesIn } from '../../../src/adapters/offline/rubric/clauses.js';
+import { negatableClausesOf, negatedClaims } from '../../../src/adapters/offline/rubric/negated-claims.js';
+import { sideAttributesOf, sidesOf, sideTradeShare } from '../../../src/adapters/offline/rubric/side-trades.js';
+import { contentTokens, sentences, words } from '../../../src/adapters/offline/text/tokens.js';
+import type { GradeRequest } from '../../../src/ports/answer-grader.js';
+
+const grader = new RubricAnswerGrader();
+const asked = (question: string, referenceAnswer: string): GradeRequest => ({ question, referenceAnswer, answer: '' });
+const grade = (q: GradeRequest, answer: string) => grader.gradeSync({ ...q, answer });
+
+const LOCKING = asked('What is the difference between optimistic and pessimistic locking?',
+  'Pessimistic locking locks the row when it is read, so other transactions wait for the lock; optimistic locking takes no lock and '
+  + 'instead checks a version column at write time, failing the write if someone else changed the row.');
+const DEPLOY = asked('In Kubernetes, what is the difference between a Deployment and a StatefulSet?',
+  'A Deployment runs interchangeable stateless pods that can be replaced in any order; a StatefulSet gives each pod a stable identity '
+  + 'and its own persistent volume, and starts them in order.');
+const UNIONS = asked('What is the difference between DELETE and TRUNCATE in SQL?',
+  'DELETE removes rows one at a time, can filter with WHERE and fires triggers, so it is slow for large tables; TRUNCATE deallocates '
+  + 'the data pages at once, cannot filter and is much faster.');
+
+/** How many negated claims an answer makes against a request's reference (with its question's two sides as subjects, when it has them). */
+const negatedIn = (q: GradeRequest, answer: string, subjects: string[] = []) =>
+  negatedClaims(sentences(answer), negatableClausesOf(q.referenceAnswer!, new Set(subjects)), new Set(subjects));
+
+describe('claims denied in part (negated claims, traded sides, words that take away)', () => {
+  it('reads a negation of what the reference affirms of the same subject as a negated claim, whatever the words around it', () => {
+    const subjects = ['optim', 'pessi'];
+    expect(negatedIn(LOCKING, 'Pessimistic locking locks the row on read. Optimistic locking takes no lock and does not check any version at write time, '
+      + 'so the last write wins.', subjects)).to.equal(1);
+    // The subject said in the clause before: "…, but it does not …".
+    expect(negatedIn(LOCKING, 'Optimistic locking is lock-free, but it never checks a version column at write time.', subjects)).to.equal(1);
+    // Said of the other subject, the same words deny nothing: pessimistic locking indeed checks no version.
+    expect(negatedIn(LOCKING, 'Pessimistic locking does not check a version column at write time; it just waits for the lock.', subjects)).to.equal(0);
+  });
+
+  it('does not read as a negated claim a negation that restricts, weakens or excepts, one the reference makes too, or a denied opposite', () => {
+    const subjects = ['optim', 'pessi'];
+    for (const answer of [
+      'Optimistic locking only fails writes that do not match the version column at write time.', // a relative clause ("that do not")
+      'Optimistic locking does not always check a version column; a timestamp works too.', // "not always"
+      'Optimistic locking does not fail the write unless someone else changed the row.', // an exception
+      'Whether the version changed or not, optimistic locking takes no lock.', // "or not"
+    ]) expect(negatedIn(LOCKING, answer, subjects), answer).to.equal(0);
+    const gil = asked('What does the GIL do?', 'The GIL prevents multiple threads from executing Python bytecode in parallel.');
+    expect(negatedIn(gil, 'The GIL does not allow multiple threads to execute Python bytecode in parallel.')).to.equal(0);
+    const effect = asked('What is the difference between useEffect and useLayoutEffect?',
+      'useEffect runs after the browser paints, so it does not block the screen update; useLayoutEffect runs before paint.');
+    expect(negatedIn(effect, 'useEffect runs after paint and does not block the screen update.', ['useef', 'usela'])).to.equal(0);
+    // "No" says an absence, which restates as often as it denies; a condition's negation is the condition's.
+    const recursion = asked('What causes infinite recursion?', 'A recursion step defined incorrectly, or a base case that is not included.');
+    expect(negatedIn(recursion, 'There is no base case, or the recursive calls do not converge on the base case.')).to.equal(0);
+  });
+
+  it('sets two sides of a question apart, leaving out the words both share, and none when it compares nothing', () => {
+    const sides = (q: string) => sidesOf(q)?.map((s) => [...s].sort());
+    expect(sides('What is the difference between TCP and UDP?')).to.deep.equal([['tcp'], ['udp']]);
+    expect(sides('What is the difference between strong consistency and eventual consistency?')).to.deep.equal([['stron'], ['event']]);
+    expect(sides('What is the difference between npm install and npm ci?')).to.deep.equal([['insta'], ['ci']]);
+    expect(sides('When should a method have a pointer receiver instead of a value receiver?')).to.deep.equal([['point'], ['value']]);
+    expect(sides('What is the difference between a data lake and a data warehouse?')).to.deep.equal([['lake'], ['wareh']]);
+    expect(sides('What is the difference between UNION and UNION ALL?')).to.equal(undefined);
+    expect(sides('How does a bundler decide what to include?')).to.equal(undefined);
+  });
+
+  it('reads clauses that each say of one side what the reference says of the other as a swap, and not a remark about the other side in passing', () => {
+    const tcp = asked('What is the difference between TCP and UDP?', 'TCP is connection-oriented and provides reliable, ordered delivery with '
+      + 'retransmissions; UDP is connectionless and sends independent datagrams with no guarantees, giving lower latency for games and DNS.');
+    const attributes = sideAttributesOf(tcp.referenceAnswer!, tcp.question, new Set(contentTokens(tcp.question)))!;
+    const share = (answer: string) => sideTradeShare(sentences(answer), attributes);
+    expect(share('UDP is the connection-oriented one: it retransmits lost packets and keeps everything ordered. TCP just sends independent '
+      + 'datagrams with no guarantees, which is why games use it.')).to.equal(1);
+    expect(share('TCP is connection-oriented with retransmissions and ordered delivery. UDP sends independent datagrams, so games and DNS use it.'))
+      .to.equal(0);
+    expect(share('TCP gives reliable ordered delivery; unlike UDP, which is connectionless, it retransmits.')).to.equal(0);
+  });
+
+  it('counts the words that take a thing away as negations where polarities are compared', () => {
+    expect(absencesIn(words('Remove single points of failure and keep secrets out of images, without logging them.'))).to.equal(3);
+    expect(absencesIn(words('Scale out the service.'))).to.equal(0);
+    const ha = asked('How do you design a service for high availability?',
+      'Run redundant instances across zones, replicate data with a failover plan, and remove single points of failure.');
+    const g = grade(ha, 'Run redundant instances across zones, replicate data with a failover plan, and make sure there are no single points of failure.');
+    expect(g.reasoning).to.not.include('contradicts');
+    expect(g.score).to.be.at.least(80);
+  });
+
+  it('holds an answer that denies part of the reference below the boundary, and says so; right answers keep their grades', () => {
+    const partly = [
+      [LOCKING, 'Pessimistic locking locks the row when it is read, so others wait; optimistic locking takes no lock and does not check a version '
+        + 'column at write time, so the last write wins.'],
+      [DEPLOY, 'A Deployment runs interchangeable stateless pods; a StatefulSet does not give each pod a stable identity or its own volume.'],
+      // An opposite in a clause of its own, where the reference says the other side of the pair in another clause.
+      [UNIONS, 'DELETE removes rows one at a time, can filter with WHERE and fires triggers, so it is fast for large tables; TRUNCATE deallocates '
+        + 'the data pages at once and cannot filter.'],
+    ] as const;
+    for (const [q, answer] of partly) {
+      const g = grade(q, answer);
+      expect(g.score, answer).to.be.at.most(40);
+      expect(g.reasoning, answer).to.include('part of it contradicts the reference');
+      expect(g.flags, answer).to.not.include('contradicts_reference');
+    }
+    // Both sides traded, clause by clause: a denial.
+    const swapped = grade(DEPLOY, 'A StatefulSet runs interchangeable stateless pods replaced in any order; a Deployment gives each pod a stable '
+      + 'identity and its own persistent volume.');
+    expect(swapped.flags).to.include('contradicts_reference');
+    expect(swapped.score).to.be.at.most(20);
+    for (const [q, answer] of [
+      [LOCKING, 'Pessimistic locking takes the lock when reading so other transactions wait; optimistic locking takes no lock and checks a version '
+        + 'column at write time, failing the write if the row changed.'],
+      [DEPLOY, 'Deployment pods are interchangeable and stateless and can be replaced in any order, while a StatefulSet gives every pod a stable '
+        + 'identity and its own persistent volume and starts them in order.'],
+      [UNIONS, 'DELETE goes row by row, can filter and fires triggers, so it is slow on big tables; TRUNCATE drops the data pages at once and is much faster.'],
+    ] as const) {
+      const g = grade(q, answer);
+      expect(g.reasoning, answer).to.not.include('contradicts');
+      expect(g.score, answer).to.be.at.least(70);
+    }
+  });
+});
