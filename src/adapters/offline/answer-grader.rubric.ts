@@ -311,7 +311,7 @@ export class RubricAnswerGrader implements AnswerGrader {
     if (disowned || denial.share > CONTRADICTION.share) {
       flags.push('contradicts_reference');
       score = Math.min(score, CONTRADICTION.cap);
-    } else if (denial.share > 0 || denial.negatedClaims > 0) {
+    } else if (denial.share > 0 || denial.deniedClaims > 0) {
       partlyContradicted = true;
       score = Math.min(Math.round(score * (1 - denial.share)), CONTRADICTION.partCap);
     }

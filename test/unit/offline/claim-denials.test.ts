@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { RubricAnswerGrader } from '../../../src/adapters/offline/answer-grader.rubric.js';
 import { absencesIn } from '../../../src/adapters/offline/rubric/clauses.js';
-import { negatableClausesOf, negatedClaims } from '../../../src/adapters/offline/rubric/negated-claims.js';
+import { deniedClaims, negatableClausesOf } from '../../../src/adapters/offline/rubric/negated-claims.js';
 import { sideAttributesOf, sidesOf, sideTradeShare } from '../../../src/adapters/offline/rubric/side-trades.js';
 import { contentTokens, sentences, words } from '../../../src/adapters/offline/text/tokens.js';
 import type { GradeRequest } from '../../../src/ports/answer-grader.js';
@@ -22,7 +22,7 @@ const UNIONS = asked('What is the difference between DELETE and TRUNCATE in SQL?
 
 /** How many negated claims an answer makes against a request's reference (with its question's two sides as subjects, when it has them). */
 const negatedIn = (q: GradeRequest, answer: string, subjects: string[] = []) =>
-  negatedClaims(sentences(answer), negatableClausesOf(q.referenceAnswer!, new Set(subjects)), new Set(subjects));
+  deniedClaims(sentences(answer), sentences(answer).map((x) => words(x.text)), negatableClausesOf(q.referenceAnswer!, new Set(subjects)), new Set(subjects), new Set());
 
 describe('claims denied in part (negated claims, traded sides, words that take away)', () => {
   it('reads a negation of what the reference affirms of the same subject as a negated claim, whatever the words around it', () => {
@@ -51,6 +51,26 @@ describe('claims denied in part (negated claims, traded sides, words that take a
     // "No" says an absence, which restates as often as it denies; a condition's negation is the condition's.
     const recursion = asked('What causes infinite recursion?', 'A recursion step defined incorrectly, or a base case that is not included.');
     expect(negatedIn(recursion, 'There is no base case, or the recursive calls do not converge on the base case.')).to.equal(0);
+  });
+
+  it('reads a word of opposite sense said of the subject of a reference clause that says its counterpart as a denied claim, not a comparison or a passing word', () => {
+    const waits = asked('What is the difference between an implicit wait and an explicit wait in Selenium?',
+      'An implicit wait is a global driver setting that makes every element lookup poll up to a timeout; an explicit wait waits for a specific '
+      + 'condition on a specific element.');
+    const subjects = ['impli', 'expli'];
+    const denied = (answer: string, twoWays: number[] = []) =>
+      deniedClaims(sentences(answer), sentences(answer).map((x) => words(x.text)), negatableClausesOf(waits.referenceAnswer!, new Set(subjects)), new Set(subjects), new Set(twoWays));
+    expect(denied('An implicit wait is a local setting for a single lookup that polls up to a timeout.')).to.equal(1);
+    // The reference said back, and a right answer naming the counterpart of another clause's word, deny nothing.
+    expect(denied(waits.referenceAnswer!)).to.equal(0);
+    expect(denied('An implicit wait is global and polls every lookup; an explicit wait is local to one element and one condition.')).to.equal(0);
+    // A comparison may be turned round and still be right; a pair said both ways in one clause is no opposite there.
+    expect(denied('An implicit wait is a more local setting than a driver-wide timeout for every element lookup.')).to.equal(0);
+    const sorting = asked('What is the main idea of insertion sort?',
+      'Taking one array element at a time, from left to right, it inserts it in the right position among the already sorted elements on its left.');
+    const insertion = sentences('Insertion sort takes each element of an unsorted array in order.');
+    expect(deniedClaims(insertion, insertion.map((x) => words(x.text)), negatableClausesOf(sorting.referenceAnswer!, new Set()), new Set(), new Set()))
+      .to.equal(0);
   });
 
   it('sets two sides of a question apart, leaving out the words both share, and none when it compares nothing', () => {

@@ -11,7 +11,7 @@ import {
   SEMICOLON_OR_CLAUSE_BREAK,
 } from './clauses.js';
 import { markedTermsOf } from './marked-terms.js';
-import { type NegatableClause, negatableClausesOf, negatedClaims } from './negated-claims.js';
+import { deniedClaims, type NegatableClause, negatableClausesOf } from './negated-claims.js';
 import { type SideAttributes, sideAttributesOf, sideTradeShare } from './side-trades.js';
 
 /**
@@ -159,8 +159,8 @@ export interface Denial {
    * whichever is more.
    */
   share: number;
-  /** How many of its parts deny with a negation what the reference affirms (see negated-claims.ts). */
-  negatedClaims: number;
+  /** How many of its parts deny with a negation or an opposite what the reference affirms of the same subject (see negated-claims.ts). */
+  deniedClaims: number;
 }
 
 /** How the answer (its kept sentences, each one's words and content tokens) denies the reference. */
@@ -185,7 +185,7 @@ function denied(
   // A trade needs two subjects named somewhere in the answer: most answers are read no further.
   if (namesTwoSubjects(sentenceTokens, claims.subjects)) share = Math.max(share, swappedShare(kept, claims));
   if (claims.sides) share = Math.max(share, sideTradeShare(kept, claims.sides));
-  return { share, negatedClaims: negatedClaims(kept, claims.negatable, claims.subjects) };
+  return { share, deniedClaims: deniedClaims(kept, sentenceWords, claims.negatable, claims.subjects, claims.twoWays) };
 }
 
 /** Whether the tokens name at least two different subjects (see asTerm). */

@@ -7,7 +7,7 @@
  * the negation (its scope) are compared with what the reference affirms, and the subject apart.
  */
 import { negationsIn } from '../text/signals.js';
-import { oppositesBetween, senseGroupsOf } from '../text/opposites.js';
+import { oppositesBetween, senseGroupOf, senseGroupsOf } from '../text/opposites.js';
 import { contentTokensOf, type Sentence, sentences, words } from '../text/tokens.js';
 import { asTerm, CLAUSE_BREAK, CONDITION, CONDITION_INSIDE, negatesItsClaim, PART_BREAK } from './clauses.js';
 
@@ -129,8 +129,8 @@ function deniesReference(
 ): boolean {
   let denies = false;
   for (const c of clauses) {
-    if (oppositesBetween(scopeSenses, c.senses) > 0) return false;
     if (subjects ? ![...subjects].every((t) => c.subjects.has(t)) : ![...subjectTokens].some((t) => c.affirmed.has(t) || c.negated.has(t))) continue;
+    if (oppositesBetween(scopeSenses, c.senses) > 0) return false;
     let affirmed = 0;
     let negated = 0;
     for (const t of scope) {
@@ -144,19 +144,62 @@ function deniesReference(
 }
 
 /**
- * How many of the answer's parts deny with a verb's negation what the reference affirms of the same
- * subject. When the question sets two or more subjects apart (`subjects`), a part's subject is the
- * one its clause names before the negation (or the sentence's clause before it: "TreeMap is also
- * O(1), but it does not keep keys sorted"); otherwise the words before the negation must be ones
- * the reference clause says. Negations that restrict, weaken or except, and those in a condition,
- * deny nothing (see deniesNothing, negatesItsClaim).
+ * A part saying one side of an opposite-sense pair denies a reference clause of the same subject that
+ * says the other when it shares at least `minShared` of its other content words with it (fewer read
+ * a word said of another aspect as a denial: "an unsorted array" beside "the sorted elements").
  */
-export function negatedClaims(kept: readonly Sentence[], clauses: readonly NegatableClause[], subjects: ReadonlySet<string>): number {
+const OPPOSED_CLAIM = { minShared: 3 } as const;
+
+/** Whether a word is of an opposite-sense pair the reference does not say both sides of in one clause. */
+const opposable = (w: string, twoWays: ReadonlySet<number>): boolean => {
+  const g = senseGroupOf(w);
+  return g !== undefined && !twoWays.has(g);
+};
+
+/**
+ * Whether a part's words say, of the subject of a reference clause that says a word of opposite
+ * sense, the other side of the pair ("an implicit wait is a local setting for one lookup that polls up
+ * to a timeout" for "a global driver setting that makes every lookup poll up to a timeout"; see
+ * OPPOSED_CLAIM), and no clause of that subject saying the same side is restated as well.
+ */
+function opposesReference(ws: readonly string[], twoWays: ReadonlySet<number>, subjects: ReadonlySet<string>, clauses: readonly NegatableClause[]): boolean {
+  // A comparison ("cheaper than copying it") may be turned round and still right: it is left to the restatement checks.
+  if (ws.includes('than')) return false;
+  const senses = new Set([...senseGroupsOf(ws)].filter((g) => !twoWays.has(g)));
+  if (senses.size === 0) return false;
+  const tokens = contentTokensOf(ws.filter((w) => senseGroupOf(w) === undefined));
+  // The clause it restates best decides: one saying the same side agrees ("… after the current operation" beside "… before paint").
+  let opposing = 0;
+  let agreeing = 0;
+  for (const c of clauses) {
+    if (![...subjects].every((t) => c.subjects.has(t))) continue;
+    let shared = 0;
+    for (const t of tokens) if (!subjects.has(t) && (c.affirmed.has(t) || c.negated.has(t))) shared++;
+    if (oppositesBetween(senses, c.senses) > 0) opposing = Math.max(opposing, shared);
+    else if ([...senses].some((g) => c.senses.has(g))) agreeing = Math.max(agreeing, shared);
+  }
+  return opposing >= OPPOSED_CLAIM.minShared && opposing > agreeing;
+}
+
+/**
+ * How many of the answer's parts deny what the reference affirms of the same subject: with a verb's
+ * negation, or, with none, with a word of opposite sense (see opposesReference; `twoWays` are the
+ * pairs the reference says both sides of in one clause, never read as opposites). When the question
+ * sets two or more subjects apart (`subjects`), a part's subject is the one its clause names first
+ * (or the sentence's clause before it: "TreeMap is also O(1), but it does not keep keys sorted");
+ * otherwise the words said before the claim must be ones the reference clause says. Negations that
+ * restrict, weaken or except, and those in a condition, deny nothing (see deniesNothing, negatesItsClaim).
+ */
+export function deniedClaims(
+  kept: readonly Sentence[], sentenceWords: readonly (readonly string[])[], clauses: readonly NegatableClause[], subjects: ReadonlySet<string>,
+  twoWays: ReadonlySet<number>,
+): number {
   const setApart = subjects.size >= 2;
   let denied = 0;
-  for (const sentence of kept) {
-    // Most sentences negate no verb: they are not cut into parts.
-    if (!VERB_NEGATION.test(sentence.text)) continue;
+  for (let i = 0; i < kept.length; i++) {
+    const sentence = kept[i]!;
+    // Most sentences negate no verb and say no opposite: they are not cut into parts.
+    if (!VERB_NEGATION.test(sentence.text) && !(setApart && sentenceWords[i]!.some((w) => opposable(w, twoWays)))) continue;
     let named = new Set<string>();
     // The sentence's words so far: a clause's subject may be said in the clause before ("Building once saves time, but it does not …").
     const said: string[] = [];
@@ -166,6 +209,12 @@ export function negatedClaims(kept: readonly Sentence[], clauses: readonly Negat
         const ws = words(part);
         const at = verbNegationAt(ws);
         if (at < 0 || deniesNothing(ws, at) || CONDITION.test(part) || !negatesItsClaim(part)) {
+          if (at < 0 && negationsIn(part) === 0 && !CONDITION.test(part)) {
+            // No negation: an opposite may deny instead.
+            const own = subjectsNamed(ws, subjects);
+            if (own.size > 0) named = own;
+            if (setApart && named.size > 0 && opposesReference(ws, twoWays, named, clauses)) denied++;
+          }
           before.push(...ws);
           said.push(...ws);
           continue;

@@ -9,7 +9,7 @@
 const PAIRS: ReadonlyArray<readonly [string, string]> = [
   ['allow allows allowed allowing let lets enable enables enabled enabling permit permits permitted',
     'prevent prevents prevented preventing forbid forbids forbidden disallow disallows prohibit prohibits prohibited'],
-  ['mutable', 'immutable'],
+  ['mutable mutated mutate mutates changeable', 'immutable unchangeable'],
   ['synchronous synchronously sync', 'asynchronous asynchronously async'],
   ['stateless', 'stateful'],
   ['increase increases increased increasing raises', 'decrease decreases decreased decreasing reduce reduces reduced reducing'],
@@ -53,6 +53,11 @@ const PAIRS: ReadonlyArray<readonly [string, string]> = [
   ['positive positives', 'negative negatives'],
   ['cheap cheaper', 'expensive costly'],
   ['easier', 'harder'],
+  ['sorted', 'unsorted'],
+  ['separately separate', 'together'],
+  ['narrow narrower narrowed narrowing', 'wide wider widen widens widened widening broad broader'],
+  ['persist persists persisted persistent permanent', 'temporary transient ephemeral'],
+  ['read reads', 'write writes'],
 ];
 
 /** Each listed word → the number of its group; a group's opposite is the number with its last bit flipped. */
