@@ -9,8 +9,9 @@ import {
   clamp01, contentTokens, contentTokensOf, type Sentence, STEM_LENGTH, STOP_WORDS, trigramCosine, trigramProfile, words, type TrigramProfile,
 } from './text/tokens.js';
 import { denialOf, type ReferenceClaims, referenceClaims } from './rubric/denials.js';
+import { sidesOf } from './rubric/side-trades.js';
 import {
-  isNoteForm, listShape, paddedWithOneWord, type ReferenceOrder, referenceOrder, STUFFING, WORD_SALAD, wordOrder,
+  isLabelledComparison, isNoteForm, listShape, paddedWithOneWord, type ReferenceOrder, referenceOrder, STUFFING, WORD_SALAD, wordOrder,
 } from './rubric/word-order.js';
 
 export const RUBRIC_GRADER: ServedBy = { provider: 'offline', model: 'rubric-grader-v1' };
@@ -46,6 +47,8 @@ interface PreparedReference {
   order: ReferenceOrder;
   /** What the reference claims of the question's terms (see denials.ts). */
   claims: ReferenceClaims;
+  /** The two sides the question sets apart, if it does (see side-trades.ts). */
+  sides?: [Set<string>, Set<string>];
 }
 
 /**
@@ -287,7 +290,9 @@ export class RubricAnswerGrader implements AnswerGrader {
     const referenceList = list !== undefined && list.pairs > 0 && list.listedTogether / list.pairs >= 0.5;
     // Notes ("PUT = full replace. PATCH = partial update") have few function words but are no list;
     // a list of terms set out with colons and arrows has none at all, and is one.
-    const notes = structure >= NOTES.minFunctionWords && isNoteForm(answer);
+    // Notes comparing the question's two sides, each labelled ("HashMap: O(1), unordered. TreeMap: sorted, O(log n)"), however terse.
+    const comparison = isLabelledComparison(answer, ref.sides);
+    const notes = comparison || (structure >= NOTES.minFunctionWords && isNoteForm(answer));
     const listed = list !== undefined && !referenceList &&
       ((structure < 0.12 && !notes) || paddedWithOneWord(answerWords) || (list.items >= STUFFING.minItems && list.terms / list.items >= STUFFING.listShare));
     if (listed) {
@@ -297,7 +302,7 @@ export class RubricAnswerGrader implements AnswerGrader {
       score = Math.round(score * 0.35);
     }
     const order = wordOrder(answerWords, ref.order);
-    if (order !== undefined && order < WORD_SALAD.maxInOrder) {
+    if (order !== undefined && order < WORD_SALAD.maxInOrder && !comparison) {
       // The reference's words with their order lost: recognition again, not an explanation.
       flags.push('word_salad');
       score = Math.round(score * WORD_SALAD.factor);
@@ -432,6 +437,7 @@ export class RubricAnswerGrader implements AnswerGrader {
       compounds,
       order: referenceOrder(request.referenceAnswer ?? '', referenceWords, request.keyPoints ?? []),
       claims: referenceClaims(request.referenceAnswer ?? '', referenceText, referenceTokens, question, request.question),
+      sides: sidesOf(request.question),
     };
     this.cache.set(key, prepared);
     if (this.cache.size > this.cacheSize) this.cache.delete(this.cache.keys().next().value as string);

@@ -580,6 +580,30 @@ describe('rubric answer grader (offline)', () => {
     expect(dressed.score).to.be.below(35);
   });
 
+  it('grades terse notes that label each side the question compares as an answer, not a keyword list or shuffled words', () => {
+    const tcp = asked('What is the difference between TCP and UDP?', 'TCP is connection-oriented and gives reliable, ordered delivery with '
+      + 'retransmissions and congestion control; UDP is connectionless and sends independent datagrams with no delivery guarantees, giving lower overhead and latency.');
+    const maps = asked('In Java, what is the difference between HashMap and TreeMap?', 'HashMap is backed by a hash table, offers average O(1) '
+      + 'get and put and keeps no order; TreeMap is a red-black tree that keeps its keys sorted and offers O(log n) operations and navigation methods.');
+    for (const [request, notes] of [
+      [tcp, 'TCP: connection, reliable, ordered, retransmits. UDP: connectionless, no guarantees, low latency'],
+      [tcp, 'TCP: reliable + ordered, congestion control. UDP: datagrams, lower latency'],
+      [maps, 'HashMap: O(1), unordered. TreeMap: sorted keys, O(log n), navigable methods.'],
+      [maps, 'HashMap -> O(1), unordered; TreeMap -> sorted, O(log n)'],
+    ] as const) {
+      const graded = grade(notes, request);
+      expect(graded.flags, notes).to.deep.equal([]);
+      expect(graded.score, notes).to.be.at.least(55);
+    }
+    // Without the labels the same terms are a list of the reference's words; one side labelled is no comparison.
+    for (const list of ['connection, reliable, ordered, retransmits, connectionless, no guarantees, low latency',
+      'TCP: connection, reliable, ordered, retransmits, connectionless, no guarantees, low latency']) {
+      const graded = grade(list, tcp);
+      expect(graded.flags, list).to.include('keyword_stuffing');
+      expect(graded.score, list).to.be.below(35);
+    }
+  });
+
   it('scores a bare list of the reference words low', () => {
     const stuffed = grade('keys stable identity reconciliation match elements renders reordering reuse wrong DOM nodes state');
     expect(stuffed.flags).to.include('keyword_stuffing');

@@ -2,7 +2,7 @@
  * The order of an answer's words and items against the reference's: its words shuffled, and keyword
  * lists however they are dressed up, as opposed to the reference's phrases and lists said back.
  */
-import { sentences, STOP_WORDS, words } from '../text/tokens.js';
+import { contentTokensOf, sentences, STOP_WORDS, words } from '../text/tokens.js';
 
 /**
  * An answer of at least `minWords` words, `minFromReference` of them the reference's, whose
@@ -147,3 +147,26 @@ const RELATION = /\S\s*(?::|->|=>|→|=)\s*\S/g;
  * bare list of terms sets out none.
  */
 export const isNoteForm = (answer: string): boolean => (answer.match(RELATION)?.length ?? 0) >= 2;
+
+/** A note's label and what sets out its relation: "TreeMap: sorted keys", "UNION ALL = keeps duplicates", "ci -> clean install". */
+const LABELLED = /^\s*([^:=>→]{1,40}?)\s*(?::|->|=>|→|=)\s*\S/;
+
+/**
+ * Whether an answer is notes comparing the two sides a question sets apart (`sides`, see
+ * side-trades.ts): a segment (a sentence, or a part after a semicolon) labelled with each side
+ * ("HashMap: O(1), unordered. TreeMap: sorted keys, O(log n)"). Each label says which side its
+ * terms are of, which a keyword list never does, however terse the terms after it.
+ */
+export function isLabelledComparison(answer: string, sides: readonly [ReadonlySet<string>, ReadonlySet<string>] | undefined): boolean {
+  if (!sides) return false;
+  const labelled = [false, false];
+  for (const segment of answer.split(/[.;\n](?:\s+|$)/)) {
+    const label = LABELLED.exec(segment)?.[1];
+    if (label === undefined) continue;
+    for (const t of contentTokensOf(words(label))) {
+      if (sides[0].has(t)) labelled[0] = true;
+      else if (sides[1].has(t)) labelled[1] = true;
+    }
+  }
+  return labelled[0]! && labelled[1]!;
+}
