@@ -1,10 +1,13 @@
 /**
- * Negated claims: the answer says with a verb's negation what the reference affirms of the same
- * subject ("optimistic locking … does not check at write time whether someone else changed the
- * row" for "optimistic locking takes no lock and instead checks at write time … whether someone
- * else changed the row"). The restatement checks of denials.ts need most of a part's words to be
- * the reference's, and a negated claim often adds its own around them; here only the words under
- * the negation (its scope) are compared with what the reference affirms, and the subject apart.
+ * Claims denied one by one: the answer says with a verb's negation what the reference affirms of the
+ * same subject ("optimistic locking … does not check at write time whether someone else changed
+ * the row" for "optimistic locking takes no lock and instead checks at write time … whether
+ * someone else changed the row"), or says of a subject the question sets apart the opposite of a
+ * word the reference says of it ("an implicit wait is a local setting" for "a global driver
+ * setting"). The restatement checks of denials.ts need most of a part's words to be the
+ * reference's, and such a claim often adds its own around them; here only the words under the
+ * negation (its scope), or the words beside the opposite, are compared with the reference clause,
+ * and the subject apart.
  */
 import { negationsIn } from '../text/signals.js';
 import { oppositesBetween, senseGroupOf, senseGroupsOf } from '../text/opposites.js';
@@ -209,11 +212,11 @@ export function deniedClaims(
         const ws = words(part);
         const at = verbNegationAt(ws);
         if (at < 0 || deniesNothing(ws, at) || CONDITION.test(part) || !negatesItsClaim(part)) {
-          if (at < 0 && negationsIn(part) === 0 && !CONDITION.test(part)) {
+          if (setApart && at < 0 && negationsIn(part) === 0 && !CONDITION.test(part)) {
             // No negation: an opposite may deny instead.
             const own = subjectsNamed(ws, subjects);
             if (own.size > 0) named = own;
-            if (setApart && named.size > 0 && opposesReference(ws, twoWays, named, clauses)) denied++;
+            if (named.size > 0 && opposesReference(ws, twoWays, named, clauses)) denied++;
           }
           before.push(...ws);
           said.push(...ws);
