@@ -80,6 +80,9 @@ describe('claims denied in part (negated claims, traded sides, words that take a
     expect(sides('What is the difference between npm install and npm ci?')).to.deep.equal([['insta'], ['ci']]);
     expect(sides('When should a method have a pointer receiver instead of a value receiver?')).to.deep.equal([['point'], ['value']]);
     expect(sides('What is the difference between a data lake and a data warehouse?')).to.deep.equal([['lake'], ['wareh']]);
+    expect(sides('How does a process differ from a thread?')).to.deep.equal([['proce'], ['threa']]);
+    expect(sides('When would you use gRPC as opposed to REST?')).to.deep.equal([['grpc'], ['rest']]);
+    expect(sides('Why pick a B-tree index compared to a hash index?')).to.deep.equal([['tree'], ['hash']]);
     expect(sides('What is the difference between UNION and UNION ALL?')).to.equal(undefined);
     expect(sides('How does a bundler decide what to include?')).to.equal(undefined);
   });

@@ -17,7 +17,7 @@ export interface SideAttributes {
 }
 
 /** Words a side stops at, looking out from "and": "the difference between TCP and UDP", "… and UDP in networking". */
-const SIDE_BOUNDARY = new Set(['between', 'difference', 'differ', 'differs', 'is', 'are', 'of', 'what', 'how', 'when', 'why', 'which',
+const SIDE_BOUNDARY = new Set(['between', 'difference', 'differ', 'differs', 'different', 'as', 'is', 'are', 'of', 'what', 'how', 'when', 'why', 'which',
   'do', 'does', 'use', 'choose', 'prefer', 'in', 'on', 'for', 'with', 'to', 'should', 'would', 'you', 'vs', 'and', 'or']);
 const ARTICLES = new Set(['a', 'an', 'the']);
 /** Words a side after "and" may open with that are not its name ("… and using the satisfies operator"). */
@@ -27,7 +27,7 @@ const SIDE_WORDS = 2;
 
 /**
  * The two sides a question sets against each other ("X and Y", "X or Y", "X vs Y", "X instead of
- * Y", "X rather than Y"): the content tokens of up to two words on each side, articles skipped, less
+ * Y", "X rather than Y", "X compared to Y", "X as opposed to Y", "how does X differ from Y"): the content tokens of up to two words on each side, articles skipped, less
  * those both sides have ("strong consistency and eventual consistency" → strong, eventual; "npm
  * install and npm ci" → install, ci). Undefined when the question sets no two sides apart.
  */
@@ -36,11 +36,14 @@ export function sidesOf(questionText: string): [Set<string>, Set<string>] | unde
   for (let i = 1; i < ws.length - 1; i++) {
     const w = ws[i]!;
     let after: number;
-    if ((w === 'instead' && ws[i + 1] === 'of') || (w === 'rather' && ws[i + 1] === 'than')) after = i + 2;
-    else if (w === 'and' || w === 'or' || w === 'vs' || w === 'versus') after = i + 1;
+    if ((w === 'instead' && ws[i + 1] === 'of') || (w === 'rather' && ws[i + 1] === 'than') || (w === 'compared' && /^(?:to|with)$/.test(ws[i + 1] ?? ''))
+      || (w === 'opposed' && ws[i - 1] === 'as' && ws[i + 1] === 'to')) after = i + 2;
+    else if (w === 'and' || w === 'or' || w === 'vs' || w === 'versus' || (w === 'from' && /^differ/.test(ws[i - 1]!))) after = i + 1;
     else continue;
     const first: string[] = [];
-    for (let j = i - 1; j >= 0 && first.length < SIDE_WORDS && !SIDE_BOUNDARY.has(ws[j]!); j--) if (!ARTICLES.has(ws[j]!)) first.push(ws[j]!);
+    // "differ from" and "as opposed to" open with a word of their own.
+    const end = w === 'from' || w === 'opposed' ? i - 2 : i - 1;
+    for (let j = end; j >= 0 && first.length < SIDE_WORDS && !SIDE_BOUNDARY.has(ws[j]!); j--) if (!ARTICLES.has(ws[j]!)) first.push(ws[j]!);
     let k = after;
     while (k < ws.length && LEADING.has(ws[k]!)) k++;
     const second: string[] = [];
