@@ -25,6 +25,7 @@ const ADVERSARIAL = [
   ['adversarial-grading.jsonl', '45 questions; the grader was tuned against it'],
   ['adversarial-grading-2.jsonl', '25 questions written on 2026-12-05 without sight of the grader (first measured r 0.215); tuned against since'],
   ['adversarial-grading-3.jsonl', '20 questions written on 2026-12-05 without sight of the grader; kept as a check only (first measured r 0.295)'],
+  ['adversarial-grading-4.jsonl', '20 more, written on 2026-12-05 after the grader changes it checks; first measured r 0.387 (0.331 by the grader before them)'],
 ] as const;
 for (const [name, about] of ADVERSARIAL) {
   const set = loadGradingDataset(fileURLToPath(new URL(`./datasets/${name}`, import.meta.url))) as Array<GradedAnswer & { kind: string }>;
