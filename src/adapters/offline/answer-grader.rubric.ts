@@ -6,7 +6,7 @@ import {
   withoutInstructions, writtenInAnotherLanguage,
 } from './text/signals.js';
 import {
-  clamp01, contentTokens, contentTokensOf, type Sentence, STEM_LENGTH, STOP_WORDS, trigramCosine, trigramProfile, words, type TrigramProfile,
+  clamp01, contentTokens, contentTokensOf, hasForm, type Sentence, STEM_LENGTH, STOP_WORDS, trigramCosine, trigramProfile, words, type TrigramProfile,
 } from './text/tokens.js';
 import { denialOf, type ReferenceClaims, referenceClaims } from './rubric/denials.js';
 import { sidesOf } from './rubric/side-trades.js';
@@ -248,9 +248,7 @@ export class RubricAnswerGrader implements AnswerGrader {
       if (STATUS_CLASS.test(t)) for (const a of present) if (a.length === 3 && a[0] === t[0] && /^\d\d$/.test(a.slice(1))) return true;
       const synonyms = SYNONYMS.get(t);
       if (synonyms) for (const s of synonyms) if (present.has(s)) return true;
-      if (t.length < 4) return false;
-      for (const a of present) if (a.length >= 4 && (a.startsWith(t) || t.startsWith(a))) return true;
-      return false;
+      return hasForm(present, t);
     };
     const halfFound = (tokens: readonly string[]): boolean => {
       if (tokens.length === 0) return false;

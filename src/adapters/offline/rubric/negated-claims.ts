@@ -11,7 +11,7 @@
  */
 import { negationsIn } from '../text/signals.js';
 import { oppositesBetween, senseGroupOf, senseGroupsOf } from '../text/opposites.js';
-import { contentTokensOf, type Sentence, sentences, words } from '../text/tokens.js';
+import { contentTokensOf, hasForm, type Sentence, sentences, words } from '../text/tokens.js';
 import { asTerm, CLAUSE_BREAK, CONDITION, CONDITION_INSIDE, negatesItsClaim, PART_BREAK } from './clauses.js';
 
 /** A reference clause as negated claims are read against it. */
@@ -110,14 +110,6 @@ export function negatableClausesOf(text: string, subjects: ReadonlySet<string>):
     }
   }
   return out;
-}
-
-/** Whether `set` has `t` in some form: the same stem, or one starting with the other (keep, keeps). */
-function hasForm(set: ReadonlySet<string>, t: string): boolean {
-  if (set.has(t)) return true;
-  if (t.length < 4) return false;
-  for (const s of set) if (s.length >= 4 && (s.startsWith(t) || t.startsWith(s))) return true;
-  return false;
 }
 
 /**

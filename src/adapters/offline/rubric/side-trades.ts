@@ -6,7 +6,7 @@
  * subject and its claims across; here a whole clause is weighed against each side.
  */
 import { contentTokens, contentTokensOf, type Sentence, sentences, words } from '../text/tokens.js';
-import { PARENTHETICAL, SEMICOLON_OR_CLAUSE_BREAK } from './clauses.js';
+import { asTerm, PARENTHETICAL, SEMICOLON_OR_CLAUSE_BREAK } from './clauses.js';
 
 /** What the reference says of each of a question's two sides alone (prepared once per question). */
 export interface SideAttributes {
@@ -60,12 +60,11 @@ export function sidesOf(questionText: string): [Set<string>, Set<string>] | unde
   return undefined;
 }
 
-/** The side (0 or 1) whose name a clause's tokens say first (a plural's "s" dropped), if any. */
+/** The side (0 or 1) whose name a clause's tokens say first (a plural's "s" dropped, see asTerm), if any. */
 function sideNamed(tokens: readonly string[], sides: SideAttributes['sides']): 0 | 1 | undefined {
   for (const t of tokens) {
-    const single = t.length >= 4 && t.endsWith('s') ? t.slice(0, -1) : t;
-    if (sides[0].has(t) || sides[0].has(single)) return 0;
-    if (sides[1].has(t) || sides[1].has(single)) return 1;
+    if (asTerm(t, sides[0]) !== undefined) return 0;
+    if (asTerm(t, sides[1]) !== undefined) return 1;
   }
   return undefined;
 }

@@ -200,3 +200,14 @@ export function trigramCosine(ws: readonly string[], reference: TrigramProfile):
 }
 
 export const clamp01 = (x: number): number => (x < 0 ? 0 : x > 1 ? 1 : x);
+
+/**
+ * Whether `tokens` hold `t` in some form: the same stem, or, both of four letters or more, one
+ * starting with the other (keep, keeps; task, tasks), which the five-letter stems miss.
+ */
+export function hasForm(tokens: Iterable<string> & { has(t: string): boolean }, t: string): boolean {
+  if (tokens.has(t)) return true;
+  if (t.length < 4) return false;
+  for (const a of tokens) if (a.length >= 4 && (a.startsWith(t) || t.startsWith(a))) return true;
+  return false;
+}
