@@ -17,6 +17,13 @@ describe('sentences (offline text tools)', () => {
     ]);
   });
 
+  it('does not end one at an ellipsis set apart by spaces, which elides words mid-sentence', () => {
+    expect(texts('It locks rows with SELECT ... FOR UPDATE, so others wait. Done.')).to.deep.equal([
+      'It locks rows with SELECT ... FOR UPDATE, so others wait.', 'Done.',
+    ]);
+    expect(texts('It waited... Then it ran.')).to.deep.equal(['It waited...', 'Then it ran.']);
+  });
+
   it('does not end one at an abbreviation ("e.g.", "i.e.", "vs."), nor at "etc." before a lower-case word', () => {
     expect(texts('You fix it by eager loading, e.g. select_related in Django. Then it is one query.')).to.deep.equal([
       'You fix it by eager loading, e.g. select_related in Django.', 'Then it is one query.',

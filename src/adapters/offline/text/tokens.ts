@@ -53,7 +53,7 @@ function abbreviationEndsAt(text: string, dot: number): boolean {
  * Sentences (or lines) with their offsets, so quotes can be exact substrings of the original. A
  * sentence ends at a line break, or at `.`, `!`, `?` or `;` (a run of them) followed by a space or the
  * end of the text: the dots inside `Node.js`, `console.log` or `3.5` do not end one, nor does the one
- * of an abbreviation ("e.g.", "i.e.", "vs.").
+ * of an abbreviation ("e.g.", "i.e.", "vs."), nor an ellipsis with a space before it ("SELECT ... FOR UPDATE").
  */
 export function sentences(text: string): Sentence[] {
   const out: Sentence[] = [];
@@ -71,7 +71,9 @@ export function sentences(text: string): Sentence[] {
     } else if (isTerminator(c)) {
       let end = i + 1;
       while (end < text.length && isTerminator(text[end]!)) end++;
-      if (isSpace(text[end]) && !(c === '.' && end === i + 1 && abbreviationEndsAt(text, i))) {
+      // An ellipsis set apart by spaces elides words mid-sentence ("SELECT ... FOR UPDATE"); one after a word may end it.
+      const elision = c === '.' && end - i >= 3 && i > 0 && isSpace(text[i - 1]);
+      if (isSpace(text[end]) && !elision && !(c === '.' && end === i + 1 && abbreviationEndsAt(text, i))) {
         push(from, end);
         from = end;
       }
