@@ -129,6 +129,15 @@ const W = { recall: 1, precision: 0.2, similarity: 1.2, length: 0.2 };
  * the points said back, not explained.
  */
 const ECHO = { minQuestionWords: 3, cap: 15, quotedShare: 0.8, novelShare: 0.3 } as const;
+/** The first sentence denying a claim of the reference, quoted as the answer has it (": \"…\""), or nothing (none short enough to quote). */
+const deniedQuote = (kept: readonly Sentence[], denied: readonly number[], answer: string): string => {
+  const quote = denied.map((i) => kept[i]!.text).find((text) => text.length <= MAX_QUOTE && answer.includes(text));
+  return quote === undefined ? '' : `: "${quote}"`;
+};
+
+/** The longest sentence the reasoning quotes. */
+const MAX_QUOTE = 240;
+
 /**
  * A contradicted or disowned answer scores at most `cap`; a share of restatements contradicted above
  * `share` counts as one. An answer contradicting the reference in part (a share up to `share`, or a
@@ -314,7 +323,7 @@ export class RubricAnswerGrader implements AnswerGrader {
     if (disowned || denial.share > CONTRADICTION.share) {
       flags.push('contradicts_reference');
       score = Math.min(score, CONTRADICTION.cap);
-    } else if (denial.share > 0 || denial.deniedClaims > 0) {
+    } else if (denial.share > 0 || denial.deniedClaims.length > 0) {
       partlyContradicted = true;
       score = Math.min(Math.round(score * (1 - denial.share)), CONTRADICTION.partCap);
     }
@@ -363,7 +372,7 @@ export class RubricAnswerGrader implements AnswerGrader {
       `Covers ${Math.round(coverage * 100)}% of the reference` +
       (ref.points.length > 0 ? ` (${coveredCount} of ${ref.points.length} key points)` : '') +
       `; similarity ${similarity.toFixed(2)}` + (flags.length > 0 ? `; flags: ${flags.join(', ')}` : '') +
-      (partlyContradicted ? '; part of it contradicts the reference' : '') + '.';
+      (partlyContradicted ? `; part of it contradicts the reference${deniedQuote(kept, denial.deniedClaims, request.answer)}` : '') + '.';
     return this.result(score, { accuracy, depth, clarity, confidence }, skillArea, evidence, missing, hesitations, flags, reasoning);
   }
 

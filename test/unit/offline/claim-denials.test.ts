@@ -22,7 +22,8 @@ const UNIONS = asked('What is the difference between DELETE and TRUNCATE in SQL?
 
 /** How many negated claims an answer makes against a request's reference (with its question's two sides as subjects, when it has them). */
 const negatedIn = (q: GradeRequest, answer: string, subjects: string[] = []) =>
-  deniedClaims(sentences(answer), sentences(answer).map((x) => words(x.text)), negatableClausesOf(q.referenceAnswer!, new Set(subjects)), new Set(subjects), new Set());
+  deniedClaims(sentences(answer), sentences(answer).map((x) => words(x.text)), negatableClausesOf(q.referenceAnswer!, new Set(subjects)), new Set(subjects), new Set())
+    .length;
 
 describe('claims denied in part (negated claims, traded sides, words that take away)', () => {
   it('reads a negation of what the reference affirms of the same subject as a negated claim, whatever the words around it', () => {
@@ -59,7 +60,8 @@ describe('claims denied in part (negated claims, traded sides, words that take a
       + 'condition on a specific element.');
     const subjects = ['impli', 'expli'];
     const denied = (answer: string, twoWays: number[] = []) =>
-      deniedClaims(sentences(answer), sentences(answer).map((x) => words(x.text)), negatableClausesOf(waits.referenceAnswer!, new Set(subjects)), new Set(subjects), new Set(twoWays));
+      deniedClaims(sentences(answer), sentences(answer).map((x) => words(x.text)), negatableClausesOf(waits.referenceAnswer!, new Set(subjects)), new Set(subjects), new Set(twoWays))
+        .length;
     expect(denied('An implicit wait is a local setting for a single lookup that polls up to a timeout.')).to.equal(1);
     // The reference said back, and a right answer naming the counterpart of another clause's word, deny nothing.
     expect(denied(waits.referenceAnswer!)).to.equal(0);
@@ -70,7 +72,7 @@ describe('claims denied in part (negated claims, traded sides, words that take a
       'Taking one array element at a time, from left to right, it inserts it in the right position among the already sorted elements on its left.');
     const insertion = sentences('Insertion sort takes each element of an unsorted array in order.');
     expect(deniedClaims(insertion, insertion.map((x) => words(x.text)), negatableClausesOf(sorting.referenceAnswer!, new Set()), new Set(), new Set()))
-      .to.equal(0);
+      .to.deep.equal([]);
   });
 
   it('sets two sides of a question apart, leaving out the words both share, and none when it compares nothing', () => {
@@ -124,6 +126,9 @@ describe('claims denied in part (negated claims, traded sides, words that take a
       expect(g.reasoning, answer).to.include('part of it contradicts the reference');
       expect(g.flags, answer).to.not.include('contradicts_reference');
     }
+    // The reasoning quotes the sentence that denies a claim, as the answer has it.
+    expect(grade(LOCKING, partly[0][1]).reasoning).to.include(
+      ': "optimistic locking takes no lock and does not check a version column at write time, so the last write wins."');
     // Both sides traded, clause by clause: a denial.
     const swapped = grade(DEPLOY, 'A StatefulSet runs interchangeable stateless pods replaced in any order; a Deployment gives each pod a stable '
       + 'identity and its own persistent volume.');

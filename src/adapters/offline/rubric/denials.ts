@@ -159,8 +159,8 @@ export interface Denial {
    * whichever is more.
    */
   share: number;
-  /** How many of its parts deny with a negation or an opposite what the reference affirms of the same subject (see negated-claims.ts). */
-  deniedClaims: number;
+  /** Its sentences (indices in the kept sentences) that deny with a negation or an opposite what the reference affirms of the same subject (see negated-claims.ts). */
+  deniedClaims: number[];
 }
 
 /** How the answer (its kept sentences, each one's words and content tokens) denies the reference. */

@@ -177,7 +177,7 @@ function opposesReference(ws: readonly string[], twoWays: ReadonlySet<number>, s
 }
 
 /**
- * How many of the answer's parts deny what the reference affirms of the same subject: with a verb's
+ * The answer's sentences (their indices in `kept`) with a part that denies what the reference affirms of the same subject: with a verb's
  * negation, or, with none, with a word of opposite sense (see opposesReference; `twoWays` are the
  * pairs the reference says both sides of in one clause, never read as opposites). When the question
  * sets two or more subjects apart (`subjects`), a part's subject is the one its clause names first
@@ -188,9 +188,9 @@ function opposesReference(ws: readonly string[], twoWays: ReadonlySet<number>, s
 export function deniedClaims(
   kept: readonly Sentence[], sentenceWords: readonly (readonly string[])[], clauses: readonly NegatableClause[], subjects: ReadonlySet<string>,
   twoWays: ReadonlySet<number>,
-): number {
+): number[] {
   const setApart = subjects.size >= 2;
-  let denied = 0;
+  const denied = new Set<number>();
   for (let i = 0; i < kept.length; i++) {
     const sentence = kept[i]!;
     // Most sentences negate no verb and say no opposite: they are not cut into parts.
@@ -208,7 +208,7 @@ export function deniedClaims(
             // No negation: an opposite may deny instead.
             const own = subjectsNamed(ws, subjects);
             if (own.size > 0) named = own;
-            if (named.size > 0 && opposesReference(ws, twoWays, named, clauses)) denied++;
+            if (named.size > 0 && opposesReference(ws, twoWays, named, clauses)) denied.add(i);
           }
           before.push(...ws);
           said.push(...ws);
@@ -226,11 +226,11 @@ export function deniedClaims(
         const scope = new Set(contentTokensOf(under).filter((t) => !FILLER.has(t)));
         if (scope.size < NEGATED_SCOPE.minTokens) continue;
         if (setApart ? named.size === 0 : subjectTokens.size === 0) continue;
-        if (deniesReference(scope, senseGroupsOf(under), setApart ? named : undefined, subjectTokens, clauses)) denied++;
+        if (deniesReference(scope, senseGroupsOf(under), setApart ? named : undefined, subjectTokens, clauses)) denied.add(i);
       }
       const own = subjectsNamed(before, subjects);
       if (own.size > 0) named = own;
     }
   }
-  return denied;
+  return [...denied];
 }
