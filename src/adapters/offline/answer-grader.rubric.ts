@@ -129,20 +129,21 @@ const W = { recall: 1, precision: 0.2, similarity: 1.2, length: 0.2 };
  * the points said back, not explained.
  */
 const ECHO = { minQuestionWords: 3, cap: 15, quotedShare: 0.8, novelShare: 0.3 } as const;
+/** The longest sentence the reasoning quotes. */
+const MAX_QUOTE = 240;
+
 /** The first sentence denying a claim of the reference, quoted as the answer has it (": \"…\""), or nothing (none short enough to quote). */
 const deniedQuote = (kept: readonly Sentence[], denied: readonly number[], answer: string): string => {
   const quote = denied.map((i) => kept[i]!.text).find((text) => text.length <= MAX_QUOTE && answer.includes(text));
   return quote === undefined ? '' : `: "${quote}"`;
 };
 
-/** The longest sentence the reasoning quotes. */
-const MAX_QUOTE = 240;
-
 /**
  * A contradicted or disowned answer scores at most `cap`; a share of restatements contradicted above
  * `share` counts as one. An answer contradicting the reference in part (a share up to `share`, or a
- * claim it negates) keeps the rest of its score, at most `partCap`: a wrong claim about what the
- * question asks is below the accuracy that marks the skill's boundary (0.5), however right the rest.
+ * claim it denies with a negation or an opposite) keeps the rest of its score, at most `partCap`: a
+ * wrong claim about what the question asks is below the accuracy that marks the skill's boundary
+ * (0.5), however right the rest.
  */
 const CONTRADICTION = { cap: 20, share: 0.5, partCap: 40 } as const;
 
