@@ -1,4 +1,5 @@
 import { expect } from 'chai';
+import { RubricAnswerGrader } from '../../../src/adapters/offline/answer-grader.rubric.js';
 import { markedTermsOf } from '../../../src/adapters/offline/rubric/marked-terms.js';
 
 describe('marked terms (operators and stop words a question compares)', () => {
@@ -55,5 +56,24 @@ describe('marked terms (operators and stop words a question compares)', () => {
     expect(spelled('Use `is` for None; == compares values.')).to.equal('Use `mka` for None; mkb compares values.');
     // A verb, or a question opening with it, is not the term.
     expect(spelled('It is true that x is None. Is it the same object?')).to.equal('It is true that x is None. Is it the same object?');
+  });
+
+  it('marks compounds of stop words alone ("for...in", "for...of"), read only whole, so their trade is seen', () => {
+    const loops = markedTermsOf('In JavaScript, what is the difference between for...in and for...of?')!;
+    expect(loops.question).to.equal('In JavaScript, what is the difference between mka and mkb?');
+    expect(loops.rewrite('for...of gives values; a for...in loop gives keys, unlike for...inner.')).to.equal('mkb gives values; a mka loop gives keys, unlike for...inner.');
+    const request = {
+      question: 'In JavaScript, what is the difference between for...in and for...of?',
+      referenceAnswer: 'for...in iterates over the enumerable property keys of an object, including inherited ones; for...of iterates over the values '
+        + 'of an iterable such as an array, a string or a Map, and does not work on plain objects.',
+    };
+    const grader = new RubricAnswerGrader();
+    const swapped = grader.gradeSync({ ...request, answer: 'for...of iterates over the enumerable property keys of an object, inherited ones too; '
+      + 'for...in iterates over the values of an iterable like an array or a string.' });
+    expect(swapped.flags).to.include('contradicts_reference');
+    const right = grader.gradeSync({ ...request, answer: 'for...in walks the enumerable property keys of an object, inherited ones too; for...of walks '
+      + 'the values of an iterable like an array or a string, and fails on plain objects.' });
+    expect(right.flags).to.deep.equal([]);
+    expect(right.score).to.be.at.least(70);
   });
 });

@@ -1,10 +1,11 @@
 /**
  * Terms a question sets side by side that have no content word of their own: operators ("== and
- * ===", "is and ==") and stop words used as names ("any and unknown", "WHERE and HAVING"), or whose
- * words are all another's ("package.json and package-lock.json"). Word overlap never tells them
- * apart, so an answer saying of `is` what the reference says of `==` reads as a restatement. The denial checks (denials.ts) read the question, the reference and the answer with
- * each such term spelled as a word of its own ("mka", "mkb", … in the question's order), so a
- * traded term is seen there as any other.
+ * ===", "is and =="), stop words used as names ("any and unknown", "WHERE and HAVING") or joined
+ * into one ("for...in and for...of"), or whose words are all another's ("package.json and
+ * package-lock.json"). Word overlap never tells them apart, so an answer saying of `is` what the
+ * reference says of `==` reads as a restatement. The denial checks (denials.ts) read the question,
+ * the reference and the answer with each such term spelled as a word of its own ("mka", "mkb", … in
+ * the question's order), so a traded term is seen there as any other.
  */
 import { STOP_WORDS, words } from '../text/tokens.js';
 
@@ -12,7 +13,7 @@ import { STOP_WORDS, words } from '../text/tokens.js';
 const SIDE_BY_SIDE = new Set(['and', 'or', 'vs', 'vs.', 'versus']);
 const OPERATOR = /^[=!<>&|+\-*/%^~?:.]{1,3}$/;
 /** A compound written as one: words joined by a dot, a hyphen or an underscore ("package-lock.json", "non-functional"). */
-const JOINED = /^[A-Za-z0-9]+(?:[.\-_][A-Za-z0-9]+)+$/;
+const JOINED = /^[A-Za-z0-9]+(?:(?:[.\-_]|\.\.\.)[A-Za-z0-9]+)+$/;
 /** A member of an object or module, as code names it: its name after the last dot. */
 const MEMBER = /^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*\.([A-Za-z_$][\w$]*)$/;
 /** Stop words that open a noun phrase ("a list and a tuple"), negate or ask: never a term themselves (SQL's WHERE is, in capitals). */
@@ -74,6 +75,13 @@ export function markedTermsOf(questionText: string): MarkedTerms | undefined {
           spell(k, names.get(key)!);
         }
       }
+    }
+    // A compound of stop words alone ("for...in", "for...of") has no word to be read by: it is a name of its own.
+    for (const { at: k, side } of sides) {
+      if (!JOINED.test(side) || !words(side).every((w) => STOP_WORDS.has(w))) continue;
+      const key = side.toLowerCase();
+      if (!names.has(key)) names.set(key, nextWord());
+      spell(k, names.get(key)!);
     }
     for (const { at: k, written, side: whole } of sides) {
       if (names.has(whole.toLowerCase())) continue;
