@@ -76,4 +76,24 @@ describe('marked terms (operators and stop words a question compares)', () => {
     expect(right.flags).to.deep.equal([]);
     expect(right.score).to.be.at.least(70);
   });
+
+  it('marks a side that is the other with one word more ("UNION and UNION ALL") as two names, the longer read first', () => {
+    const unions = markedTermsOf('In SQL, what is the difference between UNION and UNION ALL?')!;
+    expect(unions.question).to.equal('In SQL, what is the difference between mka and mkb?');
+    expect(unions.rewrite('UNION removes duplicates; UNION ALL keeps them, so union all is faster than union.'))
+      .to.equal('mka removes duplicates; mkb keeps them, so mkb is faster than mka.');
+    const request = {
+      question: 'In SQL, what is the difference between UNION and UNION ALL?',
+      referenceAnswer: 'UNION combines the results of two queries and removes duplicate rows, which needs an extra sort or hash step; UNION ALL keeps '
+        + 'every row, duplicates included, so it is cheaper and faster.',
+    };
+    const grader = new RubricAnswerGrader();
+    const swapped = grader.gradeSync({ ...request, answer: 'UNION ALL combines the results and removes duplicate rows, which needs a sort or hash step; '
+      + 'UNION keeps every row, duplicates included, so it is cheaper and faster.' });
+    expect(swapped.flags).to.include('contradicts_reference');
+    const right = grader.gradeSync({ ...request, answer: 'UNION merges both results and drops duplicate rows, which costs a sort or hash step; UNION ALL '
+      + 'keeps every row including duplicates, so it is cheaper and faster.' });
+    expect(right.flags).to.deep.equal([]);
+    expect(right.score).to.be.at.least(70);
+  });
 });

@@ -2,7 +2,7 @@
  * Terms a question sets side by side that have no content word of their own: operators ("== and
  * ===", "is and =="), stop words used as names ("any and unknown", "WHERE and HAVING") or joined
  * into one ("for...in and for...of"), or whose words are all another's ("package.json and
- * package-lock.json"). Word overlap never tells them apart, so an answer saying of `is` what the
+ * package-lock.json", "UNION and UNION ALL"). Word overlap never tells them apart, so an answer saying of `is` what the
  * reference says of `==` reads as a restatement. The denial checks (denials.ts) read the question,
  * the reference and the answer with each such term spelled as a word of its own ("mka", "mkb", … in
  * the question's order), so a traded term is seen there as any other.
@@ -65,6 +65,20 @@ export function markedTermsOf(questionText: string): MarkedTerms | undefined {
     const besideOperator = sides.some((s) => OPERATOR.test(s.side));
     const onlyTheTwo = raw[i - 2]?.toLowerCase() === 'between' &&
       (/[?.,;]$/.test(raw[i + 1]!) || i + 2 === raw.length || /^(?:in|for|when)$/i.test(raw[i + 2]!));
+    // A side that is the other with one word more ("UNION and UNION ALL"): that side is the two words, a name of its own, as is the other.
+    const [first, second] = [sides[sides.length - 2]!, sides[sides.length - 1]!];
+    const extra = raw[i + 2] === undefined ? undefined : bare(raw[i + 2]!);
+    if (first.side.toLowerCase() === second.side.toLowerCase() && /^[A-Za-z]+$/.test(second.side) && extra !== undefined && /^[A-Za-z]+$/.test(extra)
+      && /[,;?]*$/.exec(raw[i + 1]!)![0] === '') {
+      const longer = `${second.side} ${extra}`.toLowerCase();
+      const shorter = first.side.toLowerCase();
+      if (!names.has(shorter)) names.set(shorter, nextWord());
+      if (!names.has(longer)) names.set(longer, nextWord());
+      spell(first.at, names.get(shorter)!);
+      question[i + 1] = '';
+      question[i + 2] = `${names.get(longer)!}${/[,;?]*$/.exec(raw[i + 2]!)![0]}`;
+      continue;
+    }
     // A compound whose words are all in another's ("package.json", "package-lock.json") is a name of its own, as is the other.
     for (const a of sides) {
       for (const b of sides) {
@@ -105,7 +119,8 @@ export function markedTermsOf(questionText: string): MarkedTerms | undefined {
   if (spelled.size === 0 && names.size === 0) return undefined;
   const patterns: Array<[RegExp, string]> = [
     // A compound wherever it stands whole: not "package.json" in "my-package.json", nor "functional" in "non-functional".
-    ...[...names].map(([name, word]): [RegExp, string] => [new RegExp(`(?<![\\w$.-])${escape(name)}(?![\\w$-]|\\.\\w)`, 'gi'), word]),
+    // Longer names first: "UNION ALL" is read before "UNION" could be.
+    ...[...names].sort(([a], [b]) => b.length - a.length).map(([name, word]): [RegExp, string] => [new RegExp(`(?<![\\w$.-])${escape(name)}(?![\\w$-]|\\.\\w)`, 'gi'), word]),
     // A member named with its owner ("Promise.all") is the term wherever it stands, owner and all.
     ...[...qualified].map(([name, word]): [RegExp, string] => [new RegExp(`(?<![\\w$.])${escape(name)}(?![\\w$])`, 'gi'), word]),
     ...[...spelled].map(([term, word]): [RegExp, string] => [
@@ -122,7 +137,7 @@ export function markedTermsOf(questionText: string): MarkedTerms | undefined {
   const inPlaceOf = (word: string) => (term: string, at: number, text: string) =>
     `${/\w/.test(text[at - 1] ?? '') ? ' ' : ''}${word}${/\w/.test(text[at + term.length] ?? '') ? ' ' : ''}`;
   return {
-    question: question.join(' '),
+    question: question.filter((w) => w !== '').join(' '),
     rewrite: (text) => patterns.reduce((out, [pattern, word]) => out.replace(pattern, inPlaceOf(word)), text),
   };
 }
