@@ -58,42 +58,37 @@ describe('marked terms (operators and stop words a question compares)', () => {
     expect(spelled('It is true that x is None. Is it the same object?')).to.equal('It is true that x is None. Is it the same object?');
   });
 
+  /** With the question's terms marked, the grader reads `swapped` as a denial and credits `right`. */
+  const expectTradeSeen = (question: string, referenceAnswer: string, swapped: string, right: string) => {
+    const grader = new RubricAnswerGrader();
+    expect(grader.gradeSync({ question, referenceAnswer, answer: swapped }).flags, swapped).to.include('contradicts_reference');
+    const credited = grader.gradeSync({ question, referenceAnswer, answer: right });
+    expect(credited.flags, right).to.deep.equal([]);
+    expect(credited.score, right).to.be.at.least(70);
+  };
+
   it('marks compounds of stop words alone ("for...in", "for...of"), read only whole, so their trade is seen', () => {
-    const loops = markedTermsOf('In JavaScript, what is the difference between for...in and for...of?')!;
+    const question = 'In JavaScript, what is the difference between for...in and for...of?';
+    const loops = markedTermsOf(question)!;
     expect(loops.question).to.equal('In JavaScript, what is the difference between mka and mkb?');
     expect(loops.rewrite('for...of gives values; a for...in loop gives keys, unlike for...inner.')).to.equal('mkb gives values; a mka loop gives keys, unlike for...inner.');
-    const request = {
-      question: 'In JavaScript, what is the difference between for...in and for...of?',
-      referenceAnswer: 'for...in iterates over the enumerable property keys of an object, including inherited ones; for...of iterates over the values '
+    expectTradeSeen(question,
+      'for...in iterates over the enumerable property keys of an object, including inherited ones; for...of iterates over the values '
         + 'of an iterable such as an array, a string or a Map, and does not work on plain objects.',
-    };
-    const grader = new RubricAnswerGrader();
-    const swapped = grader.gradeSync({ ...request, answer: 'for...of iterates over the enumerable property keys of an object, inherited ones too; '
-      + 'for...in iterates over the values of an iterable like an array or a string.' });
-    expect(swapped.flags).to.include('contradicts_reference');
-    const right = grader.gradeSync({ ...request, answer: 'for...in walks the enumerable property keys of an object, inherited ones too; for...of walks '
-      + 'the values of an iterable like an array or a string, and fails on plain objects.' });
-    expect(right.flags).to.deep.equal([]);
-    expect(right.score).to.be.at.least(70);
+      'for...of iterates over the enumerable property keys of an object, inherited ones too; for...in iterates over the values of an iterable like an array or a string.',
+      'for...in walks the enumerable property keys of an object, inherited ones too; for...of walks the values of an iterable like an array or a string, and fails on plain objects.');
   });
 
   it('marks a side that is the other with one word more ("UNION and UNION ALL") as two names, the longer read first', () => {
-    const unions = markedTermsOf('In SQL, what is the difference between UNION and UNION ALL?')!;
+    const question = 'In SQL, what is the difference between UNION and UNION ALL?';
+    const unions = markedTermsOf(question)!;
     expect(unions.question).to.equal('In SQL, what is the difference between mka and mkb?');
     expect(unions.rewrite('UNION removes duplicates; UNION ALL keeps them, so union all is faster than union.'))
       .to.equal('mka removes duplicates; mkb keeps them, so mkb is faster than mka.');
-    const request = {
-      question: 'In SQL, what is the difference between UNION and UNION ALL?',
-      referenceAnswer: 'UNION combines the results of two queries and removes duplicate rows, which needs an extra sort or hash step; UNION ALL keeps '
+    expectTradeSeen(question,
+      'UNION combines the results of two queries and removes duplicate rows, which needs an extra sort or hash step; UNION ALL keeps '
         + 'every row, duplicates included, so it is cheaper and faster.',
-    };
-    const grader = new RubricAnswerGrader();
-    const swapped = grader.gradeSync({ ...request, answer: 'UNION ALL combines the results and removes duplicate rows, which needs a sort or hash step; '
-      + 'UNION keeps every row, duplicates included, so it is cheaper and faster.' });
-    expect(swapped.flags).to.include('contradicts_reference');
-    const right = grader.gradeSync({ ...request, answer: 'UNION merges both results and drops duplicate rows, which costs a sort or hash step; UNION ALL '
-      + 'keeps every row including duplicates, so it is cheaper and faster.' });
-    expect(right.flags).to.deep.equal([]);
-    expect(right.score).to.be.at.least(70);
+      'UNION ALL combines the results and removes duplicate rows, which needs a sort or hash step; UNION keeps every row, duplicates included, so it is cheaper and faster.',
+      'UNION merges both results and drops duplicate rows, which costs a sort or hash step; UNION ALL keeps every row including duplicates, so it is cheaper and faster.');
   });
 });
