@@ -91,4 +91,20 @@ describe('marked terms (operators and stop words a question compares)', () => {
       'UNION ALL combines the results and removes duplicate rows, which needs a sort or hash step; UNION keeps every row, duplicates included, so it is cheaper and faster.',
       'UNION merges both results and drops duplicate rows, which costs a sort or hash step; UNION ALL keeps every row including duplicates, so it is cheaper and faster.');
   });
+
+  it('marks two sides of two words that open with the same one ("npm install and npm ci"), so a verb of the same stem is no side', () => {
+    const question = 'What is the difference between npm install and npm ci?';
+    const npm = markedTermsOf(question)!;
+    expect(npm.question).to.equal('What is the difference between mka and mkb?');
+    expect(npm.rewrite('npm ci installs from the lockfile; npm install resolves ranges.')).to.equal('mkb installs from the lockfile; mka resolves ranges.');
+    // Articles and other stop words open no such side.
+    expect(markedTermsOf('What is the difference between a list and a tuple?')).to.equal(undefined);
+    expectTradeSeen(question,
+      'npm install resolves dependencies from package.json, may update package-lock.json and installs into the existing node_modules; npm ci requires a '
+        + 'lockfile, deletes node_modules, installs exactly the locked versions and never writes the lockfile, which makes it reproducible and suited to CI.',
+      'npm ci resolves dependencies from package.json, may update package-lock.json and installs into the existing node_modules; npm install requires a '
+        + 'lockfile, deletes node_modules, installs exactly the locked versions and never writes the lockfile.',
+      'npm install looks at package.json, resolves the ranges and can change package-lock.json, adding to node_modules. npm ci wipes node_modules, installs '
+        + 'strictly from the lockfile and never modifies it, so CI builds are reproducible.');
+  });
 });

@@ -2,7 +2,8 @@
  * Terms a question sets side by side that have no content word of their own: operators ("== and
  * ===", "is and =="), stop words used as names ("any and unknown", "WHERE and HAVING") or joined
  * into one ("for...in and for...of"), or whose words are all another's ("package.json and
- * package-lock.json", "UNION and UNION ALL"). Word overlap never tells them apart, so an answer saying of `is` what the
+ * package-lock.json", "UNION and UNION ALL"), or that share their first word ("npm install and npm
+ * ci", where "installs" is a verb). Word overlap never tells them apart, so an answer saying of `is` what the
  * reference says of `==` reads as a restatement. The denial checks (denials.ts) read the question,
  * the reference and the answer with each such term spelled as a word of its own ("mka", "mkb", … in
  * the question's order), so a traded term is seen there as any other.
@@ -77,6 +78,23 @@ export function markedTermsOf(questionText: string): MarkedTerms | undefined {
       spell(first.at, names.get(shorter)!);
       question[i + 1] = '';
       question[i + 2] = `${names.get(longer)!}${/[,;?]*$/.exec(raw[i + 2]!)![0]}`;
+      continue;
+    }
+    // Two sides of two words that open with the same one ("npm install and npm ci", "git merge and git rebase"): each is
+    // a name of its own, read only whole, so that a verb of the same stem ("installs") is not taken for it.
+    const owner = raw[i - 2] === undefined ? undefined : bare(raw[i - 2]!);
+    const [ownWord, otherWord] = [bare(raw[i - 1]!), raw[i + 2] === undefined ? undefined : bare(raw[i + 2]!)];
+    if (owner !== undefined && otherWord !== undefined && owner.toLowerCase() === second.side.toLowerCase() && /^[A-Za-z]+$/.test(owner)
+      && !STOP_WORDS.has(owner.toLowerCase()) && /^[A-Za-z]+$/.test(ownWord) && /^[A-Za-z]+$/.test(otherWord)
+      && ownWord.toLowerCase() !== otherWord.toLowerCase() && /[,;?]*$/.exec(raw[i - 1]!)![0] === '' && /[,;?]*$/.exec(raw[i + 1]!)![0] === '') {
+      const one = `${owner} ${ownWord}`.toLowerCase();
+      const other = `${owner} ${otherWord}`.toLowerCase();
+      if (!names.has(one)) names.set(one, nextWord());
+      if (!names.has(other)) names.set(other, nextWord());
+      question[i - 2] = '';
+      spell(i - 1, names.get(one)!);
+      question[i + 1] = '';
+      question[i + 2] = `${names.get(other)!}${/[,;?]*$/.exec(raw[i + 2]!)![0]}`;
       continue;
     }
     // A compound whose words are all in another's ("package.json", "package-lock.json") is a name of its own, as is the other.
