@@ -58,53 +58,61 @@ describe('marked terms (operators and stop words a question compares)', () => {
     expect(spelled('It is true that x is None. Is it the same object?')).to.equal('It is true that x is None. Is it the same object?');
   });
 
-  /** With the question's terms marked, the grader reads `swapped` as a denial and credits `right`. */
-  const expectTradeSeen = (question: string, referenceAnswer: string, swapped: string, right: string) => {
-    const grader = new RubricAnswerGrader();
-    expect(grader.gradeSync({ question, referenceAnswer, answer: swapped }).flags, swapped).to.include('contradicts_reference');
-    const credited = grader.gradeSync({ question, referenceAnswer, answer: right });
-    expect(credited.flags, right).to.deep.equal([]);
-    expect(credited.score, right).to.be.at.least(70);
-  };
-
-  it('marks compounds of stop words alone ("for...in", "for...of"), read only whole, so their trade is seen', () => {
-    const question = 'In JavaScript, what is the difference between for...in and for...of?';
-    const loops = markedTermsOf(question)!;
-    expect(loops.question).to.equal('In JavaScript, what is the difference between mka and mkb?');
-    expect(loops.rewrite('for...of gives values; a for...in loop gives keys, unlike for...inner.')).to.equal('mkb gives values; a mka loop gives keys, unlike for...inner.');
-    expectTradeSeen(question,
-      'for...in iterates over the enumerable property keys of an object, including inherited ones; for...of iterates over the values '
+  /**
+   * Sides with no content word of their own, marked: how the question reads, how a text is spelled, and the grader
+   * reading a trade of them as a denial while crediting a right answer.
+   */
+  const cases = [
+    {
+      title: 'compounds of stop words alone ("for...in", "for...of"), read only whole',
+      question: 'In JavaScript, what is the difference between for...in and for...of?',
+      marked: 'In JavaScript, what is the difference between mka and mkb?',
+      text: 'for...of gives values; a for...in loop gives keys, unlike for...inner.',
+      spelled: 'mkb gives values; a mka loop gives keys, unlike for...inner.',
+      reference: 'for...in iterates over the enumerable property keys of an object, including inherited ones; for...of iterates over the values '
         + 'of an iterable such as an array, a string or a Map, and does not work on plain objects.',
-      'for...of iterates over the enumerable property keys of an object, inherited ones too; for...in iterates over the values of an iterable like an array or a string.',
-      'for...in walks the enumerable property keys of an object, inherited ones too; for...of walks the values of an iterable like an array or a string, and fails on plain objects.');
-  });
-
-  it('marks a side that is the other with one word more ("UNION and UNION ALL") as two names, the longer read first', () => {
-    const question = 'In SQL, what is the difference between UNION and UNION ALL?';
-    const unions = markedTermsOf(question)!;
-    expect(unions.question).to.equal('In SQL, what is the difference between mka and mkb?');
-    expect(unions.rewrite('UNION removes duplicates; UNION ALL keeps them, so union all is faster than union.'))
-      .to.equal('mka removes duplicates; mkb keeps them, so mkb is faster than mka.');
-    expectTradeSeen(question,
-      'UNION combines the results of two queries and removes duplicate rows, which needs an extra sort or hash step; UNION ALL keeps '
+      swapped: 'for...of iterates over the enumerable property keys of an object, inherited ones too; for...in iterates over the values of an iterable like an array or a string.',
+      right: 'for...in walks the enumerable property keys of an object, inherited ones too; for...of walks the values of an iterable like an array or a string, and fails on plain objects.',
+    },
+    {
+      title: 'a side that is the other with one word more ("UNION and UNION ALL"), the longer read first',
+      question: 'In SQL, what is the difference between UNION and UNION ALL?',
+      marked: 'In SQL, what is the difference between mka and mkb?',
+      text: 'UNION removes duplicates; UNION ALL keeps them, so union all is faster than union.',
+      spelled: 'mka removes duplicates; mkb keeps them, so mkb is faster than mka.',
+      reference: 'UNION combines the results of two queries and removes duplicate rows, which needs an extra sort or hash step; UNION ALL keeps '
         + 'every row, duplicates included, so it is cheaper and faster.',
-      'UNION ALL combines the results and removes duplicate rows, which needs a sort or hash step; UNION keeps every row, duplicates included, so it is cheaper and faster.',
-      'UNION merges both results and drops duplicate rows, which costs a sort or hash step; UNION ALL keeps every row including duplicates, so it is cheaper and faster.');
-  });
-
-  it('marks two sides of two words that open with the same one ("npm install and npm ci"), so a verb of the same stem is no side', () => {
-    const question = 'What is the difference between npm install and npm ci?';
-    const npm = markedTermsOf(question)!;
-    expect(npm.question).to.equal('What is the difference between mka and mkb?');
-    expect(npm.rewrite('npm ci installs from the lockfile; npm install resolves ranges.')).to.equal('mkb installs from the lockfile; mka resolves ranges.');
-    // Articles and other stop words open no such side.
-    expect(markedTermsOf('What is the difference between a list and a tuple?')).to.equal(undefined);
-    expectTradeSeen(question,
-      'npm install resolves dependencies from package.json, may update package-lock.json and installs into the existing node_modules; npm ci requires a '
+      swapped: 'UNION ALL combines the results and removes duplicate rows, which needs a sort or hash step; UNION keeps every row, duplicates included, so it is cheaper and faster.',
+      right: 'UNION merges both results and drops duplicate rows, which costs a sort or hash step; UNION ALL keeps every row including duplicates, so it is cheaper and faster.',
+    },
+    {
+      title: 'two sides of two words that open with the same one ("npm install and npm ci"), so a verb of the same stem is no side',
+      question: 'What is the difference between npm install and npm ci?',
+      marked: 'What is the difference between mka and mkb?',
+      text: 'npm ci installs from the lockfile; npm install resolves ranges.',
+      spelled: 'mkb installs from the lockfile; mka resolves ranges.',
+      reference: 'npm install resolves dependencies from package.json, may update package-lock.json and installs into the existing node_modules; npm ci requires a '
         + 'lockfile, deletes node_modules, installs exactly the locked versions and never writes the lockfile, which makes it reproducible and suited to CI.',
-      'npm ci resolves dependencies from package.json, may update package-lock.json and installs into the existing node_modules; npm install requires a '
+      swapped: 'npm ci resolves dependencies from package.json, may update package-lock.json and installs into the existing node_modules; npm install requires a '
         + 'lockfile, deletes node_modules, installs exactly the locked versions and never writes the lockfile.',
-      'npm install looks at package.json, resolves the ranges and can change package-lock.json, adding to node_modules. npm ci wipes node_modules, installs '
-        + 'strictly from the lockfile and never modifies it, so CI builds are reproducible.');
+      right: 'npm install looks at package.json, resolves the ranges and can change package-lock.json, adding to node_modules. npm ci wipes node_modules, installs '
+        + 'strictly from the lockfile and never modifies it, so CI builds are reproducible.',
+    },
+  ];
+  for (const c of cases) {
+    it(`marks ${c.title}, so their trade is seen`, () => {
+      const terms = markedTermsOf(c.question)!;
+      expect(terms.question).to.equal(c.marked);
+      expect(terms.rewrite(c.text)).to.equal(c.spelled);
+      const grader = new RubricAnswerGrader();
+      expect(grader.gradeSync({ question: c.question, referenceAnswer: c.reference, answer: c.swapped }).flags, c.swapped).to.include('contradicts_reference');
+      const credited = grader.gradeSync({ question: c.question, referenceAnswer: c.reference, answer: c.right });
+      expect(credited.flags, c.right).to.deep.equal([]);
+      expect(credited.score, c.right).to.be.at.least(70);
+    });
+  }
+
+  it('opens no side of two words with an article or another stop word', () => {
+    expect(markedTermsOf('What is the difference between a list and a tuple?')).to.equal(undefined);
   });
 });
