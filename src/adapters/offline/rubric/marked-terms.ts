@@ -54,8 +54,10 @@ export function markedTermsOf(questionText: string): MarkedTerms | undefined {
   /** The next marked term's word: mka, mkb, … in the question's order. */
   const nextWord = () => `mk${String.fromCharCode(97 + spelled.size + names.size)}`;
   /** The question's side at `k` spelled as `word`, the punctuation after it kept. */
+  /** The punctuation the question's word at `k` ends with ("UNION," → ","). */
+  const punctuationAfter = (k: number) => /[,;?]*$/.exec(raw[k]!)![0];
   const spell = (k: number, word: string) => {
-    question[k] = `${word}${/[,;?]*$/.exec(raw[k]!)![0]}`;
+    question[k] = `${word}${punctuationAfter(k)}`;
   };
   for (let i = 1; i < raw.length - 1; i++) {
     if (!SIDE_BY_SIDE.has(raw[i]!.toLowerCase())) continue;
@@ -70,14 +72,14 @@ export function markedTermsOf(questionText: string): MarkedTerms | undefined {
     const [first, second] = [sides[sides.length - 2]!, sides[sides.length - 1]!];
     const extra = raw[i + 2] === undefined ? undefined : bare(raw[i + 2]!);
     if (first.side.toLowerCase() === second.side.toLowerCase() && /^[A-Za-z]+$/.test(second.side) && extra !== undefined && /^[A-Za-z]+$/.test(extra)
-      && /[,;?]*$/.exec(raw[i + 1]!)![0] === '') {
+      && punctuationAfter(i + 1) === '') {
       const longer = `${second.side} ${extra}`.toLowerCase();
       const shorter = first.side.toLowerCase();
       if (!names.has(shorter)) names.set(shorter, nextWord());
       if (!names.has(longer)) names.set(longer, nextWord());
       spell(first.at, names.get(shorter)!);
       question[i + 1] = '';
-      question[i + 2] = `${names.get(longer)!}${/[,;?]*$/.exec(raw[i + 2]!)![0]}`;
+      spell(i + 2, names.get(longer)!);
       continue;
     }
     // Two sides of two words that open with the same one ("npm install and npm ci", "git merge and git rebase"): each is
@@ -86,7 +88,7 @@ export function markedTermsOf(questionText: string): MarkedTerms | undefined {
     const [ownWord, otherWord] = [bare(raw[i - 1]!), raw[i + 2] === undefined ? undefined : bare(raw[i + 2]!)];
     if (owner !== undefined && otherWord !== undefined && owner.toLowerCase() === second.side.toLowerCase() && /^[A-Za-z]+$/.test(owner)
       && !STOP_WORDS.has(owner.toLowerCase()) && /^[A-Za-z]+$/.test(ownWord) && /^[A-Za-z]+$/.test(otherWord)
-      && ownWord.toLowerCase() !== otherWord.toLowerCase() && /[,;?]*$/.exec(raw[i - 1]!)![0] === '' && /[,;?]*$/.exec(raw[i + 1]!)![0] === '') {
+      && ownWord.toLowerCase() !== otherWord.toLowerCase() && punctuationAfter(i - 1) === '' && punctuationAfter(i + 1) === '') {
       const one = `${owner} ${ownWord}`.toLowerCase();
       const other = `${owner} ${otherWord}`.toLowerCase();
       if (!names.has(one)) names.set(one, nextWord());
@@ -94,7 +96,7 @@ export function markedTermsOf(questionText: string): MarkedTerms | undefined {
       question[i - 2] = '';
       spell(i - 1, names.get(one)!);
       question[i + 1] = '';
-      question[i + 2] = `${names.get(other)!}${/[,;?]*$/.exec(raw[i + 2]!)![0]}`;
+      spell(i + 2, names.get(other)!);
       continue;
     }
     // A compound whose words are all in another's ("package.json", "package-lock.json") is a name of its own, as is the other.
