@@ -346,6 +346,35 @@ describe('rubric answer grader (offline)', () => {
     expect(grade(other, statics).flags).to.not.include('contradicts_reference');
   });
 
+  it('reads a negation added to a reference part restated inside a longer clause, or to two words restated exactly, as a denial; "-less" says "no"', () => {
+    const hidden = asked('In CSS, what is the difference between display: none and visibility: hidden?', 'display: none removes the element from the layout '
+        + 'entirely, so it occupies no space; visibility: hidden only makes it invisible, and it still occupies its space in the layout.');
+    const cors = asked('What is CORS and how does it work?', 'CORS is a browser mechanism that relaxes the same-origin policy: the server says in response '
+        + 'headers such as Access-Control-Allow-Origin which other origins may read its responses. It is enforced by the browser, not the server.');
+    const stateless = asked('Why is HTTP called stateless?', 'HTTP is stateless: the server keeps no memory of earlier requests, so each request must carry '
+        + 'everything needed, such as cookies or tokens, to be understood on its own.');
+    const transport = asked('What is the difference between TCP and UDP?', 'TCP is connection-oriented and provides reliable, ordered delivery with '
+        + 'retransmissions; UDP is connectionless and sends independent datagrams with no delivery or ordering guarantees, with lower overhead.');
+    expectDenials([
+      // The reference's part ("display: none removes the element from the layout") is restated, and negated, in a clause that says more.
+      [hidden, 'With display: none the element is not removed from the layout, the browser just stops drawing it and its box keeps its place.'],
+      // "Stateless" is "no state": "not stateless" turns the claim round.
+      [stateless, 'HTTP is not stateless: the server keeps a memory of earlier requests, so requests do not need cookies or tokens.'],
+    ], [
+      [hidden, 'display: none takes the element out of the layout so nothing is left where it was; visibility: hidden just makes it invisible and its space stays.'],
+      [cors, 'The server sends Access-Control-Allow-Origin to say which origins may read its responses, and the browser enforces it, not the server.'],
+      [stateless, 'Each request stands alone; the server does not remember previous requests, so cookies or tokens carry the session.'],
+      // "Has no connection" says what "connectionless" says: no denial of "UDP is connectionless".
+      [transport, 'TCP opens a connection and makes sure bytes arrive reliably and in order, resending lost ones. UDP has no connection at all: it just '
+        + 'fires datagrams, which may be lost or reordered, but it is lighter.'],
+    ]);
+    // "It is not enforced by the browser" negates two words of the reference's exactly: the rest of the answer is right, so it is a partial denial.
+    const partly = grade('CORS lets a server list the origins allowed to read its responses in the Access-Control-Allow-Origin header. It is not enforced '
+      + 'by the browser; the server itself refuses the requests.', cors);
+    expect(partly.score).to.be.at.most(40);
+    expect(partly.reasoning).to.include('part of it contradicts the reference');
+  });
+
   it('reads the attributes of two terms the question sets side by side traded in natural wording as a denial (precision and recall, authentication and authorization)', () => {
     const pr = asked('What is the difference between precision and recall?', 'Precision is the share of predicted positives that are truly positive; recall is the share of actual positives that the model finds.');
     const auth = asked('What is the difference between authentication and authorization?', 'Authentication verifies who a user is, for example with a password or token; authorization decides what an authenticated user is allowed to do.');

@@ -48,9 +48,15 @@ export const asTerm = (t: string, terms: ReadonlySet<string>): string | undefine
 const TAKING_AWAY = new Set(['without', 'avoid', 'avoids', 'avoided', 'avoiding', 'lack', 'lacks', 'lacking', 'remove', 'removes', 'removed',
   'removing', 'eliminate', 'eliminates', 'eliminated', 'eliminating']);
 
+/** Words in "-less" that say no absence of their stem (see lacks). */
+const NOT_LACKING = new Set(['regardless', 'nevertheless', 'nonetheless', 'doubtless', 'countless']);
+
+/** Whether a word says its stem is absent: "connectionless" says "no connection", "stateless" "no state" ("unless" does not). */
+const lacks = (w: string): boolean => w.length >= 8 && w.endsWith('less') && !NOT_LACKING.has(w);
+
 /** How many words of a text's words (see `words`) take a thing away (see TAKING_AWAY), "out of" included. */
 export function absencesIn(ws: readonly string[]): number {
   let n = 0;
-  for (let i = 0; i < ws.length; i++) if (TAKING_AWAY.has(ws[i]!) || (ws[i] === 'out' && ws[i + 1] === 'of')) n++;
+  for (let i = 0; i < ws.length; i++) if (TAKING_AWAY.has(ws[i]!) || (ws[i] === 'out' && ws[i + 1] === 'of') || lacks(ws[i]!)) n++;
   return n;
 }

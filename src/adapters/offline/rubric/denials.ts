@@ -40,6 +40,13 @@ const OPPOSED_PART = { minShared: 2, minShare: 0.6, minReferenceShare: 0.5 } as 
  */
 const NEGATED_PART = { minShared: 3, minShare: 0.8, minReferenceShare: 0.4 } as const;
 
+/**
+ * A part of the answer whose content words are exactly a reference part's, `minShared` of them or
+ * more, restates it however short: "it is not enforced by the browser" for "it is enforced by the
+ * browser" (two words, fewer than RESTATEMENT asks) turns the claim round with one negation.
+ */
+const EXACT_PART = { minShared: 2 } as const;
+
 /** What the reference claims, clause by clause and of which of the question's terms (prepared once per question). */
 export interface ReferenceClaims {
   /** The question's content tokens. */
@@ -295,8 +302,10 @@ function contrastedTerms(questionText: string): Set<string> {
  * dropped does, so an odd number of flips denies it ("does not prevent" restates "allows"); a
  * negation added to most of a reference part's claim ("deferred calls do not run if the function
  * panics" for "runs … including during a panic", see NEGATED_PART); a negation added or dropped in a
- * close restatement ("CPU-bound threads speed up" for "… do not speed up"). Returns 0 when no part
- * restates the reference with an opposite or an added negation: that case is contradictionShare's.
+ * close restatement ("CPU-bound threads speed up" for "… do not speed up"), or in a part of two words
+ * restated exactly (see EXACT_PART). Returns 0 when no part restates a reference part with an
+ * opposite or a negation added (or, restating two words exactly, dropped): the answer's other denials
+ * are read clause by clause (see contradictionShare), its parts closely restated or not at all.
  */
 function opposedShare(
   kept: readonly Sentence[], sentenceWords: readonly (readonly string[])[], tokenSets: readonly ReadonlySet<string>[], claims: ReferenceClaims,
@@ -334,8 +343,9 @@ function opposedShare(
       for (const g of part.senses) if (claims.twoWays.has(g)) part.senses.delete(g);
       return { text, part };
     }));
-  // The best restatement of a part: its matched words, its flips, and whether it is a loose one
-  // (an opposite, or a negation added to a part restated less than closely).
+  // The best restatement of a part: its matched words, its flips, and whether it is a loose one: one
+  // whose denial reading whole clauses misses (an opposite; a negation added to a part, the clause round
+  // it saying more; a negation added or dropped in a part of two words restated exactly).
   const restatement = ({ text, part }: { text: string; part: Part }) => {
     if (part.tokens.size < OPPOSED_PART.minShared) return undefined;
     // "When an array is not declared static, …" sets out the other case: a condition, not a claim denied.
@@ -347,17 +357,18 @@ function opposedShare(
       const opposites = part.senses.size > 0 ? oppositesBetween(part.senses, ref.senses) : 0;
       const matched = shared + opposites;
       const close = shared >= RESTATEMENT.minShared && shared >= RESTATEMENT.minShare * part.tokens.size && shared >= RESTATEMENT.minShare * ref.tokens.size;
+      const exact = shared >= EXACT_PART.minShared && shared === part.tokens.size && shared === ref.tokens.size;
       const opposed = opposites > 0 && shared >= OPPOSED_PART.minShared && matched >= OPPOSED_PART.minShare * part.tokens.size
         && matched >= OPPOSED_PART.minReferenceShare * ref.tokens.size;
       const negated = !condition && opposites === 0 && part.negations > ref.negations && shared >= NEGATED_PART.minShared
         && shared >= NEGATED_PART.minShare * part.tokens.size && shared >= NEGATED_PART.minReferenceShare * ref.tokens.size;
-      if (!close && !opposed && !negated) continue;
+      if (!close && !opposed && !negated && !exact) continue;
       const flips = opposites + Math.abs(part.negations - ref.negations);
       // Of two reference parts it restates as well, the one it agrees with is the one it restates.
       if (!best || matched > best.matched || (matched === best.matched && best.flips % 2 === 1 && flips % 2 === 0)) {
         best = { matched, flips, loose: false };
       }
-      if (opposed || (negated && !close)) best.loose = true;
+      if (opposed || negated || (exact && !close && part.negations !== ref.negations)) best.loose = true;
     }
     return best;
   };
