@@ -25,7 +25,8 @@ const ADVERSARIAL = [
   ['adversarial-grading.jsonl', '45 questions; the grader was tuned against it'],
   ['adversarial-grading-2.jsonl', '25 questions written on 2026-12-05 without sight of the grader (first measured r 0.215); tuned against since'],
   ['adversarial-grading-3.jsonl', '20 questions written on 2026-12-05 without sight of the grader; kept as a check only (first measured r 0.295)'],
-  ['adversarial-grading-4.jsonl', '20 more, written on 2026-12-05 after the grader changes it checks; first measured r 0.387 (0.331 by the grader before them)'],
+  ['adversarial-grading-4.jsonl', '20 more, written on 2026-12-05 after the grader changes it checks; first measured r 0.387 (0.331 by the grader before them); tuned against since 2026-12-06'],
+  ['adversarial-grading-5.jsonl', '20 questions written on 2026-12-06 without sight of the grader; kept as a check only (first measured r 0.441)'],
 ] as const;
 for (const [name, about] of ADVERSARIAL) {
   const set = loadGradingDataset(fileURLToPath(new URL(`./datasets/${name}`, import.meta.url))) as Array<GradedAnswer & { kind: string }>;
