@@ -386,6 +386,16 @@ describe('rubric answer grader (offline)', () => {
       [pr, 'Precision is about predicted positives being right; recall is about finding the actual positives.'],
       [auth, 'Authentication verifies who the user is with a password or a token, and authorization decides what that user is allowed to do.'],
     ]);
+    // "Choose X over Y" sets two sides apart as "X and Y" does.
+    const maps = asked('When would you choose a HashMap over a TreeMap in Java?', 'Choose a HashMap when you only need fast lookups by key: it gives '
+      + 'average O(1) get and put but keeps no order. A TreeMap keeps its keys sorted, with O(log n) operations, so choose it when you need ordered '
+      + 'iteration or range queries such as floorKey.');
+    expectDenials([
+      [maps, 'Pick a TreeMap when you just need fast lookups: constant-time get and put, no order kept. A HashMap keeps the keys sorted with log n '
+        + 'operations, so use it for ordered iteration or range queries.'],
+    ], [
+      [maps, 'HashMap for plain fast lookups, O(1) on average and unordered; TreeMap when you need the keys sorted, range queries or ordered iteration, at O(log n).'],
+    ]);
     // An aside in the reference ("(the client isn't authenticated …)") does not hide what its part says of its subject.
     const codes = asked('What is the difference between HTTP status codes 401 and 403?', '401 Unauthorized means the request lacks valid authentication '
         + 'credentials (the client isn\'t authenticated and should authenticate); 403 Forbidden means the server knows who the client is (or authentication '

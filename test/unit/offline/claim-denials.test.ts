@@ -85,6 +85,10 @@ describe('claims denied in part (negated claims, traded sides, words that take a
     expect(sides('How does a process differ from a thread?')).to.deep.equal([['proce'], ['threa']]);
     expect(sides('When would you use gRPC as opposed to REST?')).to.deep.equal([['grpc'], ['rest']]);
     expect(sides('Why pick a B-tree index compared to a hash index?')).to.deep.equal([['tree'], ['hash']]);
+    expect(sides('When would you choose ConcurrentHashMap over Collections.synchronizedMap?')).to.deep.equal([['concu'], ['colle', 'synch']]);
+    expect(sides('Why prefer composition over inheritance?')).to.deep.equal([['compo'], ['inher']]);
+    // "Over" sets sides apart only after a verb of choosing.
+    expect(sides('How is data sent over the network?')).to.equal(undefined);
     expect(sides('What is the difference between UNION and UNION ALL?')).to.equal(undefined);
     expect(sides('How does a bundler decide what to include?')).to.equal(undefined);
   });

@@ -22,6 +22,8 @@ const SIDE_BOUNDARY = new Set(['between', 'difference', 'differ', 'differs', 'di
 const ARTICLES = new Set(['a', 'an', 'the']);
 /** Words a side after "and" may open with that are not its name ("… and using the satisfies operator"). */
 const LEADING = new Set(['using', 'calling', 'declaring', 'a', 'an', 'the']);
+/** Verbs that make "over" set two sides apart: "choose X over Y", "prefer X over Y". */
+const CHOOSING = new Set(['choose', 'prefer', 'pick', 'use', 'favor', 'favour']);
 /** Words at most on each side of the one that sets them apart. */
 const SIDE_WORDS = 2;
 
@@ -38,7 +40,8 @@ export function sidesOf(questionText: string): [Set<string>, Set<string>] | unde
     let after: number;
     if ((w === 'instead' && ws[i + 1] === 'of') || (w === 'rather' && ws[i + 1] === 'than') || (w === 'compared' && /^(?:to|with)$/.test(ws[i + 1] ?? ''))
       || (w === 'opposed' && ws[i - 1] === 'as' && ws[i + 1] === 'to')) after = i + 2;
-    else if (w === 'and' || w === 'or' || w === 'vs' || w === 'versus' || (w === 'from' && /^differ/.test(ws[i - 1]!))) after = i + 1;
+    else if (w === 'and' || w === 'or' || w === 'vs' || w === 'versus' || (w === 'from' && /^differ/.test(ws[i - 1]!))
+      || (w === 'over' && ws.slice(Math.max(0, i - 3), i).some((b) => CHOOSING.has(b)))) after = i + 1;
     else continue;
     const first: string[] = [];
     // "differ from" and "as opposed to" open with a word of their own.
