@@ -87,6 +87,7 @@ describe('claims denied in part (negated claims, traded sides, words that take a
     expect(sides('Why pick a B-tree index compared to a hash index?')).to.deep.equal([['tree'], ['hash']]);
     expect(sides('When would you choose ConcurrentHashMap over Collections.synchronizedMap?')).to.deep.equal([['concu'], ['colle', 'synch']]);
     expect(sides('Why prefer composition over inheritance?')).to.deep.equal([['compo'], ['inher']]);
+    expect(sides('Why pick Redis over Memcached?')).to.deep.equal([['redis'], ['memca']]);
     // "Over" sets sides apart only after a verb of choosing.
     expect(sides('How is data sent over the network?')).to.equal(undefined);
     expect(sides('What is the difference between UNION and UNION ALL?')).to.equal(undefined);

@@ -54,7 +54,7 @@ const NOT_LACKING = new Set(['regardless', 'nevertheless', 'nonetheless', 'doubt
 /** Whether a word says its stem is absent: "connectionless" says "no connection", "stateless" "no state" ("unless" does not). */
 const lacks = (w: string): boolean => w.length >= 8 && w.endsWith('less') && !NOT_LACKING.has(w);
 
-/** How many words of a text's words (see `words`) take a thing away (see TAKING_AWAY), "out of" included. */
+/** How many words of a text's words (see `words`) take a thing away (see TAKING_AWAY), "out of" and words in "-less" (see lacks) included. */
 export function absencesIn(ws: readonly string[]): number {
   let n = 0;
   for (let i = 0; i < ws.length; i++) if (TAKING_AWAY.has(ws[i]!) || (ws[i] === 'out' && ws[i + 1] === 'of') || lacks(ws[i]!)) n++;

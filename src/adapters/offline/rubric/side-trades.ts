@@ -18,7 +18,7 @@ export interface SideAttributes {
 
 /** Words a side stops at, looking out from "and": "the difference between TCP and UDP", "… and UDP in networking". */
 const SIDE_BOUNDARY = new Set(['between', 'difference', 'differ', 'differs', 'different', 'as', 'is', 'are', 'of', 'what', 'how', 'when', 'why', 'which',
-  'do', 'does', 'use', 'choose', 'prefer', 'in', 'on', 'for', 'with', 'to', 'should', 'would', 'you', 'vs', 'and', 'or']);
+  'do', 'does', 'use', 'choose', 'prefer', 'pick', 'favor', 'favour', 'in', 'on', 'for', 'with', 'to', 'should', 'would', 'you', 'vs', 'and', 'or']);
 const ARTICLES = new Set(['a', 'an', 'the']);
 /** Words a side after "and" may open with that are not its name ("… and using the satisfies operator"). */
 const LEADING = new Set(['using', 'calling', 'declaring', 'a', 'an', 'the']);
@@ -29,7 +29,8 @@ const SIDE_WORDS = 2;
 
 /**
  * The two sides a question sets against each other ("X and Y", "X or Y", "X vs Y", "X instead of
- * Y", "X rather than Y", "X compared to Y", "X as opposed to Y", "how does X differ from Y"): the content tokens of up to two words on each side, articles skipped, less
+ * Y", "X rather than Y", "X compared to Y", "X as opposed to Y", "how does X differ from Y", "choose
+ * X over Y"): the content tokens of up to two words on each side, articles skipped, less
  * those both sides have ("strong consistency and eventual consistency" → strong, eventual; "npm
  * install and npm ci" → install, ci). Undefined when the question sets no two sides apart.
  */
