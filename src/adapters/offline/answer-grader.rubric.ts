@@ -52,9 +52,11 @@ interface PreparedReference {
 }
 
 /**
- * Everyday words a candidate uses for a key point's word: the same meaning in a technical answer
- * ("big files" covers "use for large data", "exceptions" covers "errors"). Only key-point coverage
- * reads them (the score's recall and similarity do not), so the dev-set correlation is untouched.
+ * Everyday words a candidate uses for a reference's word: the same meaning in a technical answer
+ * ("big files" covers "use for large data", "exceptions" covers "errors", "invoke" says "call").
+ * Key-point coverage and the score's recall read them (see saysBySynonym); the trigram similarity
+ * does not. Each word's five-letter stem must be no other listed word's, nor a technical term's
+ * ("instantly" would stand for "install", "construct" for "const").
  */
 const SYNONYM_GROUPS: readonly string[][] = [
   ['large', 'big', 'huge'], ['small', 'tiny'], ['fast', 'quick'], ['many', 'multiple', 'several'],
@@ -62,8 +64,22 @@ const SYNONYM_GROUPS: readonly string[][] = [
   ['show', 'display'], ['error', 'exception'], ['store', 'save', 'persist'], ['app', 'application'],
   ['db', 'database'],
   ['coerce', 'convert', 'cast'], ['surprising', 'unexpected', 'weird', 'confusing', 'strange'],
-  ['private', 'hidden', 'hide', 'encapsulated'], ['callback', 'handler', 'listener'], ['mutate', 'modify', 'change'],
+  ['private', 'hidden', 'hide', 'encapsulated'], ['callback', 'handler', 'listener'], ['mutate', 'modify', 'change', 'update'],
   ['block', 'braces'], ['prefer', 'recommend'], ['reuse', 'share'], ['correct', 'right', 'proper', 'appropriate'],
+  ['call', 'invoke', 'execute', 'run'], ['create', 'make', 'build'], ['memory', 'ram'], ['slow', 'sluggish'],
+  ['stop', 'halt', 'kill', 'abort', 'cancel'], ['wait', 'pause'], ['copy', 'duplicate', 'clone'],
+  ['erase', 'wipe'], ['send', 'dispatch', 'emit'], ['keep', 'retain', 'maintain', 'hold'], ['allow', 'enable'],
+  ['need', 'require'], ['whole', 'entire', 'full'], ['part', 'portion', 'piece', 'section', 'segment', 'chunk'],
+  ['group', 'collection', 'bunch'], ['order', 'sequence'], ['sort', 'arrange'], ['find', 'locate', 'search', 'lookup'],
+  ['problem', 'issue'], ['goal', 'purpose', 'aim'], ['reason', 'cause'], ['result', 'outcome'], ['simple', 'easy', 'straightforward'],
+  ['hard', 'difficult', 'tricky'], ['often', 'frequently', 'commonly', 'usually', 'typically'],
+  ['increase', 'raise', 'grow', 'boost'], ['decrease', 'lower', 'shrink', 'cut'], ['improve', 'enhance'], ['combine', 'merge'],
+  ['split', 'divide', 'separate'], ['connect', 'link'], ['finish', 'end'], ['tell', 'notify'], ['describe', 'explain'],
+  ['mean', 'indicate'], ['safe', 'secure', 'protected'], ['attack', 'exploit'], ['wrong', 'incorrect', 'invalid'],
+  ['unique', 'distinct'], ['later', 'afterwards', 'subsequently'], ['before', 'prior', 'earlier'], ['inside', 'within'],
+  ['outside', 'external'], ['choose', 'select', 'pick'], ['fetch', 'retrieve', 'load'], ['limit', 'restrict', 'bound'],
+  ['expose', 'reveal', 'leak'], ['manage', 'control'], ['trigger', 'fire'], ['track', 'monitor', 'watch'],
+  ['ignore', 'skip', 'bypass'], ['repeat', 'retry'], ['replace', 'substitute', 'swap'],
 ];
 
 /** A class of HTTP statuses ("4xx"): any status of it ("422") says it. */
@@ -78,6 +94,13 @@ const SYNONYMS: ReadonlyMap<string, readonly string[]> = (() => {
   }
   return map;
 })();
+
+/** Whether the answer's tokens (`present`) say `t` in a synonym's stem (see SYNONYM_GROUPS). */
+function saysBySynonym(present: ReadonlySet<string>, t: string): boolean {
+  const synonyms = SYNONYMS.get(t);
+  if (synonyms) for (const s of synonyms) if (present.has(s)) return true;
+  return false;
+}
 
 /** A key point's content tokens, and those of each side of an "or" that names an alternative (see alternativesOf). */
 interface KeyPoint {
@@ -230,7 +253,10 @@ export class RubricAnswerGrader implements AnswerGrader {
 
     const present = new Set(tokens);
     let hit = 0;
-    for (let i = 0; i < ref.weightedTokens.length; i++) if (present.has(ref.weightedTokens[i]!)) hit += ref.weightValues[i]!;
+    for (let i = 0; i < ref.weightedTokens.length; i++) {
+      const t = ref.weightedTokens[i]!;
+      if (present.has(t) || saysBySynonym(present, t)) hit += ref.weightValues[i]!;
+    }
     const recall = ref.totalWeight > 0 ? hit / ref.totalWeight : 0;
     let onTopic = 0;
     for (const t of present) if (ref.relevant.has(t)) onTopic++;
@@ -256,8 +282,7 @@ export class RubricAnswerGrader implements AnswerGrader {
       }
       if (joined.has(t)) return true;
       if (STATUS_CLASS.test(t)) for (const a of present) if (a.length === 3 && a[0] === t[0] && /^\d\d$/.test(a.slice(1))) return true;
-      const synonyms = SYNONYMS.get(t);
-      if (synonyms) for (const s of synonyms) if (present.has(s)) return true;
+      if (saysBySynonym(present, t)) return true;
       return hasForm(present, t);
     };
     const halfFound = (tokens: readonly string[]): boolean => {

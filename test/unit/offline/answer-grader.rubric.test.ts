@@ -132,6 +132,18 @@ describe('rubric answer grader (offline)', () => {
     expect(g.missingPoints).to.include('readable, writable, duplex and transform');
   });
 
+  it('credits the reference\'s words said with everyday synonyms in the score\'s coverage too ("invokes" for "calls", "halts" for "stops")', () => {
+    const leak = asked('How do you avoid a memory leak from a setInterval in a React component?', 'Return a cleanup function from the effect that calls '
+      + 'clearInterval, so React can stop the timer when the component unmounts and the callback does not keep a stale component in memory.');
+    const coverage = (g: Grade) => Number(/Covers (\d+)%/.exec(g.reasoning)![1]);
+    const synonyms = grade('Give the effect a cleanup that invokes clearInterval: React runs it on unmount, which halts the timer, so the callback no '
+      + 'longer retains the dead component in RAM.', leak);
+    const unrelated = grade('Give the effect a cleanup that formats clearInterval: React paints it on unmount, which colors the timer, so the callback no '
+      + 'longer decorates the dead component in CSS.', leak);
+    expect(coverage(synonyms)).to.be.greaterThan(coverage(unrelated));
+    expect(synonyms.score).to.be.greaterThan(unrelated.score);
+  });
+
   it('counts a key point with an "or" as covered by one alternative, but not by one item of a list', () => {
     const form = QUESTION_BANK.find((q) => q.text === 'How would you build a form with validation in React?')!;
     const request = { question: form.text, referenceAnswer: form.referenceAnswer, keyPoints: form.keyPoints };
