@@ -155,7 +155,10 @@ const ECHO = { minQuestionWords: 3, cap: 15, quotedShare: 0.8, novelShare: 0.3 }
 /** The longest sentence the reasoning quotes. */
 const MAX_QUOTE = 240;
 
-/** The first sentence denying a claim of the reference, quoted as the answer has it (": \"…\""), or nothing (none short enough to quote). */
+/**
+ * The first of the `denied` sentences (a claim denied first, then a restatement denied: see Denial),
+ * quoted as the answer has it (": \"…\""), or nothing (none short enough to quote).
+ */
 const deniedQuote = (kept: readonly Sentence[], denied: readonly number[], answer: string): string => {
   const quote = denied.map((i) => kept[i]!.text).find((text) => text.length <= MAX_QUOTE && answer.includes(text));
   return quote === undefined ? '' : `: "${quote}"`;
@@ -398,7 +401,7 @@ export class RubricAnswerGrader implements AnswerGrader {
       `Covers ${Math.round(coverage * 100)}% of the reference` +
       (ref.points.length > 0 ? ` (${coveredCount} of ${ref.points.length} key points)` : '') +
       `; similarity ${similarity.toFixed(2)}` + (flags.length > 0 ? `; flags: ${flags.join(', ')}` : '') +
-      (partlyContradicted ? `; part of it contradicts the reference${deniedQuote(kept, denial.deniedClaims, request.answer)}` : '') + '.';
+      (partlyContradicted ? `; part of it contradicts the reference${deniedQuote(kept, [...denial.deniedClaims, ...denial.deniedRestatements], request.answer)}` : '') + '.';
     return this.result(score, { accuracy, depth, clarity, confidence }, skillArea, evidence, missing, hesitations, flags, reasoning);
   }
 

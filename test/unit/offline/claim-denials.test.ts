@@ -134,6 +134,9 @@ describe('claims denied in part (negated claims, traded sides, words that take a
     // The reasoning quotes the sentence that denies a claim, as the answer has it.
     expect(grade(LOCKING, partly[0][1]).reasoning).to.include(
       ': "optimistic locking takes no lock and does not check a version column at write time, so the last write wins."');
+    // So it does when the denial is an opposite restating a part of the reference ("fast" where it says "slow").
+    expect(grade(UNIONS, partly[2][1]).reasoning).to.include(
+      ': "DELETE removes rows one at a time, can filter with WHERE and fires triggers, so it is fast for large tables;"');
     // Both sides traded, clause by clause: a denial.
     const swapped = grade(DEPLOY, 'A StatefulSet runs interchangeable stateless pods replaced in any order; a Deployment gives each pod a stable '
       + 'identity and its own persistent volume.');

@@ -168,7 +168,17 @@ export interface Denial {
   share: number;
   /** Its sentences (indices in the kept sentences) that deny with a negation or an opposite what the reference affirms of the same subject (see negated-claims.ts). */
   deniedClaims: number[];
+  /** Its sentences (indices in the kept sentences, in order) that restate the reference denied (see contradictionShare, opposedShare). */
+  deniedRestatements: number[];
 }
+
+/** A share of the answer's restatements that deny the reference, and the sentences (indices in the kept sentences) where they stand. */
+interface DeniedShare {
+  share: number;
+  sentences: ReadonlySet<number>;
+}
+
+const NO_DENIAL: DeniedShare = { share: 0, sentences: new Set() };
 
 /** How the answer (its kept sentences, each one's words and content tokens) denies the reference. */
 export function denialOf(
@@ -188,11 +198,17 @@ function denied(
 ): Denial {
   const texts = kept.map((k) => k.text);
   const tokenSets = sentenceTokens.map((tokens) => new Set(tokens));
-  let share = Math.max(contradictionShare(texts, sentenceTokens, tokenSets, claims), opposedShare(kept, sentenceWords, tokenSets, claims));
+  const contradicted = contradictionShare(texts, sentenceTokens, tokenSets, claims);
+  const opposed = opposedShare(kept, sentenceWords, tokenSets, claims);
+  let share = Math.max(contradicted.share, opposed.share);
   // A trade needs two subjects named somewhere in the answer: most answers are read no further.
   if (namesTwoSubjects(sentenceTokens, claims.subjects)) share = Math.max(share, swappedShare(kept, claims));
   if (claims.sides) share = Math.max(share, sideTradeShare(kept, claims.sides));
-  return { share, deniedClaims: deniedClaims(kept, sentenceWords, claims.negatable, claims.subjects, claims.twoWays) };
+  return {
+    share,
+    deniedClaims: deniedClaims(kept, sentenceWords, claims.negatable, claims.subjects, claims.twoWays),
+    deniedRestatements: [...new Set([...contradicted.sentences, ...opposed.sentences])].sort((a, b) => a - b),
+  };
 }
 
 /** Whether the tokens name at least two different subjects (see asTerm). */
@@ -237,9 +253,10 @@ const clausesOf = (text: string): string[] =>
  */
 function contradictionShare(
   texts: readonly string[], tokens: readonly (readonly string[])[], tokenSets: readonly ReadonlySet<string>[], claims: ReferenceClaims,
-): number {
+): DeniedShare {
   let restated = 0;
   let denied = 0;
+  const sentences = new Set<number>();
   for (let i = 0; i < texts.length; i++) {
     // Most sentences are one clause: their tokens are at hand.
     const clauses = CLAUSE_BREAK.test(texts[i]!) ? texts[i]!.split(CLAUSE_BREAK) : [texts[i]!];
@@ -259,10 +276,11 @@ function contradictionShare(
       // Any added negation denies: "never fails to run" is no restatement of "runs" a grader can credit.
       if (negationsSaying(clause, best.statement) > best.statement.negations || tradesTerm(countsOf(clauseTokens, claims.terms), best.statement)) {
         denied += best.shared;
+        sentences.add(i);
       }
     }
   }
-  return restated === 0 ? 0 : denied / restated;
+  return restated === 0 ? NO_DENIAL : { share: denied / restated, sentences };
 }
 
 /** Words that set two things side by side in a question: "a list and a tuple", "TCP vs UDP", "differ from". */
@@ -309,8 +327,8 @@ function contrastedTerms(questionText: string): Set<string> {
  */
 function opposedShare(
   kept: readonly Sentence[], sentenceWords: readonly (readonly string[])[], tokenSets: readonly ReadonlySet<string>[], claims: ReferenceClaims,
-): number {
-  if (claims.parts.length === 0) return 0;
+): DeniedShare {
+  if (claims.parts.length === 0) return NO_DENIAL;
   // A side the reference says both ways in one clause is no opposite of it ("before the loop moves on" beside "run after the
   // current operation"); said in clauses of their own, the two sides are a claim each ("DELETE is slow …; TRUNCATE is much faster").
   // A word can only flip a part whose reference counterpart says its opposite.
@@ -324,7 +342,7 @@ function opposedShare(
   // part when it has a negation or a word of a pair the reference does not say (its parts' words are
   // its own but for the conjunctions between them, none of a pair). Most answers have none.
   const polar = kept.map((k, i) => sentenceWords[i]!.some(opposable) || negationsIn(k.text) > 0);
-  if (!polar.includes(true)) return 0;
+  if (!polar.includes(true)) return NO_DENIAL;
   // A part restates a reference part only when it shares some of its words (see restatement): a sentence
   // sharing too few with every reference part has no part that does, and is not split.
   const fewest = Math.min(RESTATEMENT.minShared, OPPOSED_PART.minShared, NEGATED_PART.minShared);
@@ -383,19 +401,23 @@ function opposedShare(
       if (best?.loose) loose = true;
     }
   }
-  if (!loose) return 0;
+  if (!loose) return NO_DENIAL;
   let restated = 0;
   let flipped = 0;
+  const sentences = new Set<number>();
   for (let i = 0; i < kept.length; i++) {
     if (!mayRestate[i]) continue;
     for (const p of partsAt(i)) {
       const best = found.has(p.part) ? found.get(p.part) : restatement(p);
       if (!best) continue;
       restated += best.matched;
-      if (best.flips % 2 === 1) flipped += best.matched;
+      if (best.flips % 2 === 1) {
+        flipped += best.matched;
+        sentences.add(i);
+      }
     }
   }
-  return restated > 0 ? flipped / restated : 0;
+  return restated > 0 ? { share: flipped / restated, sentences } : NO_DENIAL;
 }
 
 /**
