@@ -155,6 +155,10 @@ const ECHO = { minQuestionWords: 3, cap: 15, quotedShare: 0.8, novelShare: 0.3 }
 /** The longest sentence the reasoning quotes. */
 const MAX_QUOTE = 240;
 
+/** What the reasoning says of an answer contradicting the reference wholly or in part, with the sentence that does (see deniedQuote). */
+const contradictionNote = (contradicted: 'whole' | 'part' | undefined, quote: string): string =>
+  (contradicted === 'part' ? `; part of it contradicts the reference${quote}` : contradicted === 'whole' && quote ? `; it contradicts the reference${quote}` : '');
+
 /**
  * The first of the `denied` sentences (a claim denied first, then a restatement denied: see Denial),
  * quoted as the answer has it (": \"…\""), or nothing (none short enough to quote).
@@ -348,12 +352,13 @@ export class RubricAnswerGrader implements AnswerGrader {
     // and subjects of restated claims can.
     const denial = denialOf(kept, keptWords, sentenceTokens, ref.claims);
     const disowned = kept.some((k) => isDisowning(k.text)) || (kept.length > 1 && deniesWhatCameBefore(kept[kept.length - 1]!.text));
-    let partlyContradicted = false;
+    let contradicted: 'whole' | 'part' | undefined;
     if (disowned || denial.share > CONTRADICTION.share) {
+      contradicted = 'whole';
       flags.push('contradicts_reference');
       score = Math.min(score, CONTRADICTION.cap);
     } else if (denial.share > 0 || denial.deniedClaims.length > 0) {
-      partlyContradicted = true;
+      contradicted = 'part';
       score = Math.min(Math.round(score * (1 - denial.share)), CONTRADICTION.partCap);
     }
     let novel = 0;
@@ -401,7 +406,7 @@ export class RubricAnswerGrader implements AnswerGrader {
       `Covers ${Math.round(coverage * 100)}% of the reference` +
       (ref.points.length > 0 ? ` (${coveredCount} of ${ref.points.length} key points)` : '') +
       `; similarity ${similarity.toFixed(2)}` + (flags.length > 0 ? `; flags: ${flags.join(', ')}` : '') +
-      (partlyContradicted ? `; part of it contradicts the reference${deniedQuote(kept, [...denial.deniedClaims, ...denial.deniedRestatements], request.answer)}` : '') + '.';
+      contradictionNote(contradicted, deniedQuote(kept, [...denial.deniedClaims, ...denial.deniedRestatements], request.answer)) + '.';
     return this.result(score, { accuracy, depth, clarity, confidence }, skillArea, evidence, missing, hesitations, flags, reasoning);
   }
 

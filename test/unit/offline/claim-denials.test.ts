@@ -141,6 +141,10 @@ describe('claims denied in part (negated claims, traded sides, words that take a
     const swapped = grade(DEPLOY, 'A StatefulSet runs interchangeable stateless pods replaced in any order; a Deployment gives each pod a stable '
       + 'identity and its own persistent volume.');
     expect(swapped.flags).to.include('contradicts_reference');
+    // A denial of the whole reference quotes a sentence denying it too, where one restates it denied.
+    const opposite = grade(UNIONS, 'DELETE is fast for large tables; TRUNCATE is much slower.');
+    expect(opposite.flags).to.include('contradicts_reference');
+    expect(opposite.reasoning).to.include('; it contradicts the reference: "DELETE is fast for large tables;"');
     expect(swapped.score).to.be.at.most(20);
     for (const [q, answer] of [
       [LOCKING, 'Pessimistic locking takes the lock when reading so other transactions wait; optimistic locking takes no lock and checks a version '
