@@ -98,7 +98,7 @@ describe('claims denied in part (negated claims, traded sides, words that take a
     const tcp = asked('What is the difference between TCP and UDP?', 'TCP is connection-oriented and provides reliable, ordered delivery with '
       + 'retransmissions; UDP is connectionless and sends independent datagrams with no guarantees, giving lower latency for games and DNS.');
     const attributes = sideAttributesOf(tcp.referenceAnswer!, tcp.question, new Set(contentTokens(tcp.question)))!;
-    const share = (answer: string) => sideTradeShare(sentences(answer), attributes);
+    const share = (answer: string) => sideTradeShare(sentences(answer), attributes).share;
     expect(share('UDP is the connection-oriented one: it retransmits lost packets and keeps everything ordered. TCP just sends independent '
       + 'datagrams with no guarantees, which is why games use it.')).to.equal(1);
     expect(share('TCP is connection-oriented with retransmissions and ordered delivery. UDP sends independent datagrams, so games and DNS use it.'))
@@ -141,6 +141,7 @@ describe('claims denied in part (negated claims, traded sides, words that take a
     const swapped = grade(DEPLOY, 'A StatefulSet runs interchangeable stateless pods replaced in any order; a Deployment gives each pod a stable '
       + 'identity and its own persistent volume.');
     expect(swapped.flags).to.include('contradicts_reference');
+    expect(swapped.reasoning).to.include('; it contradicts the reference: "A StatefulSet runs interchangeable stateless pods replaced in any order;"');
     // A denial of the whole reference quotes a sentence denying it too, where one restates it denied.
     const opposite = grade(UNIONS, 'DELETE is fast for large tables; TRUNCATE is much slower.');
     expect(opposite.flags).to.include('contradicts_reference');

@@ -60,3 +60,11 @@ export function absencesIn(ws: readonly string[]): number {
   for (let i = 0; i < ws.length; i++) if (TAKING_AWAY.has(ws[i]!) || (ws[i] === 'out' && ws[i + 1] === 'of') || lacks(ws[i]!)) n++;
   return n;
 }
+
+/** A share of an answer's restatements that deny the reference, and its sentences (indices in the kept sentences) where they stand. */
+export interface DeniedShare {
+  share: number;
+  sentences: ReadonlySet<number>;
+}
+
+export const NO_DENIAL: DeniedShare = { share: 0, sentences: new Set() };

@@ -7,8 +7,8 @@ import { oppositesBetween, senseGroupOf, senseGroupsOf } from '../text/opposites
 import { negationsIn } from '../text/signals.js';
 import { contentTokens, contentTokensOf, type Sentence, sentences, words } from '../text/tokens.js';
 import {
-  absencesIn, asTerm, CLAUSE_BREAK, CONDITION, negatesItsClaim, PARENTHETICAL, PART_BREAK, partsOf, partsOfSentence,
-  SEMICOLON_OR_CLAUSE_BREAK,
+  absencesIn, asTerm, CLAUSE_BREAK, CONDITION, type DeniedShare, negatesItsClaim, NO_DENIAL, PARENTHETICAL, PART_BREAK, partsOf,
+  partsOfSentence, SEMICOLON_OR_CLAUSE_BREAK,
 } from './clauses.js';
 import { markedTermsOf } from './marked-terms.js';
 import { deniedClaims, type NegatableClause, negatableClausesOf } from './negated-claims.js';
@@ -168,17 +168,9 @@ export interface Denial {
   share: number;
   /** Its sentences (indices in the kept sentences) that deny with a negation or an opposite what the reference affirms of the same subject (see negated-claims.ts). */
   deniedClaims: number[];
-  /** Its sentences (indices in the kept sentences, in order) that restate the reference denied (see contradictionShare, opposedShare). */
+  /** Its sentences (indices in the kept sentences, in order) that restate the reference denied or trade its subjects (see `share`). */
   deniedRestatements: number[];
 }
-
-/** A share of the answer's restatements that deny the reference, and the sentences (indices in the kept sentences) where they stand. */
-interface DeniedShare {
-  share: number;
-  sentences: ReadonlySet<number>;
-}
-
-const NO_DENIAL: DeniedShare = { share: 0, sentences: new Set() };
 
 /** How the answer (its kept sentences, each one's words and content tokens) denies the reference. */
 export function denialOf(
@@ -200,14 +192,14 @@ function denied(
   const tokenSets = sentenceTokens.map((tokens) => new Set(tokens));
   const contradicted = contradictionShare(texts, sentenceTokens, tokenSets, claims);
   const opposed = opposedShare(kept, sentenceWords, tokenSets, claims);
-  let share = Math.max(contradicted.share, opposed.share);
   // A trade needs two subjects named somewhere in the answer: most answers are read no further.
-  if (namesTwoSubjects(sentenceTokens, claims.subjects)) share = Math.max(share, swappedShare(kept, claims));
-  if (claims.sides) share = Math.max(share, sideTradeShare(kept, claims.sides));
+  const swapped = namesTwoSubjects(sentenceTokens, claims.subjects) ? swappedShare(kept, claims) : NO_DENIAL;
+  const traded = claims.sides ? sideTradeShare(kept, claims.sides) : NO_DENIAL;
+  const shares = [contradicted, opposed, swapped, traded];
   return {
-    share,
+    share: Math.max(...shares.map((d) => d.share)),
     deniedClaims: deniedClaims(kept, sentenceWords, claims.negatable, claims.subjects, claims.twoWays),
-    deniedRestatements: [...new Set([...contradicted.sentences, ...opposed.sentences])].sort((a, b) => a - b),
+    deniedRestatements: [...new Set(shares.flatMap((d) => [...d.sentences]))].sort((a, b) => a - b),
   };
 }
 
@@ -249,7 +241,7 @@ const clausesOf = (text: string): string[] =>
  * weighted by the words they share, that deny it: the answer's clause adds negations to the
  * reference clause it restates, or says it of another of the question's terms ("a tuple is mutable"
  * for "a list is mutable": a term the reference speaks of elsewhere in place of the clause's own).
- * Clauses that restate nothing do not count either way.
+ * Clauses that restate nothing do not count either way. With the share, the sentences of the denying clauses.
  */
 function contradictionShare(
   texts: readonly string[], tokens: readonly (readonly string[])[], tokenSets: readonly ReadonlySet<string>[], claims: ReferenceClaims,
@@ -321,9 +313,10 @@ function contrastedTerms(questionText: string): Set<string> {
  * negation added to most of a reference part's claim ("deferred calls do not run if the function
  * panics" for "runs … including during a panic", see NEGATED_PART); a negation added or dropped in a
  * close restatement ("CPU-bound threads speed up" for "… do not speed up"), or in a part of two words
- * restated exactly (see EXACT_PART). Returns 0 when no part restates a reference part with an
- * opposite or a negation added (or, restating two words exactly, dropped): the answer's other denials
- * are read clause by clause (see contradictionShare), its parts closely restated or not at all.
+ * restated exactly (see EXACT_PART); with it, the sentences of the flipped parts. None when no part
+ * restates a reference part with an opposite or a negation added (or, restating two words exactly,
+ * dropped): the answer's other denials are read clause by clause (see contradictionShare), its parts
+ * closely restated or not at all.
  */
 function opposedShare(
   kept: readonly Sentence[], sentenceWords: readonly (readonly string[])[], tokenSets: readonly ReadonlySet<string>[], claims: ReferenceClaims,
@@ -482,13 +475,14 @@ function attributesOf(referenceText: string, terms: ReadonlySet<string>, questio
  * trades back (one subject said with a word of another is often a remark in passing: "a function is
  * part of an object"), and only when more of its telling words are the other's than its own. Negated
  * parts are left out (see negatesItsClaim): "a tuple cannot change" may rightly deny it what belongs to a list.
+ * With the share, the sentences of the swapped parts.
  */
-function swappedShare(kept: readonly Sentence[], claims: ReferenceClaims): number {
-  if (claims.attributes.size === 0) return 0;
+function swappedShare(kept: readonly Sentence[], claims: ReferenceClaims): DeniedShare {
+  if (claims.attributes.size === 0) return NO_DENIAL;
   let agreeing = 0;
-  const traded: Array<{ subject: string; others: Set<string> }> = [];
-  for (const sentence of kept) {
-    for (const text of partsOfSentence(sentence.text)) {
+  const traded: Array<{ subject: string; others: Set<string>; sentence: number }> = [];
+  for (let i = 0; i < kept.length; i++) {
+    for (const text of partsOfSentence(kept[i]!.text)) {
       if (negatesItsClaim(text)) continue;
       const part = subjectOf(contentTokens(text), claims.subjects, claims.terms, claims.question);
       if (!part) continue;
@@ -505,12 +499,13 @@ function swappedShare(kept: readonly Sentence[], claims: ReferenceClaims): numbe
           for (const s of of) others.add(s);
         }
       }
-      if (other > own) traded.push({ subject: part.subject, others });
+      if (other > own) traded.push({ subject: part.subject, others, sentence: i });
       else if (own > other) agreeing++;
     }
   }
-  const swapped = traded.filter((t) => traded.some((back) => t.others.has(back.subject) && back.others.has(t.subject))).length;
-  return swapped === 0 ? 0 : swapped / (swapped + agreeing);
+  const swapped = traded.filter((t) => traded.some((back) => t.others.has(back.subject) && back.others.has(t.subject)));
+  if (swapped.length === 0) return NO_DENIAL;
+  return { share: swapped.length / (swapped.length + agreeing), sentences: new Set(swapped.map((t) => t.sentence)) };
 }
 
 /**

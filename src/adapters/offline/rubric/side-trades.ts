@@ -6,7 +6,7 @@
  * subject and its claims across; here a whole clause is weighed against each side.
  */
 import { contentTokens, contentTokensOf, type Sentence, sentences, words } from '../text/tokens.js';
-import { asTerm, PARENTHETICAL, SEMICOLON_OR_CLAUSE_BREAK } from './clauses.js';
+import { asTerm, type DeniedShare, NO_DENIAL, PARENTHETICAL, SEMICOLON_OR_CLAUSE_BREAK } from './clauses.js';
 
 /** What the reference says of each of a question's two sides alone (prepared once per question). */
 export interface SideAttributes {
@@ -105,14 +105,15 @@ export function sideAttributesOf(referenceAnswer: string, questionText: string, 
  * two or more; the other side's trade may rest on one such word, when its clause says none of its
  * own ("useLayoutEffect is the one that waits: scheduled after the browser has painted" beside a
  * clear trade of useEffect). One side traded alone is no swap: a remark about the other side in
- * passing often reads as one.
+ * passing often reads as one. With the share, the sentences of the traded clauses.
  */
-export function sideTradeShare(kept: readonly Sentence[], attributes: SideAttributes): number {
+export function sideTradeShare(kept: readonly Sentence[], attributes: SideAttributes): DeniedShare {
   let agreeing = 0;
   const clear = [0, 0];
   const slight = [0, 0];
-  for (const sentence of kept) {
-    for (const clause of sentence.text.split(SEMICOLON_OR_CLAUSE_BREAK)) {
+  const sentences = new Set<number>();
+  for (let i = 0; i < kept.length; i++) {
+    for (const clause of kept[i]!.text.split(SEMICOLON_OR_CLAUSE_BREAK)) {
       const tokens = contentTokens(clause);
       const side = sideNamed(tokens, attributes.sides);
       if (side === undefined) continue;
@@ -125,10 +126,12 @@ export function sideTradeShare(kept: readonly Sentence[], attributes: SideAttrib
       if (other >= 2 && other > own) clear[side]!++;
       else if (other >= 1 && own === 0) slight[side]!++;
       else if (own > other) agreeing++;
+      else continue;
+      if (other > own) sentences.add(i);
     }
   }
   const swapped = (clear[0]! > 0 && clear[1]! + slight[1]! > 0) || (clear[1]! > 0 && slight[0]! > 0);
-  if (!swapped) return 0;
+  if (!swapped) return NO_DENIAL;
   const traded = clear[0]! + clear[1]! + slight[0]! + slight[1]!;
-  return traded / (traded + agreeing);
+  return { share: traded / (traded + agreeing), sentences };
 }
