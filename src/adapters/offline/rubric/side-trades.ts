@@ -123,11 +123,15 @@ export function sideTradeShare(kept: readonly Sentence[], attributes: SideAttrib
         if (attributes.own[side].has(t)) own++;
         else if (attributes.own[1 - side]!.has(t)) other++;
       }
-      if (other >= 2 && other > own) clear[side]!++;
-      else if (other >= 1 && own === 0) slight[side]!++;
-      else if (own > other) agreeing++;
-      else continue;
-      if (other > own) sentences.add(i);
+      if (other >= 2 && other > own) {
+        clear[side]!++;
+      } else if (other >= 1 && own === 0) {
+        slight[side]!++;
+      } else {
+        if (own > other) agreeing++;
+        continue;
+      }
+      sentences.add(i);
     }
   }
   const swapped = (clear[0]! > 0 && clear[1]! + slight[1]! > 0) || (clear[1]! > 0 && slight[0]! > 0);
