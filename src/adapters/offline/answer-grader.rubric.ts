@@ -80,6 +80,8 @@ const SYNONYM_GROUPS: readonly string[][] = [
   ['outside', 'external'], ['choose', 'select', 'pick'], ['fetch', 'retrieve', 'load'], ['limit', 'restrict', 'bound'],
   ['expose', 'reveal', 'leak'], ['manage', 'control'], ['trigger', 'fire'], ['track', 'monitor', 'watch'],
   ['ignore', 'skip', 'bypass'], ['repeat', 'retry'], ['replace', 'substitute', 'swap'],
+  ['element', 'item', 'entry'], ['node', 'vertex'], ['size', 'length'], ['traverse', 'visit', 'walk'],
+  ['empty', 'blank'],
 ];
 
 /** A class of HTTP statuses ("4xx"): any status of it ("422") says it. */
