@@ -104,6 +104,21 @@ function saysBySynonym(present: ReadonlySet<string>, t: string): boolean {
   return false;
 }
 
+/**
+ * A reference word the answer says only in a form its five-letter stem misses ("storing" for
+ * "store", "called" for "calling", "service" for "serve") earns `weight` of its weight when the
+ * answer has a word of the same first `length` letters that the reference does not: a looser match,
+ * which now and then joins two words (control, content), so it counts for less.
+ */
+const ROOT_MATCH = { length: 4, weight: 0.5 } as const;
+
+/** The first letters (see ROOT_MATCH) of the answer's full stems the reference does not have. */
+function rootsOf(present: ReadonlySet<string>, referenceStems: ReadonlyMap<string, number>): Set<string> {
+  const roots = new Set<string>();
+  for (const a of present) if (a.length === STEM_LENGTH && !referenceStems.has(a)) roots.add(a.slice(0, ROOT_MATCH.length));
+  return roots;
+}
+
 /** A key point's content tokens, and those of each side of an "or" that names an alternative (see alternativesOf). */
 interface KeyPoint {
   text: string;
@@ -262,9 +277,15 @@ export class RubricAnswerGrader implements AnswerGrader {
 
     const present = new Set(tokens);
     let hit = 0;
+    let roots: Set<string> | undefined;
     for (let i = 0; i < ref.weightedTokens.length; i++) {
       const t = ref.weightedTokens[i]!;
-      if (present.has(t) || saysBySynonym(present, t)) hit += ref.weightValues[i]!;
+      if (present.has(t) || saysBySynonym(present, t)) {
+        hit += ref.weightValues[i]!;
+      } else if (t.length === STEM_LENGTH) {
+        roots ??= rootsOf(present, ref.weights);
+        if (roots.has(t.slice(0, ROOT_MATCH.length))) hit += ROOT_MATCH.weight * ref.weightValues[i]!;
+      }
     }
     const recall = ref.totalWeight > 0 ? hit / ref.totalWeight : 0;
     let onTopic = 0;

@@ -144,6 +144,17 @@ describe('rubric answer grader (offline)', () => {
     expect(synonyms.score).to.be.greaterThan(unrelated.score);
   });
 
+  it('credits a reference word said in a form its stem misses ("reusing" for "reuses") for half its weight in the score\'s coverage', () => {
+    const memo = asked('What does memoization do?', 'Memoization stores the result of an expensive call, so a later call with the same arguments reuses it '
+      + 'instead of computing it again.');
+    const coverage = (answer: string) => Number(/Covers (\d+)%/.exec(grade(answer, memo).reasoning)![1]);
+    const form = coverage('It keeps a stored result of an expensive call, and a later call with the same arguments is reusing it rather than computing again.');
+    const unrelated = coverage('It keeps a stored result of an expensive call, and a later call with the same arguments is drawing it rather than computing again.');
+    const same = coverage('It keeps a stored result of an expensive call, and a later call with the same arguments reuses it rather than computing again.');
+    expect(form).to.be.greaterThan(unrelated);
+    expect(same).to.be.greaterThan(form);
+  });
+
   it('counts a key point with an "or" as covered by one alternative, but not by one item of a list', () => {
     const form = QUESTION_BANK.find((q) => q.text === 'How would you build a form with validation in React?')!;
     const request = { question: form.text, referenceAnswer: form.referenceAnswer, keyPoints: form.keyPoints };
