@@ -173,8 +173,8 @@ const ECHO = { minQuestionWords: 3, cap: 15, quotedShare: 0.8, novelShare: 0.3 }
 const MAX_QUOTE = 240;
 
 /** What the reasoning says of an answer contradicting the reference wholly or in part, with the sentence that does (see deniedQuote). */
-const contradictionNote = (contradicted: 'whole' | 'part' | undefined, quote: string): string =>
-  (contradicted === 'part' ? `; part of it contradicts the reference${quote}` : contradicted === 'whole' && quote ? `; it contradicts the reference${quote}` : '');
+const contradictionNote = (contradicted: 'whole' | 'part', quote: string): string =>
+  (contradicted === 'part' ? `; part of it contradicts the reference${quote}` : quote ? `; it contradicts the reference${quote}` : '');
 
 /**
  * The first of the `denied` sentences (a claim denied first, then a restatement denied: see Denial),
@@ -429,7 +429,7 @@ export class RubricAnswerGrader implements AnswerGrader {
       `Covers ${Math.round(coverage * 100)}% of the reference` +
       (ref.points.length > 0 ? ` (${coveredCount} of ${ref.points.length} key points)` : '') +
       `; similarity ${similarity.toFixed(2)}` + (flags.length > 0 ? `; flags: ${flags.join(', ')}` : '') +
-      contradictionNote(contradicted, deniedQuote(kept, [...denial.deniedClaims, ...denial.deniedRestatements], request.answer)) + '.';
+      (contradicted ? contradictionNote(contradicted, deniedQuote(kept, [...denial.deniedClaims, ...denial.deniedRestatements], request.answer)) : '') + '.';
     return this.result(score, { accuracy, depth, clarity, confidence }, skillArea, evidence, missing, hesitations, flags, reasoning);
   }
 

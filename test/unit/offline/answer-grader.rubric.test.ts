@@ -39,6 +39,8 @@ const expectDenials = (denied: ReadonlyArray<readonly [GradeRequest, string]>, r
   for (const [request, answer] of denied) expectDenied(grade(answer, request), answer);
   for (const [request, answer] of right) expectCredited(grade(answer, request), answer, 'contradicts_reference', 60);
 };
+/** The share of the reference a grade's reasoning says the answer covers, in percent. */
+const coverageOf = (g: Grade) => Number(/Covers (\d+)%/.exec(g.reasoning)![1]);
 /** A right answer: nothing flagged, graded expert. */
 const expectCleanExpert = (g: Grade, label: string) => {
   expect(g.flags, label).to.deep.equal([]);
@@ -135,19 +137,18 @@ describe('rubric answer grader (offline)', () => {
   it('credits the reference\'s words said with everyday synonyms in the score\'s coverage too ("invokes" for "calls", "halts" for "stops")', () => {
     const leak = asked('How do you avoid a memory leak from a setInterval in a React component?', 'Return a cleanup function from the effect that calls '
       + 'clearInterval, so React can stop the timer when the component unmounts and the callback does not keep a stale component in memory.');
-    const coverage = (g: Grade) => Number(/Covers (\d+)%/.exec(g.reasoning)![1]);
     const synonyms = grade('Give the effect a cleanup that invokes clearInterval: React runs it on unmount, which halts the timer, so the callback no '
       + 'longer retains the dead component in RAM.', leak);
     const unrelated = grade('Give the effect a cleanup that formats clearInterval: React paints it on unmount, which colors the timer, so the callback no '
       + 'longer decorates the dead component in CSS.', leak);
-    expect(coverage(synonyms)).to.be.greaterThan(coverage(unrelated));
+    expect(coverageOf(synonyms)).to.be.greaterThan(coverageOf(unrelated));
     expect(synonyms.score).to.be.greaterThan(unrelated.score);
   });
 
   it('credits a reference word said in a form its stem misses ("reusing" for "reuses") for half its weight in the score\'s coverage', () => {
     const memo = asked('What does memoization do?', 'Memoization stores the result of an expensive call, so a later call with the same arguments reuses it '
       + 'instead of computing it again.');
-    const coverage = (answer: string) => Number(/Covers (\d+)%/.exec(grade(answer, memo).reasoning)![1]);
+    const coverage = (answer: string) => coverageOf(grade(answer, memo));
     const form = coverage('It keeps a stored result of an expensive call, and a later call with the same arguments is reusing it rather than computing again.');
     const unrelated = coverage('It keeps a stored result of an expensive call, and a later call with the same arguments is drawing it rather than computing again.');
     const same = coverage('It keeps a stored result of an expensive call, and a later call with the same arguments reuses it rather than computing again.');
