@@ -79,7 +79,13 @@ function subjectsNamed(ws: readonly string[], subjects: ReadonlySet<string>): Se
   return out;
 }
 
-/** Whether words say a thing is absent ("without", "lacks", "out of"). */
+/**
+ * Whether words say a thing is absent ("without", "lacks", "out of"). Narrower than absencesIn
+ * (clauses.ts), which also counts verbs that take a thing away: here a reference clause's verb is
+ * what it claims ("DELETE removes rows one at a time"), so reading "removes" as a negation would
+ * file the claim under the negated ones, and "TRUNCATE doesn't remove the rows all at once" would
+ * deny nothing.
+ */
 const saysAbsence = (ws: readonly string[]): boolean =>
   ws.some((w, i) => w === 'without' || w.startsWith('lack') || (w === 'out' && ws[i + 1] === 'of'));
 
