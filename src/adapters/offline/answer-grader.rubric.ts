@@ -200,6 +200,15 @@ const CONTRADICTION = { cap: 20, share: 0.5, partCap: 40 } as const;
  */
 const NOTES = { minFunctionWords: 0.04 } as const;
 
+/**
+ * Whether terse text is set out in phrases, not terms: two items or more (see listShape) of
+ * `STUFFING.phraseWords` words on average ("Default evaluated once at def time → shared list across
+ * calls; use None instead"). A keyword list's items are a word or two; the reference's words in a
+ * row, with no break, are one item however long.
+ */
+const inPhrases = (list: { items: number; itemWords: number }): boolean =>
+  list.items >= 2 && list.itemWords >= STUFFING.phraseWords * list.items;
+
 /** The highest score for an answer covering a share c of the given key points: floor + span × c (half → 70, all → 100). */
 export const KEY_POINT_CAP = { floor: 40, span: 60 } as const;
 const RAW_FLOOR = 0.2;
@@ -352,12 +361,12 @@ export class RubricAnswerGrader implements AnswerGrader {
     // The reference's own list said back ("string, number, bigint, boolean, …") is an answer, however bare.
     const referenceList = list !== undefined && list.pairs > 0 && list.listedTogether / list.pairs >= 0.5;
     // Notes ("PUT = full replace. PATCH = partial update") have few function words but are no list;
-    // a list of terms set out with colons and arrows has none at all, and is one.
+    // a list of terms set out with colons and arrows has none at all, and is one; terse phrases are notes too (see inPhrases).
     // Notes comparing the question's two sides, each labelled ("HashMap: O(1), unordered. TreeMap: sorted, O(log n)"), however terse.
     const comparison = isLabelledComparison(answer, ref.sides);
     const notes = comparison || (structure >= NOTES.minFunctionWords && isNoteForm(answer));
     const listed = list !== undefined && !referenceList &&
-      ((structure < 0.12 && !notes) || paddedWithOneWord(answerWords) || (list.items >= STUFFING.minItems && list.terms / list.items >= STUFFING.listShare));
+      ((structure < 0.12 && !notes && !inPhrases(list)) || paddedWithOneWord(answerWords) || (list.items >= STUFFING.minItems && list.terms / list.items >= STUFFING.listShare));
     if (listed) {
       // A bare list of the reference's words shows recognition, not understanding: so does one padded with a
       // repeated filler ("the X the Y the Z") or set out as a comma list ("It is about X, Y, Z and W").

@@ -643,6 +643,23 @@ describe('rubric answer grader (offline)', () => {
     expect(dressed.score).to.be.below(35);
   });
 
+  it('grades terse notes written in phrases as an answer, however few their function words, and the same words as terms as a list', () => {
+    const passwords = asked('Why is bcrypt or argon2 preferred over SHA-256 for storing passwords?', 'Password hashes must be slow: bcrypt and argon2 '
+      + 'are deliberately expensive, salted and tunable (argon2 is also memory-hard), so brute-forcing leaked hashes costs attackers far more, '
+      + 'while SHA-256 is fast and lets GPUs try billions of guesses per second.');
+    const notes = 'SHA-256 fast → GPUs try billions of guesses per second. bcrypt/argon2 deliberately slow, salted, tunable; argon2 memory-hard too.';
+    const graded = grade(notes, passwords);
+    expect(graded.flags).to.deep.equal([]);
+    expect(graded.score).to.be.at.least(70);
+    // Items of a word or two are terms, in one sentence or cut into two.
+    for (const list of ['bcrypt, argon2, slow, salted, tunable, memory-hard, brute-force, SHA-256 fast, GPUs, guesses',
+      'bcrypt argon2 slow, salted, tunable. memory-hard, brute-force, SHA-256 fast, GPUs, guesses']) {
+      const listed = grade(list, passwords);
+      expect(listed.flags, list).to.include('keyword_stuffing');
+      expect(listed.score, list).to.be.below(35);
+    }
+  });
+
   it('grades terse notes that label each side the question compares as an answer, not a keyword list or shuffled words', () => {
     const tcp = asked('What is the difference between TCP and UDP?', 'TCP is connection-oriented and gives reliable, ordered delivery with '
       + 'retransmissions and congestion control; UDP is connectionless and sends independent datagrams with no delivery guarantees, giving lower overhead and latency.');

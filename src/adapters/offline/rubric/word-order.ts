@@ -13,8 +13,11 @@ export const WORD_SALAD = { minWords: 8, minFromReference: 0.7, maxInOrder: 0.2,
 /**
  * Keyword lists in disguise: a stop word above `maxOneWord` of an answer of `minWords` or more, or
  * `minItems` or more comma-separated items of which `listShare` are single words (see listShape).
+ * Terse text whose items (see listShape) average `phraseWords` words or more is phrases, not a list
+ * of terms: notes ("layer cache busts from the first changed step onward"), however few their function
+ * words (see inPhrases in the grader).
  */
-export const STUFFING = { minWords: 10, maxOneWord: 0.3, minItems: 6, listShare: 0.7 } as const;
+export const STUFFING = { minWords: 10, maxOneWord: 0.3, minItems: 6, listShare: 0.7, phraseWords: 4 } as const;
 
 /** The reference's words and lists, in their order (prepared once per question). */
 export interface ReferenceOrder {
@@ -108,15 +111,16 @@ function listNeighbours(texts: readonly string[]): Set<string> {
 }
 
 /**
- * The answer's comma (and "and", "or") separated items: how many, how many are a single word that
- * is no stop word, and of the neighbouring items how many the reference (or its key points) lists
- * side by side too. "string, number, bigint, boolean" answering with the reference's own list is an
+ * The answer's comma (and "and", "or") separated items: how many, how many words they have in all,
+ * how many are a single word that is no stop word, and of the neighbouring items how many the
+ * reference (or its key points) lists side by side too. "string, number, bigint, boolean" answering with the reference's own list is an
  * answer, as are its key points in note form; "jsx, syntax, extension, compiler" picked from its
  * sentences is a keyword list.
  */
 export function listShape(texts: readonly string[], ref: ReferenceOrder) {
   let items = 0;
   let terms = 0;
+  let itemWords = 0;
   let pairs = 0;
   let listedTogether = 0;
   // Sentences follow each other as items do: key points recited one per line or per sentence are a list
@@ -126,6 +130,7 @@ export function listShape(texts: readonly string[], ref: ReferenceOrder) {
   for (const text of texts) {
     listItems(text).forEach((ws, i) => {
       items++;
+      itemWords += ws.length;
       if (ws.length === 1 && !STOP_WORDS.has(ws[0]!)) terms++;
       if (previous) {
         pairs++;
@@ -134,7 +139,7 @@ export function listShape(texts: readonly string[], ref: ReferenceOrder) {
       previous = ws;
     });
   }
-  return { items, terms, pairs, listedTogether };
+  return { items, terms, pairs, listedTogether, itemWords };
 }
 
 /** What sets out a relation in notes: "X: Y", "X -> Y", "X => Y", "X = Y". */
