@@ -162,6 +162,13 @@ const referenceKey = (request: GradeRequest): string => {
 // overall r has a broad optimum for similarity between 1.0 and 1.7; the span keeps the scores' spread.
 const W = { recall: 1, precision: 0.2, similarity: 1.2, length: 0.2 };
 /**
+ * How on topic an answer is, for its length's weight: its recall plus its similarity above
+ * `baseline`, times `scale`, at most 1. Any two English texts share trigrams ("the", "ion", "ing"):
+ * the references of two bank questions of different roles have a similarity of 0.18–0.34 (median
+ * 0.26), so an answer about something else earned most of the length's weight by them alone.
+ */
+const RELEVANCE = { baseline: 0.2, scale: 3 } as const;
+/**
  * An answer saying all the content words of a question of `minQuestionWords` or more, and no other,
  * echoes it: at most `cap`. A question that quotes what the answer must say (at least `quotedShare`
  * of its key points' words, as a follow-up naming the points an answer missed does) is echoed by an
@@ -301,7 +308,7 @@ export class RubricAnswerGrader implements AnswerGrader {
     for (const t of present) if (ref.relevant.has(t)) onTopic++;
     const precision = onTopic / present.size;
     const similarity = trigramCosine(answerWords, ref.trigrams);
-    const relevance = Math.min(1, (recall + similarity) * 2);
+    const relevance = Math.min(1, (recall + Math.max(0, similarity - RELEVANCE.baseline)) * RELEVANCE.scale);
     const length = Math.log(1 + tokens.length) * relevance;
 
     // A key point is covered when half its words appear (or half of one alternative's: see

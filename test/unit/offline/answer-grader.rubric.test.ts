@@ -631,6 +631,21 @@ describe('rubric answer grader (offline)', () => {
     expect(off.flags).to.include('off_topic');
   });
 
+  it('scores an answer to another question of the same field low, however long: text shares trigrams with any other', () => {
+    // Each question of four roles answered with the reference of the question three places on in its role.
+    const scores: number[] = [];
+    for (const role of ['react', 'python', 'devops', 'system_design']) {
+      const questions = QUESTION_BANK.filter((q) => q.role === role);
+      questions.forEach((q, i) => {
+        const other = questions[(i + 3) % questions.length]!;
+        scores.push(grade(other.referenceAnswer, asked(q.text, q.referenceAnswer)).score);
+      });
+    }
+    scores.sort((a, b) => a - b);
+    expect(scores.reduce((a, b) => a + b, 0) / scores.length).to.be.below(30);
+    expect(scores[scores.length >> 1]).to.be.below(28);
+  });
+
   it('grades notes ("PUT = full replace, idempotent. PATCH = partial update") as an answer, and a list of terms set out with colons and arrows as a list', () => {
     const put = asked('What is the difference between PUT and PATCH?', 'PUT replaces the whole resource with the representation in the request body and is idempotent; PATCH applies a partial update to the resource and is not necessarily idempotent.');
     const index = asked('What is the difference between a clustered and a non-clustered index?', 'A clustered index determines the physical order of the rows in the table, so there can be only one per table; a non-clustered index is a separate structure that stores the key with pointers to the rows, and a table can have many.');
