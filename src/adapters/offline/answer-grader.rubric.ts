@@ -11,7 +11,7 @@ import {
 import { denialOf, type ReferenceClaims, referenceClaims } from './rubric/denials.js';
 import { sidesOf } from './rubric/side-trades.js';
 import {
-  isLabelledComparison, isNoteForm, listShape, paddedWithOneWord, type ReferenceOrder, referenceOrder, STUFFING, WORD_SALAD, wordOrder,
+  inPhrases, isLabelledComparison, isNoteForm, listShape, paddedWithOneWord, type ReferenceOrder, referenceOrder, STUFFING, WORD_SALAD, wordOrder,
 } from './rubric/word-order.js';
 
 export const RUBRIC_GRADER: ServedBy = { provider: 'offline', model: 'rubric-grader-v1' };
@@ -206,15 +206,6 @@ const CONTRADICTION = { cap: 20, share: 0.5, partCap: 40 } as const;
  * share ("rows stored in index order, only 1 per table"; a list of terms has none).
  */
 const NOTES = { minFunctionWords: 0.04 } as const;
-
-/**
- * Whether terse text is set out in phrases, not terms: two items or more (see listShape) of
- * `STUFFING.phraseWords` words on average ("Default evaluated once at def time → shared list across
- * calls; use None instead"). A keyword list's items are a word or two; the reference's words in a
- * row, with no break, are one item however long.
- */
-const inPhrases = (list: { items: number; itemWords: number }): boolean =>
-  list.items >= 2 && list.itemWords >= STUFFING.phraseWords * list.items;
 
 /** The highest score for an answer covering a share c of the given key points: floor + span × c (half → 70, all → 100). */
 export const KEY_POINT_CAP = { floor: 40, span: 60 } as const;

@@ -13,9 +13,7 @@ export const WORD_SALAD = { minWords: 8, minFromReference: 0.7, maxInOrder: 0.2,
 /**
  * Keyword lists in disguise: a stop word above `maxOneWord` of an answer of `minWords` or more, or
  * `minItems` or more comma-separated items of which `listShare` are single words (see listShape).
- * Terse text whose items (see listShape) average `phraseWords` words or more is phrases, not a list
- * of terms: notes ("layer cache busts from the first changed step onward"), however few their function
- * words (see inPhrases in the grader).
+ * Terse text whose items average `phraseWords` words or more is phrases, not a list of terms (see inPhrases).
  */
 export const STUFFING = { minWords: 10, maxOneWord: 0.3, minItems: 6, listShare: 0.7, phraseWords: 4 } as const;
 
@@ -113,9 +111,9 @@ function listNeighbours(texts: readonly string[]): Set<string> {
 /**
  * The answer's comma (and "and", "or") separated items: how many, how many words they have in all,
  * how many are a single word that is no stop word, and of the neighbouring items how many the
- * reference (or its key points) lists side by side too. "string, number, bigint, boolean" answering with the reference's own list is an
- * answer, as are its key points in note form; "jsx, syntax, extension, compiler" picked from its
- * sentences is a keyword list.
+ * reference (or its key points) lists side by side too. "string, number, bigint, boolean" answering
+ * with the reference's own list is an answer, as are its key points in note form; "jsx, syntax,
+ * extension, compiler" picked from its sentences is a keyword list.
  */
 export function listShape(texts: readonly string[], ref: ReferenceOrder) {
   let items = 0;
@@ -141,6 +139,15 @@ export function listShape(texts: readonly string[], ref: ReferenceOrder) {
   }
   return { items, terms, pairs, listedTogether, itemWords };
 }
+
+/**
+ * Whether terse text (its list shape, see listShape) is set out in phrases, not terms: two items or
+ * more of `STUFFING.phraseWords` words on average, notes however few their function words ("Default
+ * evaluated once at def time → shared list across calls; use None instead"). A keyword list's items
+ * are a word or two; the reference's words in a row, with no break, are one item however long.
+ */
+export const inPhrases = (list: { items: number; itemWords: number }): boolean =>
+  list.items >= 2 && list.itemWords >= STUFFING.phraseWords * list.items;
 
 /** What sets out a relation in notes: "X: Y", "X -> Y", "X => Y", "X = Y". */
 const RELATION = /\S\s*(?::|->|=>|→|=)\s*\S/g;
