@@ -364,7 +364,7 @@ export class RubricAnswerGrader implements AnswerGrader {
     const comparison = isLabelledComparison(answer, ref.sides);
     const notes = comparison || (structure >= NOTES.minFunctionWords && isNoteForm(answer));
     const listed = list !== undefined && !referenceList &&
-      ((structure < 0.12 && !notes && !inPhrases(list)) || paddedWithOneWord(answerWords) || (list.items >= STUFFING.minItems && list.terms / list.items >= STUFFING.listShare));
+      ((structure < 0.12 && !notes && !inPhrases(list, answerWords, referenceShare, ref.order)) || paddedWithOneWord(answerWords) || (list.items >= STUFFING.minItems && list.terms / list.items >= STUFFING.listShare));
     if (listed) {
       // A bare list of the reference's words shows recognition, not understanding: so does one padded with a
       // repeated filler ("the X the Y the Z") or set out as a comma list ("It is about X, Y, Z and W").

@@ -666,12 +666,14 @@ describe('rubric answer grader (offline)', () => {
     const graded = grade(notes, passwords);
     expect(graded.flags).to.deep.equal([]);
     expect(graded.score).to.be.at.least(70);
-    // Items of a word or two are terms, in one sentence or cut into two.
+    // Items of a word or two are terms, in one sentence or cut into two; the reference's words in its order, cut into
+    // groups, are the reference picked apart, with no word or order of the answer's own.
     for (const list of ['bcrypt, argon2, slow, salted, tunable, memory-hard, brute-force, SHA-256 fast, GPUs, guesses',
-      'bcrypt argon2 slow, salted, tunable. memory-hard, brute-force, SHA-256 fast, GPUs, guesses']) {
+      'bcrypt argon2 slow, salted, tunable. memory-hard, brute-force, SHA-256 fast, GPUs, guesses',
+      'Password hashes slow bcrypt argon2. Deliberately expensive salted tunable. Memory-hard brute-forcing leaked hashes. Costs attackers far more SHA-256 fast.']) {
       const listed = grade(list, passwords);
       expect(listed.flags, list).to.include('keyword_stuffing');
-      expect(listed.score, list).to.be.below(35);
+      expect(listed.score, list).to.be.at.most(35);
     }
   });
 

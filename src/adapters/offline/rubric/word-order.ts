@@ -13,9 +13,10 @@ export const WORD_SALAD = { minWords: 8, minFromReference: 0.7, maxInOrder: 0.2,
 /**
  * Keyword lists in disguise: a stop word above `maxOneWord` of an answer of `minWords` or more, or
  * `minItems` or more comma-separated items of which `listShare` are single words (see listShape).
- * Terse text whose items average `phraseWords` words or more is phrases, not a list of terms (see inPhrases).
+ * Terse text whose items average `phraseWords` words or more, with words (`ownWords`) or an order (`ownOrder`) of its
+ * own, is phrases, not a list of terms (see inPhrases).
  */
-export const STUFFING = { minWords: 10, maxOneWord: 0.3, minItems: 6, listShare: 0.7, phraseWords: 4 } as const;
+export const STUFFING = { minWords: 10, maxOneWord: 0.3, minItems: 6, listShare: 0.7, phraseWords: 4, ownWords: 0.1, ownOrder: 0.9 } as const;
 
 /** The reference's words and lists, in their order (prepared once per question). */
 export interface ReferenceOrder {
@@ -23,6 +24,8 @@ export interface ReferenceOrder {
   referenceWords: Set<string>;
   /** Each reference word → the words that follow it somewhere in the reference (see wordOrder). */
   referenceFollowers: Map<string, Set<string>>;
+  /** Each content word of the reference → where the reference first says it (see inPhrases). */
+  firstSaidAt: Map<string, number>;
   /** The neighbouring items of the lists the reference and key points make (see listShape). */
   referenceLists: Set<string>;
   /** The neighbouring items of the key points' own list alone. */
@@ -35,6 +38,7 @@ export function referenceOrder(referenceAnswer: string, referenceWords: readonly
   return {
     referenceWords: new Set(referenceWords),
     referenceFollowers: followersOf(referenceWords),
+    firstSaidAt: firstSaidAt(referenceWords),
     // The key points make a list of their own: an answer that recites them in note form is one.
     referenceLists: listNeighbours([...sentences(referenceAnswer).map((st) => st.text), keyPointList]),
     keyPointList: listNeighbours([keyPointList]),
@@ -61,6 +65,15 @@ export function wordOrder(answerWords: readonly string[], ref: ReferenceOrder): 
   }
   if (fromReference / answerWords.length < WORD_SALAD.minFromReference || pairs === 0) return undefined;
   return inOrder / pairs;
+}
+
+/** Each content word of `ws` → its first index there. */
+function firstSaidAt(ws: readonly string[]): Map<string, number> {
+  const at = new Map<string, number>();
+  ws.forEach((w, i) => {
+    if (!STOP_WORDS.has(w) && !at.has(w)) at.set(w, i);
+  });
+  return at;
 }
 
 /** Each word → the words that follow it somewhere in `ws`. */
@@ -141,13 +154,36 @@ export function listShape(texts: readonly string[], ref: ReferenceOrder) {
 }
 
 /**
- * Whether terse text (its list shape, see listShape) is set out in phrases, not terms: two items or
- * more of `STUFFING.phraseWords` words on average, notes however few their function words ("Default
- * evaluated once at def time → shared list across calls; use None instead"). A keyword list's items
- * are a word or two; the reference's words in a row, with no break, are one item however long.
+ * Whether terse text (`answerWords`; `list` its shape, see listShape; `referenceShare` the share of
+ * its content words that are the reference's) is set out in phrases of its own, not terms: two
+ * items or more of `STUFFING.phraseWords` words on average, with words of its own (at least
+ * `STUFFING.ownWords` of them) or the reference's in an order of its own (fewer than
+ * `STUFFING.ownOrder` of its neighbouring ones in the order the reference first says them): notes,
+ * however few their function words ("Default evaluated once at def time → shared list across calls;
+ * use None instead", "SHA-256 fast → GPUs try billions of guesses per second. bcrypt deliberately
+ * slow"). A keyword list's items are a word or two; the reference's words in a row are one item
+ * however long, and cut into groups in its order ("keys stable identity reconciliation, match
+ * elements renders reordering, …") still the reference picked apart.
  */
-export const inPhrases = (list: { items: number; itemWords: number }): boolean =>
-  list.items >= 2 && list.itemWords >= STUFFING.phraseWords * list.items;
+export function inPhrases(
+  list: { items: number; itemWords: number }, answerWords: readonly string[], referenceShare: number, ref: ReferenceOrder,
+): boolean {
+  if (list.items < 2 || list.itemWords < STUFFING.phraseWords * list.items) return false;
+  if (referenceShare <= 1 - STUFFING.ownWords) return true;
+  let previous: number | undefined;
+  let pairs = 0;
+  let forward = 0;
+  for (const w of answerWords) {
+    const at = ref.firstSaidAt.get(w);
+    if (at === undefined || at === previous) continue;
+    if (previous !== undefined) {
+      pairs++;
+      if (at > previous) forward++;
+    }
+    previous = at;
+  }
+  return pairs > 0 && forward < STUFFING.ownOrder * pairs;
+}
 
 /** What sets out a relation in notes: "X: Y", "X -> Y", "X => Y", "X = Y". */
 const RELATION = /\S\s*(?::|->|=>|→|=)\s*\S/g;
