@@ -27,6 +27,7 @@ const ADVERSARIAL = [
   ['adversarial-grading-3.jsonl', '20 questions written on 2026-12-05 without sight of the grader; kept as a check only (first measured r 0.295)'],
   ['adversarial-grading-4.jsonl', '20 more, written on 2026-12-05 after the grader changes it checks; first measured r 0.387 (0.331 by the grader before them); tuned against since 2026-12-06'],
   ['adversarial-grading-5.jsonl', '20 questions written on 2026-12-06 without sight of the grader; kept as a check only (first measured r 0.441)'],
+  ['adversarial-grading-6.jsonl', '20 more, written on 2026-12-06 without sight of the grader; kept as a check only (first measured r 0.458; 0.450 by the grader at the start of that day)'],
 ] as const;
 for (const [name, about] of ADVERSARIAL) {
   const set = loadGradingDataset(fileURLToPath(new URL(`./datasets/${name}`, import.meta.url))) as Array<GradedAnswer & { kind: string }>;
