@@ -682,7 +682,11 @@ describe('rubric answer grader (offline)', () => {
       + 'retransmissions and congestion control; UDP is connectionless and sends independent datagrams with no delivery guarantees, giving lower overhead and latency.');
     const maps = asked('In Java, what is the difference between HashMap and TreeMap?', 'HashMap is backed by a hash table, offers average O(1) '
       + 'get and put and keeps no order; TreeMap is a red-black tree that keeps its keys sorted and offers O(log n) operations and navigation methods.');
+    // The plain thing and a kind of it: "clustered" labels one side, "non-clustered" the other.
+    const index = asked('What is the difference between a clustered and a non-clustered index?', 'A clustered index determines the physical order of '
+      + 'the rows in the table, so there can be only one per table; a non-clustered index is a separate structure that stores the key with pointers to the rows, and a table can have many.');
     for (const [request, notes] of [
+      [index, 'clustered: table rows stored physically in its order, so one only. non-clustered: separate, key plus pointers to rows, many allowed.'],
       [tcp, 'TCP: connection, reliable, ordered, retransmits. UDP: connectionless, no guarantees, low latency'],
       [tcp, 'TCP: reliable + ordered, congestion control. UDP: datagrams, lower latency'],
       [maps, 'HashMap: O(1), unordered. TreeMap: sorted keys, O(log n), navigable methods.'],

@@ -88,6 +88,10 @@ describe('claims denied in part (negated claims, traded sides, words that take a
     expect(sides('When would you choose ConcurrentHashMap over Collections.synchronizedMap?')).to.deep.equal([['concu'], ['colle', 'synch']]);
     expect(sides('Why prefer composition over inheritance?')).to.deep.equal([['compo'], ['inher']]);
     expect(sides('Why pick Redis over Memcached?')).to.deep.equal([['redis'], ['memca']]);
+    // The plain thing beside a kind of it is named by the words both share.
+    expect(sides('What is the difference between a view and a materialized view?')).to.deep.equal([['view'], ['mater']]);
+    expect(sides('What is the difference between a clustered and a non-clustered index?')).to.deep.equal([['clust'], ['non']]);
+    expect(sides('What is the difference between a distributed cache and a cache?')).to.deep.equal([['distr'], ['cache']]);
     // "Over" sets sides apart only after a verb of choosing.
     expect(sides('How is data sent over the network?')).to.equal(undefined);
     expect(sides('What is the difference between UNION and UNION ALL?')).to.equal(undefined);

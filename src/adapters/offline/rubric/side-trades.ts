@@ -32,7 +32,10 @@ const SIDE_WORDS = 2;
  * Y", "X rather than Y", "X compared to Y", "X as opposed to Y", "how does X differ from Y", "choose
  * X over Y"): the content tokens of up to two words on each side, articles skipped, less
  * those both sides have ("strong consistency and eventual consistency" → strong, eventual; "npm
- * install and npm ci" → install, ci). Undefined when the question sets no two sides apart.
+ * install and npm ci" → install, ci), unless that leaves one side none: then it is the plain thing
+ * beside a kind of it, named by what they share ("a view and a materialized view" → view,
+ * materialized; "clustered and non-clustered" → clustered, non). Undefined when the question sets
+ * no two sides apart.
  */
 export function sidesOf(questionText: string): [Set<string>, Set<string>] | undefined {
   const ws = words(questionText);
@@ -54,11 +57,16 @@ export function sidesOf(questionText: string): [Set<string>, Set<string>] | unde
     for (; k < ws.length && second.length < SIDE_WORDS && !SIDE_BOUNDARY.has(ws[k]!); k++) if (!ARTICLES.has(ws[k]!)) second.push(ws[k]!);
     const a = new Set(contentTokensOf(first));
     const b = new Set(contentTokensOf(second));
+    const shared: string[] = [];
     for (const t of [...a]) {
       if (!b.has(t)) continue;
       a.delete(t);
       b.delete(t);
+      shared.push(t);
     }
+    // The plain thing and a kind of it ("a view and a materialized view"): the plain one is named by the words they share.
+    if (a.size === 0 && b.size > 0) for (const t of shared) a.add(t);
+    else if (b.size === 0 && a.size > 0) for (const t of shared) b.add(t);
     return a.size > 0 && b.size > 0 ? [a, b] : undefined;
   }
   return undefined;
