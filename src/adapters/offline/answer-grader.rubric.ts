@@ -297,6 +297,7 @@ export class RubricAnswerGrader implements AnswerGrader {
     const recall = ref.totalWeight > 0 ? hit / ref.totalWeight : 0;
     let onTopic = 0;
     for (const t of present) if (ref.relevant.has(t)) onTopic++;
+    // The share of the answer's words that are the reference's (or the question's).
     const precision = onTopic / present.size;
     const similarity = trigramCosine(answerWords, ref.trigrams);
     const relevance = Math.min(1, (recall + Math.max(0, similarity - RELEVANCE.baseline)) * RELEVANCE.scale);
@@ -353,9 +354,8 @@ export class RubricAnswerGrader implements AnswerGrader {
       // Read as English, it is graded low however right: a person should read it.
       flags.push('not_english');
     }
-    const referenceShare = onTopic / present.size;
     // Only an answer mostly of the reference's words can be a list of them: the list's shape is read then.
-    const list = tokens.length >= 6 && referenceShare >= 0.6 ? listShape(kept.map((k) => k.text), ref.order) : undefined;
+    const list = tokens.length >= 6 && precision >= 0.6 ? listShape(kept.map((k) => k.text), ref.order) : undefined;
     // The reference's own list said back ("string, number, bigint, boolean, …") is an answer, however bare.
     const referenceList = list !== undefined && list.pairs > 0 && list.listedTogether / list.pairs >= 0.5;
     // Notes ("PUT = full replace. PATCH = partial update") have few function words but are no list;
@@ -363,8 +363,9 @@ export class RubricAnswerGrader implements AnswerGrader {
     // Notes comparing the question's two sides, each labelled ("HashMap: O(1), unordered. TreeMap: sorted, O(log n)"), however terse.
     const comparison = isLabelledComparison(answer, ref.sides);
     const notes = comparison || (structure >= NOTES.minFunctionWords && isNoteForm(answer));
+    const terse = list !== undefined && structure < 0.12 && !notes && !inPhrases(list, answerWords, precision, ref.order);
     const listed = list !== undefined && !referenceList &&
-      ((structure < 0.12 && !notes && !inPhrases(list, answerWords, referenceShare, ref.order)) || paddedWithOneWord(answerWords) || (list.items >= STUFFING.minItems && list.terms / list.items >= STUFFING.listShare));
+      (terse || paddedWithOneWord(answerWords) || (list.items >= STUFFING.minItems && list.terms / list.items >= STUFFING.listShare));
     if (listed) {
       // A bare list of the reference's words shows recognition, not understanding: so does one padded with a
       // repeated filler ("the X the Y the Z") or set out as a comma list ("It is about X, Y, Z and W").

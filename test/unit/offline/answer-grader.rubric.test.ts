@@ -18,6 +18,9 @@ const Q: GradeRequest = {
 const grade = (answer: string, q: GradeRequest = Q) => grader.gradeSync({ ...q, answer });
 /** A grading request for a question and its reference answer (the answer is given to `grade`). */
 const asked = (question: string, referenceAnswer: string): GradeRequest => ({ question, referenceAnswer, answer: '' });
+/** A question setting the plain thing beside a kind of it, with notes to grade against it in two tests. */
+const CLUSTERED_INDEX = asked('What is the difference between a clustered and a non-clustered index?', 'A clustered index determines the physical order of '
+  + 'the rows in the table, so there can be only one per table; a non-clustered index is a separate structure that stores the key with pointers to the rows, and a table can have many.');
 /** The bank question whose text starts with `start`, as a grading request. */
 const bankRequest = (start: string): GradeRequest => {
   const q = QUESTION_BANK.find((b) => b.text.startsWith(start))!;
@@ -648,10 +651,9 @@ describe('rubric answer grader (offline)', () => {
 
   it('grades notes ("PUT = full replace, idempotent. PATCH = partial update") as an answer, and a list of terms set out with colons and arrows as a list', () => {
     const put = asked('What is the difference between PUT and PATCH?', 'PUT replaces the whole resource with the representation in the request body and is idempotent; PATCH applies a partial update to the resource and is not necessarily idempotent.');
-    const index = asked('What is the difference between a clustered and a non-clustered index?', 'A clustered index determines the physical order of the rows in the table, so there can be only one per table; a non-clustered index is a separate structure that stores the key with pointers to the rows, and a table can have many.');
     for (const [request, notes] of [
       [put, 'PUT = full replace of the resource, idempotent. PATCH = partial update, not necessarily idempotent.'],
-      [index, 'clustered: rows stored in index order, only 1 per table. non-clustered: separate structure w/ key + row pointers, many per table.'],
+      [CLUSTERED_INDEX, 'clustered: rows stored in index order, only 1 per table. non-clustered: separate structure w/ key + row pointers, many per table.'],
     ] as const) expectCredited(grade(notes, request), notes, 'keyword_stuffing', 50);
     const dressed = grade('PUT: full replacement, idempotent -> PATCH, partial update, request body, resource', put);
     expect(dressed.flags).to.include('keyword_stuffing');
@@ -682,11 +684,9 @@ describe('rubric answer grader (offline)', () => {
       + 'retransmissions and congestion control; UDP is connectionless and sends independent datagrams with no delivery guarantees, giving lower overhead and latency.');
     const maps = asked('In Java, what is the difference between HashMap and TreeMap?', 'HashMap is backed by a hash table, offers average O(1) '
       + 'get and put and keeps no order; TreeMap is a red-black tree that keeps its keys sorted and offers O(log n) operations and navigation methods.');
-    // The plain thing and a kind of it: "clustered" labels one side, "non-clustered" the other.
-    const index = asked('What is the difference between a clustered and a non-clustered index?', 'A clustered index determines the physical order of '
-      + 'the rows in the table, so there can be only one per table; a non-clustered index is a separate structure that stores the key with pointers to the rows, and a table can have many.');
     for (const [request, notes] of [
-      [index, 'clustered: table rows stored physically in its order, so one only. non-clustered: separate, key plus pointers to rows, many allowed.'],
+      // The plain thing and a kind of it: "clustered" labels one side, "non-clustered" the other.
+      [CLUSTERED_INDEX, 'clustered: table rows stored physically in its order, so one only. non-clustered: separate, key plus pointers to rows, many allowed.'],
       [tcp, 'TCP: connection, reliable, ordered, retransmits. UDP: connectionless, no guarantees, low latency'],
       [tcp, 'TCP: reliable + ordered, congestion control. UDP: datagrams, lower latency'],
       [maps, 'HashMap: O(1), unordered. TreeMap: sorted keys, O(log n), navigable methods.'],
