@@ -464,6 +464,16 @@ async function runLoad(ports: ServerPorts, serverPid: number) {
   } else {
     const bareMean = (bareRate + bareRateAfter) / 2;
     console.log(`turns/s as a share of the bare SELECT 1 route: ${((100 * rate) / bareMean).toFixed(1)} % of their mean (${((100 * rate) / bareRate).toFixed(1)} % of the first, ${((100 * rate) / bareRateAfter).toFixed(1)} % of the second; target ≥ 20 %)`);
+    if (split) {
+      // A thread runs on one core at most: turns in the window over its CPU seconds is the rate it alone
+      // would allow if all else were free, which bounds the share whatever the rest of the turn costs.
+      const ceiling = (seconds: number) => {
+        const most = turns.length / Math.max(seconds, 1e-9);
+        return `${most.toFixed(0)} turns/s (${((100 * most) / bareMean).toFixed(1)} %)`;
+      };
+      console.log(`the most a thread alone allows at one core, as a share of the SELECT 1 mean: main ${ceiling(split.main)}` +
+        `${ports.driver === 'pglite' ? `, the embedded database's ${ceiling(split.busiest)}` : ''}`);
+    }
   }
 }
 
