@@ -156,13 +156,15 @@ describe('e2e: interview routes over HTTP', function () {
   it('replays a turn sent twice with one Idempotency-Key, and refuses the key for another answer', async () => {
     const { token } = await registerCandidate(t);
     const { body } = await start(token);
-    const headers = { 'idempotency-key': 'turn-1-abc' };
+    // Sent from the frontend's origin, as a browser would: the replay header must be one its script can read.
+    const headers = { 'idempotency-key': 'turn-1-abc', origin: 'http://localhost:3000' };
     const a = await t.request('POST', `/api/v1/interviews/${body.id}/messages`, { token, headers, body: { message_text: GOOD } });
     const b = await t.request('POST', `/api/v1/interviews/${body.id}/messages`, { token, headers, body: { message_text: GOOD } });
     expect(a.status).to.equal(200);
     expect(b.status).to.equal(200);
     expect(b.body).to.deep.equal(a.body);
     expect(b.headers.get('idempotent-replayed')).to.equal('true');
+    expect(b.headers.get('access-control-expose-headers')?.split(',')).to.include('Idempotent-Replayed');
     const messages = await t.request('GET', `/api/v1/interviews/${body.id}/messages`, { token });
     expect(messages.body.total_count).to.equal(3);
     const reused = await t.request('POST', `/api/v1/interviews/${body.id}/messages`, { token, headers, body: { message_text: 'Another answer.' } });

@@ -54,7 +54,8 @@ export function createHttpApp(options: HttpAppOptions): Koa {
       origin: (ctx) => (origins.has(ctx.get('Origin')) ? ctx.get('Origin') : ''),
       credentials: true,
       allowMethods: ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'],
-      exposeHeaders: ['X-Request-Id', 'Retry-After', 'Content-Disposition'],
+      // What a browser script may read of a response: Idempotent-Replayed tells a retried turn's replay from a new one.
+      exposeHeaders: ['X-Request-Id', 'Retry-After', 'Content-Disposition', 'Idempotent-Replayed'],
       maxAge: 600,
     }),
   );
