@@ -273,6 +273,11 @@ describe('e2e: interview routes over HTTP', function () {
     const twice = await t.request('GET', `/api/v1/interviews/${body.id}/messages?limit=5&limit=6`, { token });
     expect(twice.status).to.equal(422);
     expect(twice.body.detail).to.deep.equal([{ loc: ['query', 'limit'], msg: 'must be given once', type: 'repeated' }]);
+    // A value that is no whole number says so, not how it was read ("expected number, received NaN").
+    const word = await t.request('GET', `/api/v1/interviews/${body.id}/messages?limit=abc&skip=1.5`, { token });
+    expect(word.status).to.equal(422);
+    expect(word.body.detail.map((d: { loc: string[]; msg: string }) => [d.loc.join('.'), d.msg]))
+      .to.have.deep.members([['query.limit', 'must be a whole number'], ['query.skip', 'must be a whole number']]);
     const transcript = await t.request('GET', `/api/v1/interviews/${body.id}/transcript`, { token });
     expect(transcript.body.messages).to.have.length(7);
     expect(transcript.body.messages[0]).to.include({ sequence_number: 1, message_type: 'ai_question', audio_url: null });

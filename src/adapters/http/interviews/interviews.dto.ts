@@ -16,8 +16,12 @@ export const SubmitMessageBody = z.object({
 
 export const InterviewIdParams = z.object({ id: z.uuid() });
 
-const optionalInt = (min: number, max: number) => z.coerce.number().int().min(min).max(max).optional();
-const intWithDefault = (min: number, max: number, fallback: number) => z.coerce.number().int().min(min).max(max).default(fallback);
+/** A query's whole number: "abc" or "1.5" is refused as not one (zod's own words, "expected number, received NaN", say how it read it). */
+const WHOLE = 'must be a whole number';
+const queryInt = (min: number, max: number) =>
+  z.coerce.number({ error: (issue) => (issue.code === 'invalid_type' ? WHOLE : undefined) }).int({ error: WHOLE }).min(min).max(max);
+const optionalInt = (min: number, max: number) => queryInt(min, max).optional();
+const intWithDefault = (min: number, max: number, fallback: number) => queryInt(min, max).default(fallback);
 
 export const MessagesQuery = z.object({
   skip: intWithDefault(0, 1_000_000, 0),
