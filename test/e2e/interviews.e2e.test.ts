@@ -79,7 +79,10 @@ describe('e2e: interview routes over HTTP', function () {
   it('validates the answer: 1 to 2000 characters, not blank', async () => {
     const { token } = await registerCandidate(t);
     const { body } = await start(token);
-    expect((await t.request('POST', `/api/v1/interviews/${body.id}/messages`, { token, body: { message_text: '' } })).status).to.equal(422);
+    const empty = await t.request('POST', `/api/v1/interviews/${body.id}/messages`, { token, body: { message_text: '' } });
+    expect(empty.status).to.equal(422);
+    expect(empty.body.detail).to.have.length(1);
+    expect(empty.body.detail[0]).to.include({ type: 'too_small' });
     const blank = await t.request('POST', `/api/v1/interviews/${body.id}/messages`, { token, body: { message_text: ' \n\t ' } });
     expect(blank.status).to.equal(422);
     expect(blank.body.detail).to.deep.equal([{ loc: ['body', 'message_text'], msg: 'must not be blank', type: 'custom' }]);

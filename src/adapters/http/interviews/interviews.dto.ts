@@ -9,8 +9,9 @@ export const StartInterviewBody = z.object({
 });
 
 export const SubmitMessageBody = z.object({
-  // A blank answer (an Enter pressed by mistake) is refused rather than graded as a non-answer.
-  message_text: z.string().min(1).max(2000).refine((text) => text.trim().length > 0, 'must not be blank'),
+  // A blank answer (an Enter pressed by mistake) is refused rather than graded as a non-answer; an
+  // empty one is told so once (too short), not also as blank.
+  message_text: z.string().min(1, { abort: true }).max(2000).refine((text) => text.trim().length > 0, 'must not be blank'),
   audio_metadata: z.record(z.string(), z.unknown()).nullish(),
 });
 
