@@ -6,18 +6,22 @@ import { NamedStatement } from './named-statement.js';
 /** The usage columns, and the recordset shape `usageRows` serialises to (for statements that log calls). */
 export const USAGE_COLUMNS = `interview_id, port, provider, model, outcome, input_tokens, output_tokens, estimated,
     cost_usd, latency_ms, error, created_at`;
-export const USAGE_RECORDSET = `r(port text, provider text, model text, outcome text, input_tokens int,
-    output_tokens int, estimated boolean, cost_usd numeric, latency_ms int, error text)`;
+export const USAGE_FIELDS = `port text, provider text, model text, outcome text, input_tokens int,
+    output_tokens int, estimated boolean, cost_usd numeric, latency_ms int, error text`;
+export const USAGE_RECORDSET = `r(${USAGE_FIELDS})`;
 export const USAGE_SELECT = `r.port, r.provider, r.model, r.outcome, r.input_tokens, r.output_tokens, r.estimated, r.cost_usd,
     r.latency_ms, r.error`;
 
+/** A call as a record of USAGE_FIELDS. */
+export const usageRecord = (c: PricedCall) => ({
+  port: c.port, provider: c.provider, model: c.model || '(unknown)', outcome: c.outcome,
+  input_tokens: c.usage?.inputTokens ?? 0, output_tokens: c.usage?.outputTokens ?? 0, estimated: c.usage?.estimated ?? false,
+  cost_usd: c.costUsd, latency_ms: c.latencyMs, error: c.error ?? null,
+});
+
 /** The calls as the JSON array `json_to_recordset(…) as ${USAGE_RECORDSET}` reads. */
 export function usageRows(calls: readonly PricedCall[]): string {
-  return JSON.stringify(calls.map((c) => ({
-    port: c.port, provider: c.provider, model: c.model || '(unknown)', outcome: c.outcome,
-    input_tokens: c.usage?.inputTokens ?? 0, output_tokens: c.usage?.outputTokens ?? 0, estimated: c.usage?.estimated ?? false,
-    cost_usd: c.costUsd, latency_ms: c.latencyMs, error: c.error ?? null,
-  })));
+  return JSON.stringify(calls.map(usageRecord));
 }
 
 /** One named statement whatever the number of calls. */

@@ -10,11 +10,12 @@ import { VersionConflict } from '../../domain/shared/domain-error.js';
 import type {
   InterviewRepository, MessagePage, MessagePageRequest, StoredAssessment, UsageEntries,
 } from '../../ports/interview-repository.js';
-import { USAGE_COLUMNS, USAGE_RECORDSET, USAGE_SELECT, usageRows } from './ai-usage-log.postgres.js';
+import { USAGE_COLUMNS, USAGE_FIELDS, USAGE_RECORDSET, USAGE_SELECT, usageRecord, usageRows } from './ai-usage-log.postgres.js';
 import type { InterviewCache } from './interview-cache.js';
 import { NamedStatement } from './named-statement.js';
 import { type InterviewMessageModel, InterviewModel } from './models/interview.model.js';
 import { isUniqueViolation } from './pg-errors.js';
+import { type Settled, WriteBatcher } from './write-batcher.js';
 
 const date = (v: Date | string | null): Date | null => (v === null ? null : new Date(v));
 
@@ -144,6 +145,70 @@ const rowValues = (i: Interview) => [
   json(i.pending), i.lastSequence, i.lastActivityAt, i.createdAt, i.version,
 ];
 
+/**
+ * Saves of several interviews as one statement (see WriteBatcher): what saveSql does for one, for each
+ * row of the first parameter (the interview, with the version it was read at as `expected`), its
+ * messages and usage entries joined to the rows the update matched. A row at another version is
+ * left out, with its messages and entries; the others are written. Returns the ids it updated.
+ */
+const SAVE_MANY = `with input as (
+    select * from json_to_recordset(?::json) as x(id uuid, expected int, candidate_id uuid, role_type text, status text,
+      resume_id uuid, job_posting_id uuid, started_at timestamptz, completed_at timestamptz, duration_seconds int,
+      ai_model_used text, total_tokens_used int, cost_usd numeric, video_recording_consent boolean,
+      video_recording_status text, context json, pending json, last_sequence int, last_activity_at timestamptz,
+      created_at timestamptz, version int)
+  ), updated as (
+    update interviews i set candidate_id = x.candidate_id, role_type = x.role_type, status = x.status, resume_id = x.resume_id,
+      job_posting_id = x.job_posting_id, started_at = x.started_at, completed_at = x.completed_at,
+      duration_seconds = x.duration_seconds, ai_model_used = x.ai_model_used, total_tokens_used = x.total_tokens_used,
+      cost_usd = x.cost_usd, video_recording_consent = x.video_recording_consent, video_recording_status = x.video_recording_status,
+      context = x.context, progression = null, asked = null, pending = x.pending, last_sequence = x.last_sequence,
+      last_activity_at = x.last_activity_at, created_at = x.created_at, version = x.version
+    from input x
+    where i.id = x.id and i.version = x.expected
+    returning i.id
+  ), appended as (
+    insert into interview_messages (id, interview_id, sequence_number, message_type, content_text, metadata, created_at)
+    select m.id, updated.id, m.sequence_number, m.message_type, m.content_text, m.metadata, m.created_at
+    from json_to_recordset(?::json) as m(id uuid, interview_id uuid, sequence_number int, message_type text, content_text text,
+      metadata json, created_at timestamptz)
+    join updated on updated.id = m.interview_id
+    returning 1
+  ), logged as (
+    insert into ai_usage (${USAGE_COLUMNS})
+    select updated.id, ${USAGE_SELECT}, r.created_at
+    from json_to_recordset(?::json) as r(interview_id uuid, created_at timestamptz, ${USAGE_FIELDS})
+    join updated on updated.id = r.interview_id
+    returning 1
+  )
+  select id from updated`;
+
+/** One save waiting for SAVE_MANY: the interview as saved, the version it was read at, and what it appends. */
+interface BatchedSave {
+  next: Interview;
+  expected: number;
+  messages: readonly InterviewMessage[];
+  usage?: UsageEntries;
+}
+
+/** The most saves one SAVE_MANY statement carries. */
+const MAX_SAVES_PER_STATEMENT = 32;
+
+/** SAVE_MANY's three parameters for `saves`. */
+const saveManyValues = (saves: readonly BatchedSave[]) => {
+  const rows = saves.map(({ next: i, expected }) => ({
+    id: i.id, expected, candidate_id: i.candidateId, role_type: i.roleType, status: i.status, resume_id: i.resumeId,
+    job_posting_id: i.jobPostingId, started_at: i.startedAt, completed_at: i.completedAt, duration_seconds: i.durationSeconds,
+    ai_model_used: i.aiModelUsed, total_tokens_used: i.totalTokensUsed, cost_usd: i.costUsd,
+    video_recording_consent: i.videoRecordingConsent, video_recording_status: i.videoRecordingStatus,
+    context: i.context ?? null, pending: i.pending ?? null, last_sequence: i.lastSequence, last_activity_at: i.lastActivityAt,
+    created_at: i.createdAt, version: i.version,
+  }));
+  const messages = saves.flatMap((s) => s.messages.map(messageRow));
+  const usage = saves.flatMap((s) => (s.usage ? s.usage.calls.map((c) => ({ interview_id: s.next.id, created_at: s.usage!.at, ...usageRecord(c) })) : []));
+  return [JSON.stringify(rows), JSON.stringify(messages), JSON.stringify(usage)];
+};
+
 /** The values REPORTED reads, in its order. */
 const assessmentValues = (a: StoredAssessment) => [
   a.overallScore, a.recommendation, JSON.stringify(a.report), JSON.stringify(a.completion), a.generatedAt,
@@ -170,6 +235,7 @@ const STATEMENTS = {
   insert: new NamedStatement('interviews_insert', INSERT),
   save: new NamedStatement('interviews_save', saveSql(false)),
   saveReporting: new NamedStatement('interviews_save_reporting', saveSql(true)),
+  saveMany: new NamedStatement('interviews_save_many', SAVE_MANY),
   messagePage: new NamedStatement('interview_messages_page', MESSAGE_PAGE),
   messageCount: new NamedStatement('interview_messages_count', MESSAGE_COUNT),
   allMessages: new NamedStatement('interview_messages_all', ALL_MESSAGES),
@@ -184,6 +250,8 @@ export interface InterviewCacheView {
 
 export class PgInterviewRepository implements InterviewRepository {
   private readonly interviewModel: typeof InterviewModel;
+  /** Saves outside a transaction, gathered while one is written (see WriteBatcher); none inside one. */
+  private readonly batcher?: WriteBatcher<BatchedSave, boolean>;
 
   /**
    * `root` binds the models once (binding per transaction is costly); queries run on `db`.
@@ -197,6 +265,7 @@ export class PgInterviewRepository implements InterviewRepository {
     private readonly cacheView?: InterviewCacheView,
   ) {
     this.interviewModel = InterviewModel.bindKnex(root);
+    if (!db.isTransaction) this.batcher = new WriteBatcher((saves) => this.saveAll(saves), MAX_SAVES_PER_STATEMENT);
   }
 
   /** Runs a named write statement of interview `id`: a key already taken (its id, a message's sequence) is a VersionConflict. */
@@ -262,13 +331,43 @@ export class PgInterviewRepository implements InterviewRepository {
   ): Promise<Interview> {
     const next = { ...interview, version: interview.version + 1 };
     return this.writing(interview.id, async () => {
-      const values = [...rowValues(next), interview.id, interview.version, ...appendValues(newMessages, usage)];
-      const rows = assessment
-        ? await this.run<{ updated: number }>(interview.id, STATEMENTS.saveReporting, [...values, ...assessmentValues(assessment)])
-        : await this.run<{ updated: number }>(interview.id, STATEMENTS.save, values);
-      if (Number(rows[0]?.updated ?? 0) === 0) throw new VersionConflict('Interview', interview.id);
+      const save = { next, expected: interview.version, messages: newMessages, usage };
+      const updated = assessment ? await this.saveOne(save, assessment)
+        : this.batcher ? await this.batcher.submit(interview.id, save) : await this.saveOne(save);
+      if (!updated) throw new VersionConflict('Interview', interview.id);
       return next;
     }, (saved) => saved);
+  }
+
+  /** One save by its own statement (a completing one stores its report too): whether the row was at the expected version. */
+  private async saveOne(save: BatchedSave, assessment?: StoredAssessment): Promise<boolean> {
+    const { next, expected } = save;
+    const values = [...rowValues(next), next.id, expected, ...appendValues(save.messages, save.usage)];
+    const rows = assessment
+      ? await this.run<{ updated: number }>(next.id, STATEMENTS.saveReporting, [...values, ...assessmentValues(assessment)])
+      : await this.run<{ updated: number }>(next.id, STATEMENTS.save, values);
+    return Number(rows[0]?.updated ?? 0) > 0;
+  }
+
+  /**
+   * The saves the batcher gathered: one alone by its own statement, several by SAVE_MANY. If that
+   * statement fails (a message's sequence taken by a write of another process, say), nothing of it was
+   * written and each save is run alone, so a failure reaches only the save it concerns.
+   */
+  private async saveAll(saves: readonly BatchedSave[]): Promise<Settled<boolean>[]> {
+    const alone = (save: BatchedSave) => this.saveOne(save).then(
+      (value): Settled<boolean> => ({ ok: true, value }),
+      (error: unknown): Settled<boolean> => ({ ok: false, error }),
+    );
+    if (saves.length === 1) return [await alone(saves[0]!)];
+    let updated: Set<string>;
+    try {
+      const rows = await STATEMENTS.saveMany.rows<{ id: string }>(this.db, saveManyValues(saves));
+      updated = new Set(rows.map((r) => r.id));
+    } catch {
+      return Promise.all(saves.map(alone));
+    }
+    return saves.map((s) => ({ ok: true, value: updated.has(s.next.id) }));
   }
 
   async listMessages(interviewId: string, page: MessagePageRequest): Promise<MessagePage> {

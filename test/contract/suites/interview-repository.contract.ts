@@ -159,6 +159,72 @@ export function interviewRepositoryContract(label: string, open: () => Promise<U
       expect(sequences).to.deep.equal([1, 2, 3]);
     });
 
+    // Outside a transaction the SQL adapters write saves made while one is being written as one
+    // statement (see WriteBatcher): each must still commit or fail on its own.
+    const savedAtOnce = async (interviews: readonly Interview[], transcriptFor: (interview: Interview) => InterviewMessage[]) => {
+      const provider = `contract-${randomUUID()}`;
+      const usage = {
+        calls: [{ port: 'grader', provider, model: 'm-1', outcome: 'ok', latencyMs: 5, costUsd: 0, usage: { inputTokens: 3, outputTokens: 1, estimated: false } } satisfies PricedCall],
+        at: at(40),
+      };
+      const outcomes = await Promise.allSettled(interviews.map((interview) => {
+        const transcript = transcriptFor(interview);
+        return uow.repositories.interviews.save(withTranscript(interview, transcript), transcript.slice(1), usage);
+      }));
+      const logged = (await uow.repositories.aiUsage.summary({})).find((row) => row.provider === provider);
+      return {
+        outcomes: outcomes.map((o) => (o.status === 'fulfilled' ? o.value.version : (o.reason as Error).constructor.name)),
+        calls: logged?.calls ?? 0,
+      };
+    };
+    /** Each interview as stored, and its messages' sequences. */
+    const storedAs = async (interview: Interview) => {
+      const messages = await uow.repositories.interviews.allMessages(interview.id);
+      return { stored: await uow.repositories.interviews.findById(interview.id), messages, sequences: messages.map((m) => m.sequence) };
+    };
+
+    it('writes saves of different interviews sent at once each as if alone: all applied, a stale one refused alone', async () => {
+      const interviews = Array.from({ length: 6 }, () => anInterview(candidateId));
+      for (const interview of interviews) await uow.repositories.interviews.insert(interview, [aMessage(interview.id, 1)]);
+      // Another instance answered the second meanwhile: a save from version 1 is stale, refused by its
+      // version alone (what it appends, messages 4 and 5, takes no sequence that is taken).
+      const moved = interviews[1]!;
+      const elsewhere = transcriptOf(moved.id, 1, 3);
+      await uow.repositories.interviews.save(withTranscript(moved, elsewhere), elsewhere.slice(1));
+      const { outcomes, calls } = await savedAtOnce(interviews, (interview) =>
+        (interview === moved ? [aMessage(moved.id, 1), ...transcriptOf(moved.id, 4, 5)] : transcriptOf(interview.id, 1, 3)));
+      expect(outcomes).to.deep.equal([2, 'VersionConflict', 2, 2, 2, 2]);
+      expect(calls, 'the usage of the five saves that committed').to.equal(5);
+      for (const interview of interviews) {
+        const { stored, messages, sequences } = await storedAs(interview);
+        expect(sequences).to.deep.equal([1, 2, 3]);
+        if (interview !== moved) expect(messages.slice(1).map((m) => m.text)).to.deep.equal(['message 2', 'message 3']);
+        expect(stored).to.deep.equal({ ...withTranscript(interview, messages), version: 2 });
+      }
+      expect((await storedAs(moved)).messages.slice(1).map((m) => m.id), 'the other instance\'s answer').to.deep.equal(elsewhere.slice(1).map((m) => m.id));
+    });
+
+    it('writes saves sent at once each as if alone when one of them fails: only that one is refused', async () => {
+      const interviews = Array.from({ length: 4 }, () => anInterview(candidateId));
+      for (const interview of interviews) await uow.repositories.interviews.insert(interview, [aMessage(interview.id, 1)]);
+      // The third appends a message whose sequence is taken: its write fails, the others' must not.
+      const reusing = interviews[2]!;
+      const { outcomes, calls } = await savedAtOnce(interviews, (interview) =>
+        (interview === reusing ? [aMessage(interview.id, 1), aMessage(interview.id, 1)] : transcriptOf(interview.id, 1, 3)));
+      expect(outcomes).to.deep.equal([2, 2, 'VersionConflict', 2]);
+      expect(calls, 'the usage of the three saves that committed').to.equal(3);
+      for (const interview of interviews) {
+        const { stored, messages, sequences } = await storedAs(interview);
+        if (interview === reusing) {
+          expect(stored).to.deep.equal(interview);
+          expect(sequences).to.deep.equal([1]);
+        } else {
+          expect(sequences).to.deep.equal([1, 2, 3]);
+          expect(stored).to.deep.equal({ ...withTranscript(interview, messages), version: 2 });
+        }
+      }
+    });
+
     it('refuses a message whose sequence number is taken', async () => {
       const interview = anInterview(candidateId);
       await uow.transaction((r) => r.interviews.insert(interview, [aMessage(interview.id, 1)]));
