@@ -138,12 +138,20 @@ const saveSql = (reporting: boolean) => `with updated as (
 
 const json = (v: unknown) => (v === null || v === undefined ? null : JSON.stringify(v));
 
-/** The row's values in the order of INSERT's columns after id, and of saveSql's assignments. */
-const rowValues = (i: Interview) => [
-  i.candidateId, i.roleType, i.status, i.resumeId, i.jobPostingId, i.startedAt, i.completedAt, i.durationSeconds,
-  i.aiModelUsed, i.totalTokensUsed, i.costUsd, i.videoRecordingConsent, i.videoRecordingStatus, json(i.context),
-  json(i.pending), i.lastSequence, i.lastActivityAt, i.createdAt, i.version,
-];
+/** The row's columns after id, in the order of INSERT's columns and of saveSql's assignments (SAVE_MANY reads them by name). */
+const rowOf = (i: Interview) => ({
+  candidate_id: i.candidateId, role_type: i.roleType, status: i.status, resume_id: i.resumeId, job_posting_id: i.jobPostingId,
+  started_at: i.startedAt, completed_at: i.completedAt, duration_seconds: i.durationSeconds, ai_model_used: i.aiModelUsed,
+  total_tokens_used: i.totalTokensUsed, cost_usd: i.costUsd, video_recording_consent: i.videoRecordingConsent,
+  video_recording_status: i.videoRecordingStatus, context: i.context ?? null, pending: i.pending ?? null,
+  last_sequence: i.lastSequence, last_activity_at: i.lastActivityAt, created_at: i.createdAt, version: i.version,
+});
+
+/** rowOf's values in its order, as statement parameters (the JSON columns as text; a key replaced keeps its place). */
+const rowValues = (i: Interview) => {
+  const row = rowOf(i);
+  return Object.values({ ...row, context: json(row.context), pending: json(row.pending) });
+};
 
 /**
  * Saves of several interviews as one statement (see WriteBatcher): what saveSql does for one, for each
@@ -198,14 +206,7 @@ const MAX_SAVES_PER_STATEMENT = 32;
 
 /** SAVE_MANY's four parameters for `saves`. */
 const saveManyValues = (saves: readonly BatchedSave[]) => {
-  const rows = saves.map(({ next: i, expected }) => ({
-    id: i.id, expected, candidate_id: i.candidateId, role_type: i.roleType, status: i.status, resume_id: i.resumeId,
-    job_posting_id: i.jobPostingId, started_at: i.startedAt, completed_at: i.completedAt, duration_seconds: i.durationSeconds,
-    ai_model_used: i.aiModelUsed, total_tokens_used: i.totalTokensUsed, cost_usd: i.costUsd,
-    video_recording_consent: i.videoRecordingConsent, video_recording_status: i.videoRecordingStatus,
-    context: i.context ?? null, pending: i.pending ?? null, last_sequence: i.lastSequence, last_activity_at: i.lastActivityAt,
-    created_at: i.createdAt, version: i.version,
-  }));
+  const rows = saves.map(({ next, expected }) => ({ id: next.id, expected, ...rowOf(next) }));
   const messages = saves.flatMap((s) => s.messages.map(messageRow));
   const usage = saves.flatMap((s) => (s.usage ? s.usage.calls.map((c) => ({ interview_id: s.next.id, created_at: s.usage!.at, ...usageRecord(c) })) : []));
   return [JSON.stringify(rows), saves.map((s) => s.next.id), JSON.stringify(messages), JSON.stringify(usage)];
