@@ -10,9 +10,10 @@ import { interviewStateJson } from './202611300001_interview_state_json.js';
 import { interviewStateDerived } from './202611300002_interview_state_derived.js';
 import { messageMetadataJson } from './202612040001_message_metadata_json.js';
 import { idempotencyScope } from './202612050001_idempotency_scope.js';
+import { assessmentReportJson } from './202612060001_assessment_report_json.js';
 
 /** The core schema, in order. Plugins add their own through ctx.migrations(). */
 export const coreMigrations: readonly Migration[] = [
   accounts, resumes, interviews, jobs, aiUsage, aiSettings, profiles, interviewStateJson, interviewStateDerived,
-  messageMetadataJson, idempotencyScope,
+  messageMetadataJson, idempotencyScope, assessmentReportJson,
 ];

@@ -114,7 +114,7 @@ const appendedAndLogged = (source: 'updated' | 'inserted') => `appended as (
 /** A completing save's report, inserted only if the update matched (a second report for the interview is a unique violation). */
 const REPORTED = `reported as (
     insert into assessment_results (interview_id, overall_score, recommendation, report, completion, generated_at)
-    select updated.id, ?, ?, ?::jsonb, ?::jsonb, ? from updated
+    select updated.id, ?, ?, ?::json, ?::json, ? from updated
     returning 1
   )`;
 
