@@ -3,7 +3,7 @@ import { PgUnitOfWork } from '../../src/adapters/postgres/unit-of-work.postgres.
 import { assessmentReportJson } from '../../migrations/202612060001_assessment_report_json.js';
 import { aMessage, anInterview, withTranscript } from '../contract/suites/interview-repository.contract.js';
 import { insertCandidate } from '../support/builders.js';
-import { databaseLegs, inRolledBackTransaction } from '../support/databases.js';
+import { columnTypes, databaseLegs, inRolledBackTransaction } from '../support/databases.js';
 
 for (const leg of databaseLegs()) {
   describe(`migration ${assessmentReportJson.name}: ${leg.label}`, () => {
@@ -25,25 +25,19 @@ for (const leg of databaseLegs()) {
         const row = await db('assessment_results').where({ interview_id: interview.id }).first('report', 'completion');
         return { report: row.report, completion: row.completion };
       };
-      const types = async (db: typeof knex) => {
-        const { rows } = await db.raw<{ rows: Array<{ column_name: string; data_type: string }> }>(
-          `select column_name, data_type from information_schema.columns
-           where table_name = 'assessment_results' and column_name in ('report', 'completion') order by column_name`,
-        );
-        return rows.map((r) => `${r.column_name} ${r.data_type}`);
-      };
+      const types = (db: typeof knex) => columnTypes(db, 'assessment_results', ['report', 'completion']);
       const whole = { report: assessment.report, completion: assessment.completion };
-      expect(await types(knex)).to.deep.equal(['completion json', 'report json']);
+      expect(await types(knex)).to.deep.equal(['completion:json', 'report:json']);
       expect(await stored(knex)).to.deep.equal(whole);
       await inRolledBackTransaction(knex, async (trx) => {
         await assessmentReportJson.down(trx);
-        expect(await types(trx)).to.deep.equal(['completion jsonb', 'report jsonb']);
+        expect(await types(trx)).to.deep.equal(['completion:jsonb', 'report:jsonb']);
         expect(await stored(trx)).to.deep.equal(whole);
         await assessmentReportJson.up(trx);
-        expect(await types(trx)).to.deep.equal(['completion json', 'report json']);
+        expect(await types(trx)).to.deep.equal(['completion:json', 'report:json']);
         expect(await stored(trx)).to.deep.equal(whole);
       });
-      expect(await types(knex)).to.deep.equal(['completion json', 'report json']);
+      expect(await types(knex)).to.deep.equal(['completion:json', 'report:json']);
       expect(await uow.repositories.assessments.find(interview.id)).to.deep.equal(assessment);
     });
   });

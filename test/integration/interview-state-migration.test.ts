@@ -3,7 +3,7 @@ import { PgUnitOfWork } from '../../src/adapters/postgres/unit-of-work.postgres.
 import { interviewStateJson } from '../../migrations/202611300001_interview_state_json.js';
 import { aMessage, anInterview } from '../contract/suites/interview-repository.contract.js';
 import { insertCandidate } from '../support/builders.js';
-import { databaseLegs, inRolledBackTransaction } from '../support/databases.js';
+import { columnTypes, databaseLegs, inRolledBackTransaction } from '../support/databases.js';
 
 for (const leg of databaseLegs()) {
   describe(`migration ${interviewStateJson.name}: ${leg.label}`, () => {
@@ -19,13 +19,7 @@ for (const leg of databaseLegs()) {
       };
       // Progression and asked are left NULL since they are rebuilt from the messages (see 202611300002).
       const expected = { context: interview.context, progression: null, asked: null, pending: interview.pending };
-      const types = async (db: typeof knex) => {
-        const { rows } = await db.raw<{ rows: Array<{ column_name: string; data_type: string }> }>(
-          `select column_name, data_type from information_schema.columns
-           where table_name = 'interviews' and column_name in ('context', 'progression', 'asked', 'pending') order by column_name`,
-        );
-        return rows.map((r) => `${r.column_name}:${r.data_type}`);
-      };
+      const types = (db: typeof knex) => columnTypes(db, 'interviews', ['context', 'progression', 'asked', 'pending']);
       expect(await types(knex)).to.deep.equal(['asked:json', 'context:json', 'pending:json', 'progression:json']);
       // Down and up again, then leave the schema as it was.
       await inRolledBackTransaction(knex, async (trx) => {

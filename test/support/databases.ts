@@ -73,3 +73,13 @@ export async function inRolledBackTransaction(knex: Knex, body: (trx: Knex.Trans
     if (error !== rolledBack) throw error;
   }
 }
+
+/** `table`'s `columns` with their types, "name:type", by name: what a migration that retypes them left. */
+export async function columnTypes(db: Knex, table: string, columns: readonly string[]): Promise<string[]> {
+  const { rows } = await db.raw<{ rows: Array<{ column_name: string; data_type: string }> }>(
+    `select column_name, data_type from information_schema.columns
+     where table_name = ? and column_name = any(?) order by column_name`,
+    [table, [...columns]],
+  );
+  return rows.map((r) => `${r.column_name}:${r.data_type}`);
+}

@@ -193,8 +193,8 @@ const SAVE_MANY = `with input as (
   )
   select id from updated`;
 
-/** One save waiting for SAVE_MANY: the interview as saved, the version it was read at, and what it appends. */
-interface BatchedSave {
+/** A save: the interview as saved, the version it was read at, and what it appends. */
+interface Save {
   next: Interview;
   expected: number;
   messages: readonly InterviewMessage[];
@@ -205,7 +205,7 @@ interface BatchedSave {
 const MAX_SAVES_PER_STATEMENT = 32;
 
 /** SAVE_MANY's four parameters for `saves`. */
-const saveManyValues = (saves: readonly BatchedSave[]) => {
+const saveManyValues = (saves: readonly Save[]) => {
   const rows = saves.map(({ next, expected }) => ({ id: next.id, expected, ...rowOf(next) }));
   const messages = saves.flatMap((s) => s.messages.map(messageRow));
   const usage = saves.flatMap((s) => (s.usage ? s.usage.calls.map((c) => ({ interview_id: s.next.id, created_at: s.usage!.at, ...usageRecord(c) })) : []));
@@ -254,7 +254,7 @@ export interface InterviewCacheView {
 export class PgInterviewRepository implements InterviewRepository {
   private readonly interviewModel: typeof InterviewModel;
   /** Saves outside a transaction, gathered while one is written (see WriteBatcher); none inside one. */
-  private readonly batcher?: WriteBatcher<BatchedSave, boolean>;
+  private readonly batcher?: WriteBatcher<Save, boolean>;
 
   /**
    * `root` binds the models once (binding per transaction is costly); queries run on `db`.
@@ -335,15 +335,15 @@ export class PgInterviewRepository implements InterviewRepository {
     const next = { ...interview, version: interview.version + 1 };
     return this.writing(interview.id, async () => {
       const save = { next, expected: interview.version, messages: newMessages, usage };
-      const updated = assessment ? await this.saveOne(save, assessment)
-        : this.batcher ? await this.batcher.submit(interview.id, save) : await this.saveOne(save);
+      // A completing save, and any inside a transaction, runs alone; the others may share a statement.
+      const updated = await (assessment || !this.batcher ? this.saveOne(save, assessment) : this.batcher.submit(interview.id, save));
       if (!updated) throw new VersionConflict('Interview', interview.id);
       return next;
     }, (saved) => saved);
   }
 
   /** One save by its own statement (a completing one stores its report too): whether the row was at the expected version. */
-  private async saveOne(save: BatchedSave, assessment?: StoredAssessment): Promise<boolean> {
+  private async saveOne(save: Save, assessment?: StoredAssessment): Promise<boolean> {
     const { next, expected } = save;
     const values = [...rowValues(next), next.id, expected, ...appendValues(save.messages, save.usage)];
     const rows = assessment
@@ -357,8 +357,8 @@ export class PgInterviewRepository implements InterviewRepository {
    * statement fails (a message's sequence taken by a write of another process, say), nothing of it was
    * written and each save is run alone, so a failure reaches only the save it concerns.
    */
-  private async saveAll(saves: readonly BatchedSave[]): Promise<Settled<boolean>[]> {
-    const alone = (save: BatchedSave) => this.saveOne(save).then(
+  private async saveAll(saves: readonly Save[]): Promise<Settled<boolean>[]> {
+    const alone = (save: Save) => this.saveOne(save).then(
       (value): Settled<boolean> => ({ ok: true, value }),
       (error: unknown): Settled<boolean> => ({ ok: false, error }),
     );
