@@ -1,9 +1,8 @@
 import { EventEmitter } from 'node:events';
-import { extname } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import { serialize } from 'pg-protocol';
 import { Parser } from 'pg-protocol/dist/parser.js';
+import { startWorker } from '../system/worker-thread.js';
 
 /** What the main thread asks of the database thread (pglite-worker.ts). */
 export type ThreadRequest =
@@ -43,18 +42,7 @@ export class PgliteThread {
   private onClosed: (() => void) | undefined;
 
   private constructor(dataDir: string, private readonly ready: (error?: Error) => void) {
-    const here = fileURLToPath(import.meta.url);
-    const entry = new URL(`./pglite-worker${extname(here)}`, import.meta.url);
-    this.worker =
-      extname(here) === '.ts'
-        ? // Run from the TypeScript sources by tsx (tests, dev, benchmarks), whose hooks a worker does not inherit
-          // (resolved from the working directory: the project's, under npm scripts).
-          new Worker(
-            `const { register } = await import('tsx/esm/api');` +
-              `register(); await import(${JSON.stringify(entry.href)});`,
-            { eval: true, workerData: { dataDir } },
-          )
-        : new Worker(entry, { workerData: { dataDir } });
+    this.worker = startWorker(import.meta.url, './pglite-worker', { workerData: { dataDir } });
     this.worker.on('message', (reply: ThreadReply) => this.receive(reply));
     this.worker.on('error', (error) => this.fail(error));
     this.worker.on('exit', (code) => {
