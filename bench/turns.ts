@@ -36,7 +36,7 @@ import type { AddressInfo } from 'node:net';
 import { constants, monitorEventLoopDelay, PerformanceObserver } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import Koa from 'koa';
-import { RubricAnswerGrader } from '../src/adapters/offline/answer-grader.rubric.js';
+import { ThreadedRubricGrader } from '../src/adapters/offline/answer-grader.threaded.js';
 import { QuestionBankInterviewer } from '../src/adapters/offline/interviewer.question-bank.js';
 import { Database } from '../src/adapters/postgres/database.js';
 import { migrateToLatest } from '../src/adapters/postgres/migrator.js';
@@ -49,6 +49,7 @@ import { AnswerGrader } from '../src/ports/answer-grader.js';
 import { Interviewer } from '../src/ports/interviewer.js';
 import { PasswordHasher } from '../src/ports/password-hasher.js';
 import { coreMigrations } from '../migrations/index.js';
+import { offlineGrader } from '../plugins/offline/index.js';
 import { bankQuestionFor } from '../test/support/simulated-candidates.js';
 
 const { values } = parseArgs({
@@ -88,11 +89,13 @@ function call(url: string, init: { method?: string; body?: string; headers?: Rec
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const half = latencyMs / 2;
+/** The offline providers behind a fixed wait; the grader as the offline plugin runs it (OFFLINE_GRADER_THREADS). */
+let benchGrader: ReturnType<typeof offlineGrader> | undefined;
 const delayed = definePlugin({
   name: 'bench-latency',
   apiVersion: 1,
   register(ctx) {
-    const grader = new RubricAnswerGrader();
+    const grader = (benchGrader = offlineGrader(ctx.config.ai.offlineGraderThreads));
     const interviewer = new QuestionBankInterviewer();
     ctx.provide(AnswerGrader, 'bench', () => ({
       grade: async (req, opts) => {
@@ -107,6 +110,9 @@ const delayed = definePlugin({
         return interviewer.nextQuestion(req, opts);
       },
     }));
+  },
+  async stop() {
+    if (benchGrader instanceof ThreadedRubricGrader) await benchGrader.close();
   },
 });
 

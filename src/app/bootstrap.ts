@@ -32,7 +32,7 @@ import type { PortalPlugin } from './plugin-api.js';
 import { loadExternalPlugins, PluginHost } from './plugin-host.js';
 import { wireAccounts } from './wiring/accounts.wiring.js';
 import { scheduleAbandonment, wireInterviews } from './wiring/interviews.wiring.js';
-import offlinePlugin from '../../plugins/offline/index.js';
+import { createOfflinePlugin } from '../../plugins/offline/index.js';
 import openAiPlugin from '../../plugins/openai/index.js';
 import azurePlugin from '../../plugins/azure/index.js';
 import storagePlugin from '../../plugins/storage/index.js';
@@ -92,7 +92,7 @@ async function loadPlugins(config: AppConfig, logger: Logger, database?: Databas
   const builtins: PortalPlugin<any>[] = [
     createSystemPlugin(() => resolveJwtSecret(config, logger)),
     createPostgresPlugin(database),
-    offlinePlugin,
+    createOfflinePlugin(),
     openAiPlugin,
     azurePlugin,
     storagePlugin,

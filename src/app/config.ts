@@ -88,6 +88,7 @@ const EnvSchema = z.object({
       return z.NEVER;
     }),
   AI_RETRY_BASE_MS: intIn(1, 60_000).default(250),
+  OFFLINE_GRADER_THREADS: intIn(0, 64).default(1),
   AZURE_OPENAI_API_KEY: z.string().min(1).optional(),
   AZURE_OPENAI_ENDPOINT: z.url().optional(),
   AZURE_OPENAI_DEPLOYMENT: z.string().min(1).optional(),
@@ -129,6 +130,8 @@ export interface AppConfig {
     retry: { retries: number; baseDelayMs: number; maxDelayMs: number };
     prices: Record<string, { input: number; output: number }>;
     budgetUsd: number;
+    /** Threads the offline rubric grader runs on beside the event loop (0: on the event loop itself). */
+    offlineGraderThreads: number;
     openai: { apiKey?: string; baseUrl?: string; model: string; temperature: number; maxTokens: number; timeoutMs: number };
     azure: { apiKey?: string; endpoint?: string; deployment?: string; apiVersion: string };
   };
@@ -201,6 +204,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       providers,
       prices: e.AI_PRICES,
       budgetUsd: e.AI_BUDGET_USD,
+      offlineGraderThreads: e.OFFLINE_GRADER_THREADS,
       retry: { retries: e.AI_RETRIES, baseDelayMs: e.AI_RETRY_BASE_MS, maxDelayMs: Math.max(e.AI_RETRY_BASE_MS, 8_000) },
       azure: {
         apiKey: e.AZURE_OPENAI_API_KEY, endpoint: e.AZURE_OPENAI_ENDPOINT, deployment: e.AZURE_OPENAI_DEPLOYMENT,

@@ -212,7 +212,7 @@ export const KEY_POINT_CAP = { floor: 40, span: 60 } as const;
 const RAW_FLOOR = 0.2;
 const RAW_SPAN = 2.0;
 
-const abortError = () => Object.assign(new Error('The grading call was aborted'), { name: 'AbortError' });
+export const abortError = (): Error => Object.assign(new Error('The grading call was aborted'), { name: 'AbortError' });
 
 /**
  * The offline grader: deterministic, no network, generalising from question, reference and

@@ -15,12 +15,15 @@ const GOOD =
   'A process is a running program with its own isolated memory space. Threads live inside a process and share its memory, which makes them cheaper to create and to switch between, but because memory is shared you need synchronisation such as locks to avoid race conditions.';
 
 /** What every AnswerGrader provider must do, offline or vendor-backed. */
-export function answerGraderContract(label: string, open: () => Promise<AnswerGrader> | AnswerGrader): void {
+export function answerGraderContract(label: string, open: () => Promise<AnswerGrader> | AnswerGrader, close?: () => Promise<void>): void {
   describe(`AnswerGrader contract: ${label}`, function () {
     this.timeout(20_000);
     let grader: AnswerGrader;
     before(async () => {
       grader = await open();
+    });
+    after(async () => {
+      await close?.();
     });
 
     it('returns a well-formed grade whose evidence quotes the answer exactly', async () => {

@@ -26,6 +26,7 @@ describe('configuration', () => {
     expect(config.plugins).to.deep.equal([]);
     expect(config.database.interviewCacheMs).to.equal(600_000);
     expect(config.interviews.abandonAfterMinutes).to.equal(30);
+    expect(config.ai.offlineGraderThreads).to.equal(1);
   });
 
   it('parses lists, numbers and JSON options', () => {
@@ -67,6 +68,7 @@ describe('configuration', () => {
     ['an empty AI_PROVIDERS list', { AI_PROVIDERS: ' , ' }, /AI_PROVIDERS/],
     ['a negative INTERVIEW_CACHE_MS', { INTERVIEW_CACHE_MS: '-1' }, /INTERVIEW_CACHE_MS/],
     ['a fractional INTERVIEW_ABANDON_AFTER_MINUTES', { INTERVIEW_ABANDON_AFTER_MINUTES: '1.5' }, /INTERVIEW_ABANDON_AFTER_MINUTES/],
+    ['a fractional OFFLINE_GRADER_THREADS', { OFFLINE_GRADER_THREADS: '0.5' }, /OFFLINE_GRADER_THREADS/],
     ['a TRUST_PROXY that is neither a boolean nor a count', { TRUST_PROXY: 'yes' }, /TRUST_PROXY: must be true, false or a number of proxies/],
     ['production without JWT_SECRET', { NODE_ENV: 'production' }, /JWT_SECRET: required when NODE_ENV=production/],
   ];
