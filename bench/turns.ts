@@ -16,7 +16,9 @@
  * window of it can differ from the next by a fifth: both are printed). With --latency-ms L a turn's AI work takes L (grading and the next
  * question, L/2 each), the last turn's and a start's L/2 (grading only; the first question only); the
  * ideal is every interview always waiting on the provider: interviews / L turns per second, a start
- * and a completing turn counting as half a turn each.
+ * and a completing turn counting as half a turn each. It then also prints where a turn's time in the
+ * server goes outside the waits (see TurnMarks): how late the waits ended, up to grading, grading,
+ * and from the next question to the answer sent, which is mostly the save.
  * DATABASE_URL selects PostgreSQL; otherwise the embedded PGlite runs as `npm start` runs it, on disk
  * (in a temporary directory removed at the end). BENCH_SERVER_PROF=<dir>
  * writes a V8 CPU profile of the server process there (open it in Chrome DevTools);
@@ -24,6 +26,7 @@
  * profile of the server's main thread in that window only (the baselines and warm-up left out).
  */
 import 'reflect-metadata';
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import inspector from 'node:inspector';
@@ -89,6 +92,20 @@ function call(url: string, init: { method?: string; body?: string; headers?: Rec
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const half = latencyMs / 2;
+/**
+ * When a turn reached each step in the server (performance.now()), found through the request's
+ * async context: in, grading began after its provider wait, grading ended, the next question came back.
+ */
+interface TurnMarks { in: number; grading?: number; graded?: number; asked?: number }
+const turnMarks = new AsyncLocalStorage<TurnMarks>();
+/** Since the driver last asked: how late each provider wait ended (ms past its L/2), and each turn's own time by part. */
+let waitsLate: number[] = [];
+let turnParts = { before: [] as number[], grading: [] as number[], after: [] as number[] };
+const providerWait = async () => {
+  const start = performance.now();
+  await sleep(half);
+  waitsLate.push(performance.now() - start - half);
+};
 /** The offline providers behind a fixed wait; the grader as the offline plugin runs it (OFFLINE_GRADER_THREADS). */
 let benchGrader: ReturnType<typeof offlineGrader> | undefined;
 const delayed = definePlugin({
@@ -99,15 +116,22 @@ const delayed = definePlugin({
     const interviewer = new QuestionBankInterviewer();
     ctx.provide(AnswerGrader, 'bench', () => ({
       grade: async (req, opts) => {
-        if (half > 0) await sleep(half);
-        return grader.grade(req, opts);
+        if (half > 0) await providerWait();
+        const marks = turnMarks.getStore();
+        if (marks) marks.grading = performance.now();
+        const grade = await grader.grade(req, opts);
+        if (marks) marks.graded = performance.now();
+        return grade;
       },
     }));
     ctx.provide(Interviewer, 'bench', () => ({
       supportedRoles: () => interviewer.supportedRoles(),
       nextQuestion: async (req, opts) => {
-        if (half > 0) await sleep(half);
-        return interviewer.nextQuestion(req, opts);
+        if (half > 0) await providerWait();
+        const question = await interviewer.nextQuestion(req, opts);
+        const marks = turnMarks.getStore();
+        if (marks) marks.asked = performance.now();
+        return question;
       },
     }));
   },
@@ -181,6 +205,11 @@ const percentile = (xs: number[], p: number) => {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
 };
 
+/** A distribution's p50 and p99. */
+interface Spread { p50: number; p99: number }
+const spread = (xs: number[]): Spread => ({ p50: percentile(xs, 50), p99: percentile(xs, 99) });
+const describeSpread = ({ p50, p99 }: Spread) => `${p50.toFixed(1)} / ${p99.toFixed(1)} ms`;
+
 /** The server half: the app and a bare SELECT 1 route, in their own process so the load generator does not share their core. */
 async function serve() {
   // The embedded database as `npm start` runs it: on disk (a fresh temporary directory, removed at the end).
@@ -209,10 +238,19 @@ async function serve() {
   const pauses = pauseMonitor();
   // Turn latency as the server sees it (request in to response finished), apart from the driver's own delays.
   let serverTurns: number[] = [];
-  server.on('request', (req: http.IncomingMessage, res: http.ServerResponse) => {
+  // Before the app's own listener, so that the turn's marks are in the context its handling runs in.
+  server.prependListener('request', (req: http.IncomingMessage, res: http.ServerResponse) => {
     if (req.method !== 'POST' || !req.url?.endsWith('/messages')) return;
-    const t0 = performance.now();
-    res.once('finish', () => serverTurns.push(performance.now() - t0));
+    const marks: TurnMarks = { in: performance.now() };
+    turnMarks.enterWith(marks);
+    res.once('finish', () => {
+      const out = performance.now();
+      serverTurns.push(out - marks.in);
+      if (marks.grading === undefined || marks.graded === undefined || marks.asked === undefined) return; // not a full turn
+      turnParts.before.push(marks.grading - half - marks.in);
+      turnParts.grading.push(marks.graded - marks.grading);
+      turnParts.after.push(out - marks.asked);
+    });
   });
   bare.use(async (ctx) => {
     if (ctx.path === '/cpu') {
@@ -222,8 +260,11 @@ async function serve() {
       const { user, system } = process.cpuUsage();
       ctx.body = {
         user, system, threads: threadCpuSeconds(), ...pauses.sinceLast(), turnP50: percentile(serverTurns, 50), turnP99: percentile(serverTurns, 99),
+        waitsLate: spread(waitsLate), before: spread(turnParts.before), grading: spread(turnParts.grading), after: spread(turnParts.after),
       };
       serverTurns = [];
+      waitsLate = [];
+      turnParts = { before: [], grading: [], after: [] };
       return;
     }
     await database.knex.raw('select 1');
@@ -331,6 +372,11 @@ interface ServerSample extends Pauses {
   threads: Record<string, number>;
   turnP50: number;
   turnP99: number;
+  /** Latency mode: how late provider waits ended, and a full turn's parts outside them (see TurnMarks). */
+  waitsLate: Spread;
+  before: Spread;
+  grading: Spread;
+  after: Spread;
 }
 
 /** What the server process announces on its first line: its two ports and its database driver. */
@@ -460,6 +506,11 @@ async function runLoad(ports: ServerPorts, serverPid: number) {
   }
   const { turnP50, turnP99 } = cpu1.sample;
   console.log(`server in the window: turn latency p50 ${turnP50.toFixed(0)} ms, p99 ${turnP99.toFixed(0)} ms; ${describePauses(cpu1.sample)}`);
+  if (latencyMs > 0) {
+    const { waitsLate: late, before, grading, after } = cpu1.sample;
+    console.log(`a turn's time in the server outside its provider waits (${half} ms each), p50 / p99: the waits ended late ${describeSpread(late)} each; ` +
+      `up to grading, less its wait, ${describeSpread(before)}; grading ${describeSpread(grading)}; from the next question to the answer sent (saving) ${describeSpread(after)}`);
+  }
   console.log(`this driver in the window (its own delays are part of the latencies above): ${describePauses(cpu1.driverPauses)}`);
   console.log(`bare Koa SELECT 1 on the same database: ${bareRate.toFixed(0)} req/s before the turns, ${bareRateAfter.toFixed(0)} after, at concurrency ${baselineConcurrency}`);
   if (latencyMs > 0) {
