@@ -219,6 +219,7 @@ async function serve() {
   const config = loadConfig({
     NODE_ENV: 'test', LOG_LEVEL: 'silent', JWT_SECRET: 'bench-secret-bench-secret-bench-secret-1234',
     INTERVIEW_STARTS_PER_HOUR: '100000', AI_PROVIDERS: latencyMs > 0 ? 'bench' : 'offline', DATA_DIR: '.tmp/bench',
+    OFFLINE_GRADER_THREADS: process.env.OFFLINE_GRADER_THREADS,
   });
   const app = await bootstrap(config, {
     database, logger: new SilentLogger(), plugins: [delayed],

@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { z } from 'zod';
 import { type AssessmentThresholds, DEFAULT_THRESHOLDS } from '../domain/assessment/thresholds.js';
 
@@ -88,7 +89,16 @@ const EnvSchema = z.object({
       return z.NEVER;
     }),
   AI_RETRY_BASE_MS: intIn(1, 60_000).default(250),
-  OFFLINE_GRADER_THREADS: intIn(0, 64).default(1),
+  OFFLINE_GRADER_THREADS: z
+    .string()
+    .default('auto')
+    .transform((raw, ctx) => {
+      const v = raw.trim().toLowerCase();
+      if (v === 'auto') return 'auto' as const;
+      if (/^\d{1,2}$/.test(v) && Number(v) <= 64) return Number(v);
+      ctx.addIssue({ code: 'custom', message: 'must be auto or a whole number of threads (0–64)' });
+      return z.NEVER;
+    }),
   AZURE_OPENAI_API_KEY: z.string().min(1).optional(),
   AZURE_OPENAI_ENDPOINT: z.url().optional(),
   AZURE_OPENAI_DEPLOYMENT: z.string().min(1).optional(),
@@ -130,7 +140,7 @@ export interface AppConfig {
     retry: { retries: number; baseDelayMs: number; maxDelayMs: number };
     prices: Record<string, { input: number; output: number }>;
     budgetUsd: number;
-    /** Threads the offline rubric grader runs on beside the event loop (0: on the event loop itself). */
+    /** Threads the offline rubric grader runs on beside the event loop (0: on the event loop itself); see graderThreadsFor. */
     offlineGraderThreads: number;
     openai: { apiKey?: string; baseUrl?: string; model: string; temperature: number; maxTokens: number; timeoutMs: number };
     azure: { apiKey?: string; endpoint?: string; deployment?: string; apiVersion: string };
@@ -162,8 +172,19 @@ function allowed(issue: z.core.$ZodIssue): string {
   return '';
 }
 
-/** Parses the environment once. The only place in the app that reads process.env. */
-export function loadConfig(env: Record<string, string | undefined> = process.env): AppConfig {
+/**
+ * OFFLINE_GRADER_THREADS=auto: one grading thread where the machine has a core to spare for it, none
+ * (grading on the event loop) on two cores or fewer, where the server's main thread and the embedded
+ * database's thread already take both: measured there with bench:turns, a grading thread cost about as
+ * much CPU as it saved the event loop (see README).
+ */
+export const graderThreadsFor = (cores: number): number => (cores > 2 ? 1 : 0);
+
+/**
+ * Parses the environment once. The only place in the app that reads process.env. `cores`: how many
+ * the process may run on in parallel, for settings that default to it.
+ */
+export function loadConfig(env: Record<string, string | undefined> = process.env, cores = availableParallelism()): AppConfig {
   // Treat empty strings as unset, as shells and .env files commonly leave them.
   const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
   const parsed = EnvSchema.safeParse(cleaned);
@@ -204,7 +225,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       providers,
       prices: e.AI_PRICES,
       budgetUsd: e.AI_BUDGET_USD,
-      offlineGraderThreads: e.OFFLINE_GRADER_THREADS,
+      offlineGraderThreads: e.OFFLINE_GRADER_THREADS === 'auto' ? graderThreadsFor(cores) : e.OFFLINE_GRADER_THREADS,
       retry: { retries: e.AI_RETRIES, baseDelayMs: e.AI_RETRY_BASE_MS, maxDelayMs: Math.max(e.AI_RETRY_BASE_MS, 8_000) },
       azure: {
         apiKey: e.AZURE_OPENAI_API_KEY, endpoint: e.AZURE_OPENAI_ENDPOINT, deployment: e.AZURE_OPENAI_DEPLOYMENT,

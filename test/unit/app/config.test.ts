@@ -26,7 +26,15 @@ describe('configuration', () => {
     expect(config.plugins).to.deep.equal([]);
     expect(config.database.interviewCacheMs).to.equal(600_000);
     expect(config.interviews.abandonAfterMinutes).to.equal(30);
-    expect(config.ai.offlineGraderThreads).to.equal(1);
+  });
+
+  it('grades on a thread of its own by default only where a core is free for it', () => {
+    for (const [cores, threads] of [[1, 0], [2, 0], [3, 1], [16, 1]] as const) {
+      expect(loadConfig({}, cores).ai.offlineGraderThreads, `${cores} cores`).to.equal(threads);
+      expect(loadConfig({ OFFLINE_GRADER_THREADS: 'auto' }, cores).ai.offlineGraderThreads, `${cores} cores`).to.equal(threads);
+    }
+    expect(loadConfig({ OFFLINE_GRADER_THREADS: '0' }, 16).ai.offlineGraderThreads).to.equal(0);
+    expect(loadConfig({ OFFLINE_GRADER_THREADS: '2' }, 2).ai.offlineGraderThreads).to.equal(2);
   });
 
   it('parses lists, numbers and JSON options', () => {
@@ -68,7 +76,8 @@ describe('configuration', () => {
     ['an empty AI_PROVIDERS list', { AI_PROVIDERS: ' , ' }, /AI_PROVIDERS/],
     ['a negative INTERVIEW_CACHE_MS', { INTERVIEW_CACHE_MS: '-1' }, /INTERVIEW_CACHE_MS/],
     ['a fractional INTERVIEW_ABANDON_AFTER_MINUTES', { INTERVIEW_ABANDON_AFTER_MINUTES: '1.5' }, /INTERVIEW_ABANDON_AFTER_MINUTES/],
-    ['a fractional OFFLINE_GRADER_THREADS', { OFFLINE_GRADER_THREADS: '0.5' }, /OFFLINE_GRADER_THREADS/],
+    ['a fractional OFFLINE_GRADER_THREADS', { OFFLINE_GRADER_THREADS: '0.5' }, /OFFLINE_GRADER_THREADS: must be auto or a whole number of threads \(0–64\)/],
+    ['too many OFFLINE_GRADER_THREADS', { OFFLINE_GRADER_THREADS: '65' }, /OFFLINE_GRADER_THREADS: must be auto/],
     ['a TRUST_PROXY that is neither a boolean nor a count', { TRUST_PROXY: 'yes' }, /TRUST_PROXY: must be true, false or a number of proxies/],
     ['production without JWT_SECRET', { NODE_ENV: 'production' }, /JWT_SECRET: required when NODE_ENV=production/],
   ];

@@ -27,8 +27,8 @@ async function offlineGraderWith(env: Record<string, string>) {
 describe('offline plugin', function () {
   this.timeout(20_000);
 
-  it('grades on a thread of its own by default, and stops the thread when the app stops', async () => {
-    const { host, grader } = await offlineGraderWith({});
+  it('grades on a thread of its own when OFFLINE_GRADER_THREADS asks for one, and stops the thread when the app stops', async () => {
+    const { host, grader } = await offlineGraderWith({ OFFLINE_GRADER_THREADS: '1' });
     expect(grader).to.be.instanceOf(ThreadedRubricGrader);
     const threaded = grader as ThreadedRubricGrader;
     expect(threaded.runningThreads).to.equal(0);
