@@ -3,6 +3,7 @@ import { PassThrough } from 'node:stream';
 import type { IncomingMessage } from 'node:http';
 import { readBody } from '../../../src/adapters/http/body-parser.js';
 import { HttpError } from '../../../src/adapters/http/http-errors.js';
+import { rejection } from '../../support/rejection.js';
 
 /** A request whose body is the stream returned, with optional headers. */
 function request(headers: Record<string, string> = {}) {
@@ -10,15 +11,6 @@ function request(headers: Record<string, string> = {}) {
   const ctx = { get: (name: string) => headers[name.toLowerCase()] ?? '', req: body as unknown as IncomingMessage };
   return { ctx, body };
 }
-
-const rejection = async (promise: Promise<unknown>): Promise<Error> => {
-  try {
-    await promise;
-  } catch (error) {
-    return error as Error;
-  }
-  throw new Error('expected a rejection');
-};
 
 describe('readBody', () => {
   it('joins the chunks in order', async () => {

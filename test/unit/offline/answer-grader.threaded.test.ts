@@ -5,6 +5,7 @@ import { loadGradingDataset } from '../../../bench/grading-dataset.js';
 import { RubricAnswerGrader } from '../../../src/adapters/offline/answer-grader.rubric.js';
 import { ThreadedRubricGrader } from '../../../src/adapters/offline/answer-grader.threaded.js';
 import type { GradeRequest } from '../../../src/ports/answer-grader.js';
+import { rejection } from '../../support/rejection.js';
 
 const Q: GradeRequest = {
   question: 'Why does React need a key prop when rendering a list?',
@@ -12,15 +13,6 @@ const Q: GradeRequest = {
   keyPoints: ['keys give items a stable identity', 'used by reconciliation to match elements between renders'],
   answer: 'Keys give every item a stable identity, so React can match elements between renders.',
   context: { skillArea: 'react_fundamentals' },
-};
-
-const failure = async (promise: Promise<unknown>): Promise<Error> => {
-  try {
-    await promise;
-  } catch (error) {
-    return error as Error;
-  }
-  throw new Error('expected the promise to reject');
 };
 
 describe('rubric grader on threads of its own', function () {
@@ -42,18 +34,18 @@ describe('rubric grader on threads of its own', function () {
     grader = new ThreadedRubricGrader();
     const early = new AbortController();
     early.abort();
-    expect((await failure(grader.grade(Q, { signal: early.signal }))).name).to.equal('AbortError');
+    expect((await rejection(grader.grade(Q, { signal: early.signal }))).name).to.equal('AbortError');
 
     const late = new AbortController();
     const pending = grader.grade(Q, { signal: late.signal });
     late.abort();
-    expect((await failure(pending)).name).to.equal('AbortError');
+    expect((await rejection(pending)).name).to.equal('AbortError');
     expect(await grader.grade(Q)).to.deep.equal(new RubricAnswerGrader().gradeSync(Q));
   });
 
   it('fails a request the grader cannot read with the reason, and goes on serving', async () => {
     grader = new ThreadedRubricGrader();
-    const error = await failure(grader.grade({ ...Q, answer: 42 as unknown as string }));
+    const error = await rejection(grader.grade({ ...Q, answer: 42 as unknown as string }));
     expect(error.message).to.match(/^grading failed: /);
     expect((await grader.grade(Q)).score).to.equal(new RubricAnswerGrader().gradeSync(Q).score);
   });
