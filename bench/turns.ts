@@ -17,8 +17,8 @@
  * question, L/2 each), the last turn's and a start's L/2 (grading only; the first question only); the
  * ideal is every interview always waiting on the provider: interviews / L turns per second, a start
  * and a completing turn counting as half a turn each. It then also prints where a turn's time in the
- * server goes outside the waits (see TurnMarks): how late the waits ended, up to grading, grading,
- * and from the next question to the answer sent, which is mostly the save.
+ * server goes outside the waits (see TurnMarks): how late the waits ended, from the request in to the
+ * grading's wait, grading, and from the next question to the answer sent, which is mostly the save.
  * DATABASE_URL selects PostgreSQL; otherwise the embedded PGlite runs as `npm start` runs it, on disk
  * (in a temporary directory removed at the end). BENCH_SERVER_PROF=<dir>
  * writes a V8 CPU profile of the server process there (open it in Chrome DevTools);
@@ -94,9 +94,10 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const half = latencyMs / 2;
 /**
  * When a turn reached each step in the server (performance.now()), found through the request's
- * async context: in, grading began after its provider wait, grading ended, the next question came back.
+ * async context: in, the grading's provider wait began, grading began after it, grading ended, the
+ * next question came back.
  */
-interface TurnMarks { in: number; grading?: number; graded?: number; asked?: number }
+interface TurnMarks { in: number; waiting?: number; grading?: number; graded?: number; asked?: number }
 const turnMarks = new AsyncLocalStorage<TurnMarks>();
 /** Since the driver last asked: how late each provider wait ended (ms past its L/2), and each turn's own time by part. */
 let waitsLate: number[] = [];
@@ -116,8 +117,9 @@ const delayed = definePlugin({
     const interviewer = new QuestionBankInterviewer();
     ctx.provide(AnswerGrader, 'bench', () => ({
       grade: async (req, opts) => {
-        if (half > 0) await providerWait();
         const marks = turnMarks.getStore();
+        if (marks) marks.waiting = performance.now();
+        if (half > 0) await providerWait();
         if (marks) marks.grading = performance.now();
         const grade = await grader.grade(req, opts);
         if (marks) marks.graded = performance.now();
@@ -226,9 +228,29 @@ async function serve() {
     // Registration cost is not what this measures: a cheap argon2id setting for the set-up phase.
     overrides: [[PasswordHasher, new Argon2PasswordHasher({ memoryCost: 1024, timeCost: 1 })]],
   });
+  // Turn latency as the server sees it (request in to response finished), apart from the driver's own delays.
+  let serverTurns: number[] = [];
+  // Each turn's handling runs in the async context of its own marks (see TurnMarks); other requests in none.
+  const handle = app.http.callback();
+  const server = http.createServer((req, res) => {
+    if (req.method !== 'POST' || !req.url?.endsWith('/messages')) {
+      void handle(req, res);
+      return;
+    }
+    const marks: TurnMarks = { in: performance.now() };
+    res.once('finish', () => {
+      const out = performance.now();
+      serverTurns.push(out - marks.in);
+      if (marks.waiting === undefined || marks.grading === undefined || marks.graded === undefined || marks.asked === undefined) return; // not a full turn
+      turnParts.before.push(marks.waiting - marks.in);
+      turnParts.grading.push(marks.graded - marks.grading);
+      turnParts.after.push(out - marks.asked);
+    });
+    turnMarks.run(marks, () => void handle(req, res));
+  });
   // Backlog for 1,000 simultaneous connects; idle keep-alive sockets outlive the driver's pauses
   // (registration, warm-up) so a reused socket is never closed under a request (ECONNRESET).
-  const server = app.http.listen(0, '127.0.0.1', 2048);
+  server.listen(0, '127.0.0.1', 2048);
   server.keepAliveTimeout = 120_000;
   await new Promise((r) => server.once('listening', r));
   // Baseline: a bare Koa route doing SELECT 1 on the same database, at the same concurrency.
@@ -237,22 +259,6 @@ async function serve() {
     : process.env.BENCH_WINDOW_PROF ? windowProfiler(process.env.BENCH_WINDOW_PROF, true) : undefined;
   // Event-loop delay and garbage-collection pauses of the server, for the driver's window figures.
   const pauses = pauseMonitor();
-  // Turn latency as the server sees it (request in to response finished), apart from the driver's own delays.
-  let serverTurns: number[] = [];
-  // Before the app's own listener, so that the turn's marks are in the context its handling runs in.
-  server.prependListener('request', (req: http.IncomingMessage, res: http.ServerResponse) => {
-    if (req.method !== 'POST' || !req.url?.endsWith('/messages')) return;
-    const marks: TurnMarks = { in: performance.now() };
-    turnMarks.enterWith(marks);
-    res.once('finish', () => {
-      const out = performance.now();
-      serverTurns.push(out - marks.in);
-      if (marks.grading === undefined || marks.graded === undefined || marks.asked === undefined) return; // not a full turn
-      turnParts.before.push(marks.grading - half - marks.in);
-      turnParts.grading.push(marks.graded - marks.grading);
-      turnParts.after.push(out - marks.asked);
-    });
-  });
   bare.use(async (ctx) => {
     if (ctx.path === '/cpu') {
       await windowProfile?.();
@@ -510,7 +516,7 @@ async function runLoad(ports: ServerPorts, serverPid: number) {
   if (latencyMs > 0) {
     const { waitsLate: late, before, grading, after } = cpu1.sample;
     console.log(`a turn's time in the server outside its provider waits (${half} ms each), p50 / p99: the waits ended late ${describeSpread(late)} each; ` +
-      `up to grading, less its wait, ${describeSpread(before)}; grading ${describeSpread(grading)}; from the next question to the answer sent (saving) ${describeSpread(after)}`);
+      `in to the grading's wait ${describeSpread(before)}; grading ${describeSpread(grading)}; from the next question to the answer sent (saving) ${describeSpread(after)}`);
   }
   console.log(`this driver in the window (its own delays are part of the latencies above): ${describePauses(cpu1.driverPauses)}`);
   console.log(`bare Koa SELECT 1 on the same database: ${bareRate.toFixed(0)} req/s before the turns, ${bareRateAfter.toFixed(0)} after, at concurrency ${baselineConcurrency}`);

@@ -95,7 +95,7 @@ const EnvSchema = z.object({
     .transform((raw, ctx) => {
       const v = raw.trim().toLowerCase();
       if (v === 'auto') return 'auto' as const;
-      if (/^\d{1,2}$/.test(v) && Number(v) <= 64) return Number(v);
+      if (/^\d+$/.test(v) && Number(v) <= 64) return Number(v);
       ctx.addIssue({ code: 'custom', message: 'must be auto or a whole number of threads (0–64)' });
       return z.NEVER;
     }),

@@ -16,7 +16,8 @@ describe('interviewer harness: simulated candidates run whole interviews over HT
   let asksAgain: InterviewRun;
 
   before(async () => {
-    t = await startTestApp({ INTERVIEW_STARTS_PER_HOUR: '1000' });
+    // Grading on a thread of its own whatever the machine (auto gives none on two cores), so whole interviews run through it.
+    t = await startTestApp({ INTERVIEW_STARTS_PER_HOUR: '1000', OFFLINE_GRADER_THREADS: '1' });
     const cast: Array<[string, Candidate, string]> = [
       ['strong', strong, 'react'], ['weak', weak, 'react'], ['empty', empty, 'python'], ['gibberish', gibberish, 'javascript'],
       ['repeating', repeating, 'react'], ['injecting', injecting, 'react'], ['strong-python', strong, 'python'],

@@ -30,10 +30,11 @@ class GradingThread {
     this.worker.on('exit', (code) => this.end(new Error(`the grading thread exited with code ${code}`)));
   }
 
+  /** Sends a request; throws, holding nothing, when it cannot be copied to the thread (a function in it, say). */
   send(id: number, request: GradeRequest, waiting: Pending): void {
+    this.worker.postMessage({ id, request } satisfies GraderRequest);
     if (this.pending.size === 0) this.worker.ref();
     this.pending.set(id, waiting);
-    this.worker.postMessage({ id, request } satisfies GraderRequest);
   }
 
   /** Forgets a request whose caller gave up (its answer, when it comes, is dropped). */
@@ -63,12 +64,14 @@ class GradingThread {
 /**
  * The rubric grader (answer-grader.rubric.ts) run on threads of its own, so that grading, the
  * offline providers' costliest work, runs beside the server's event loop instead of inside it.
- * Same grades as `RubricAnswerGrader`. Threads start on first use, a request goes to the thread with
- * the fewest in hand, and a thread that dies fails only its own requests (the next request starts a new one).
+ * Same grades as `RubricAnswerGrader`. Threads start as requests come, up to the count; a request
+ * goes to the thread with the fewest in hand, and a thread that dies fails only its own requests
+ * (the next request starts another). Once closed, it refuses requests.
  */
 export class ThreadedRubricGrader implements AnswerGrader {
   private readonly threads: GradingThread[] = [];
   private nextId = 1;
+  private closed = false;
 
   constructor(private readonly threadCount = 1) {
     if (!Number.isInteger(threadCount) || threadCount < 1) throw new Error(`threadCount must be a whole number ≥ 1, got ${threadCount}`);
@@ -77,14 +80,15 @@ export class ThreadedRubricGrader implements AnswerGrader {
   grade(request: GradeRequest, options: AiCallOptions = {}): Promise<Grade> {
     const { signal } = options;
     if (signal?.aborted) return Promise.reject(abortError());
-    const thread = this.leastBusy();
-    const id = this.nextId++;
+    if (this.closed) return Promise.reject(new Error('the grader is closed'));
     return new Promise<Grade>((resolve, reject) => {
+      const id = this.nextId++;
+      // Throws (rejecting this promise, with no listener left behind) when no thread starts or the request cannot be sent.
+      const thread = this.leastBusy();
       const onAbort = () => {
         thread.forget(id);
         reject(abortError());
       };
-      signal?.addEventListener('abort', onAbort, { once: true });
       thread.send(id, request, {
         resolve: (grade) => {
           signal?.removeEventListener('abort', onAbort);
@@ -95,6 +99,7 @@ export class ThreadedRubricGrader implements AnswerGrader {
           reject(error);
         },
       });
+      signal?.addEventListener('abort', onAbort, { once: true });
     });
   }
 
@@ -103,8 +108,9 @@ export class ThreadedRubricGrader implements AnswerGrader {
     return this.threads.length;
   }
 
-  /** Stops the threads; requests in hand fail. The next request starts a thread again. */
+  /** Stops the threads, failing the requests in hand, and refuses requests from now on. */
   async close(): Promise<void> {
+    this.closed = true;
     await Promise.all(this.threads.splice(0).map((thread) => thread.terminate()));
   }
 

@@ -35,6 +35,9 @@ describe('configuration', () => {
     }
     expect(loadConfig({ OFFLINE_GRADER_THREADS: '0' }, 16).ai.offlineGraderThreads).to.equal(0);
     expect(loadConfig({ OFFLINE_GRADER_THREADS: '2' }, 2).ai.offlineGraderThreads).to.equal(2);
+    for (const [raw, threads] of [[' AUTO ', 1], ['00', 0], ['064', 64], [' 3\t', 3]] as const) {
+      expect(loadConfig({ OFFLINE_GRADER_THREADS: raw }, 8).ai.offlineGraderThreads, JSON.stringify(raw)).to.equal(threads);
+    }
   });
 
   it('parses lists, numbers and JSON options', () => {

@@ -50,7 +50,7 @@ describe('rubric grader on threads of its own', function () {
     expect((await grader.grade(Q)).score).to.equal(new RubricAnswerGrader().gradeSync(Q).score);
   });
 
-  it('fails the requests in hand when its threads stop, and starts a thread again on the next one', async () => {
+  it('fails the requests in hand when it closes, and refuses requests from then on', async () => {
     grader = new ThreadedRubricGrader();
     await grader.grade(Q);
     const inHand = Array.from({ length: 20 }, () => grader.grade(Q));
@@ -63,18 +63,30 @@ describe('rubric grader on threads of its own', function () {
       if (o.status === 'rejected') expect((o.reason as Error).message).to.match(/grading thread exited/);
       else expect(o.value).to.deep.equal(expected);
     }
-    expect((await grader.grade(Q)).score).to.equal(new RubricAnswerGrader().gradeSync(Q).score);
+    expect((await rejection(grader.grade(Q))).message).to.equal('the grader is closed');
+    expect(grader.runningThreads).to.equal(0);
+  });
+
+  it('refuses a request that cannot be sent to a thread (a function in it) and holds nothing for it', async () => {
+    grader = new ThreadedRubricGrader();
+    const signal = new AbortController().signal;
+    const unsendable = { ...Q, context: { skillArea: 'react', extra: () => 1 } } as unknown as GradeRequest;
+    expect((await rejection(grader.grade(unsendable, { signal }))).name).to.equal('DataCloneError');
+    expect(await grader.grade(Q)).to.deep.equal(new RubricAnswerGrader().gradeSync(Q));
   });
 
   it('refuses a thread count that is not a whole number of at least 1', () => {
     for (const count of [0, -1, 1.5]) expect(() => new ThreadedRubricGrader(count)).to.throw(/whole number ≥ 1/);
   });
 
-  it('does not keep a process alive once its requests are answered', () => {
+  it('does not keep a process alive once its requests are answered or refused', () => {
     const module = fileURLToPath(new URL('../../../src/adapters/offline/answer-grader.threaded.ts', import.meta.url));
+    // A request that could not be sent first: it must leave nothing holding the thread.
     const script =
       `const { ThreadedRubricGrader } = await import(${JSON.stringify(module)});` +
-      `const grade = await new ThreadedRubricGrader().grade(${JSON.stringify(Q)});` +
+      `const grader = new ThreadedRubricGrader();` +
+      `await grader.grade({ ...${JSON.stringify(Q)}, context: { extra: () => 1 } }).catch(() => {});` +
+      `const grade = await grader.grade(${JSON.stringify(Q)});` +
       `console.log(grade.score);`;
     const run = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { encoding: 'utf8', timeout: 20_000 });
     expect(run.error, 'the process had to be killed').to.equal(undefined);

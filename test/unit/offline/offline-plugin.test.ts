@@ -6,6 +6,7 @@ import { loadConfig } from '../../../src/app/config.js';
 import { PluginHost } from '../../../src/app/plugin-host.js';
 import { AnswerGrader, type GradeRequest } from '../../../src/ports/answer-grader.js';
 import { createOfflinePlugin } from '../../../plugins/offline/index.js';
+import { rejection } from '../../support/rejection.js';
 
 const REQUEST: GradeRequest = {
   question: 'What does a database index speed up?',
@@ -35,6 +36,9 @@ describe('offline plugin', function () {
     expect(await grader.grade(REQUEST)).to.deep.equal(new RubricAnswerGrader().gradeSync(REQUEST));
     expect(threaded.runningThreads).to.equal(1);
     await host.stop();
+    expect(threaded.runningThreads).to.equal(0);
+    // A request still arriving during shutdown starts no thread that nothing would stop.
+    expect((await rejection(grader.grade(REQUEST))).message).to.equal('the grader is closed');
     expect(threaded.runningThreads).to.equal(0);
   });
 
