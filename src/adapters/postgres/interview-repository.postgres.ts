@@ -203,6 +203,8 @@ interface Save {
 
 /** The most saves one SAVE_MANY statement carries. */
 const MAX_SAVES_PER_STATEMENT = 32;
+/** Save statements in flight at once (see WriteBatcher): the next is in the database's hands when one ends. */
+const SAVE_STATEMENTS_IN_FLIGHT = 2;
 
 /** SAVE_MANY's four parameters for `saves`. */
 const saveManyValues = (saves: readonly Save[]) => {
@@ -268,7 +270,7 @@ export class PgInterviewRepository implements InterviewRepository {
     private readonly cacheView?: InterviewCacheView,
   ) {
     this.interviewModel = InterviewModel.bindKnex(root);
-    if (!db.isTransaction) this.batcher = new WriteBatcher((saves) => this.saveAll(saves), MAX_SAVES_PER_STATEMENT);
+    if (!db.isTransaction) this.batcher = new WriteBatcher((saves) => this.saveAll(saves), MAX_SAVES_PER_STATEMENT, SAVE_STATEMENTS_IN_FLIGHT);
   }
 
   /** Runs a named write statement of interview `id`: a key already taken (its id, a message's sequence) is a VersionConflict. */

@@ -5,7 +5,7 @@ import { type Settled, WriteBatcher } from '../../../src/adapters/postgres/write
  * A write function whose batches are held until the test finishes them, recording each batch's items,
  * and the outcome of every item submitted through `submit` ("ok: …" or "failed: …").
  */
-function heldWrites(maxBatch: number) {
+function heldWrites(maxBatch: number, maxInFlight = 1) {
   const batches: string[][] = [];
   const pending: Array<(outcomes: Settled<string>[] | Error) => void> = [];
   const outcomes = new Map<string, Promise<string>>();
@@ -14,7 +14,7 @@ function heldWrites(maxBatch: number) {
     return new Promise<Settled<string>[]>((resolve, reject) => {
       pending.push((settled) => (settled instanceof Error ? reject(settled) : resolve(settled)));
     });
-  }, maxBatch);
+  }, maxBatch, maxInFlight);
   const submit = (key: string, item: string) => {
     const outcome = batcher.submit(key, item).then((v) => `ok: ${v}`, (e: Error) => `failed: ${e.message}`);
     outcomes.set(item, outcome);
@@ -70,7 +70,24 @@ describe('WriteBatcher', () => {
     expect(w.batches).to.deep.equal([['a1'], ['b1', 'c1'], ['d1']]);
   });
 
-  it('refuses a batch size below one', () => {
+  it('with two in flight, starts a second batch while one runs, gathers the rest until one finishes, and keeps a key in flight out', async () => {
+    const w = heldWrites(10, 2);
+    const outcomes = [w.submit('a', 'a1'), w.submit('b', 'b1')];
+    expect(w.batches, 'the second write takes the free place at once').to.deep.equal([['a1'], ['b1']]);
+    outcomes.push(...[['c', 'c1'], ['a', 'a2'], ['d', 'd1']].map(([key, item]) => w.submit(key!, item!)));
+    expect(w.held(), 'both places are taken: the rest wait').to.equal(2);
+    await w.finish();
+    expect(w.batches, 'a1 is written, so a2 may go').to.deep.equal([['a1'], ['b1'], ['c1', 'a2', 'd1']]);
+    outcomes.push(w.submit('b', 'b2'));
+    expect(w.batches, 'b1 is still in flight: b2 waits although nothing else does').to.have.length(3);
+    await w.finish();
+    expect(w.batches).to.deep.equal([['a1'], ['b1'], ['c1', 'a2', 'd1'], ['b2']]);
+    while (w.held() > 0) await w.finish();
+    expect(await Promise.all(outcomes)).to.deep.equal(['a1', 'b1', 'c1', 'a2', 'd1', 'b2'].map((item) => `ok: done ${item}`));
+  });
+
+  it('refuses a batch size or a number in flight below one', () => {
     expect(() => new WriteBatcher(async () => [], 0)).to.throw(RangeError, 'maxBatch must be a positive integer: 0');
+    expect(() => new WriteBatcher(async () => [], 1, 0)).to.throw(RangeError, 'maxInFlight must be a positive integer: 0');
   });
 });
