@@ -24,7 +24,7 @@ interface Waiting<I, R> {
 export class WriteBatcher<I, R> {
   private readonly waiting: Waiting<I, R>[] = [];
   private inFlight = 0;
-  /** Keys of the writes in flight: a later write of one waits for it to settle. */
+  /** Keys of the writes in flight: a later write of one waits until that statement has returned. */
   private readonly writing = new Set<string>();
 
   constructor(
