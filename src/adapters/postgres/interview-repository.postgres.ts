@@ -255,7 +255,7 @@ export interface InterviewCacheView {
 
 export class PgInterviewRepository implements InterviewRepository {
   private readonly interviewModel: typeof InterviewModel;
-  /** Saves outside a transaction, gathered while one is written (see WriteBatcher); none inside one. */
+  /** Saves outside a transaction, gathered while others are written (see WriteBatcher); none inside one. */
   private readonly batcher?: WriteBatcher<Save, boolean>;
 
   /**
