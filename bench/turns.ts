@@ -17,8 +17,9 @@
  * question, L/2 each), the last turn's and a start's L/2 (grading only; the first question only); the
  * ideal is every interview always waiting on the provider: interviews / L turns per second, a start
  * and a completing turn counting as half a turn each. It then also prints where a turn's time in the
- * server goes outside the waits (see TurnMarks): how late the waits ended, from the request in to the
- * grading's wait, grading, and from the next question to the answer sent, which is mostly the save.
+ * server goes outside the waits: how late the waits ended, and with --breakdown (see TurnMarks) from the
+ * request in to the grading's wait, grading, and from the next question to the answer sent, which is
+ * mostly the save.
  * DATABASE_URL selects PostgreSQL; otherwise the embedded PGlite runs as `npm start` runs it, on disk
  * (in a temporary directory removed at the end). BENCH_SERVER_PROF=<dir>
  * writes a V8 CPU profile of the server process there (open it in Chrome DevTools);
@@ -62,6 +63,7 @@ const { values } = parseArgs({
     seconds: { type: 'string' },
     'warmup-seconds': { type: 'string' },
     'baseline-seconds': { type: 'string', default: '5' },
+    breakdown: { type: 'boolean', default: false },
   },
 });
 const latencyMs = Number(values['latency-ms']);
@@ -95,10 +97,13 @@ const half = latencyMs / 2;
 /**
  * When a turn reached each step in the server (performance.now()), found through the request's
  * async context: in, the grading's provider wait began, grading began after it, grading ended, the
- * next question came back.
+ * next question came back. Only with --breakdown: on Node 20 an AsyncLocalStorage in use turns on
+ * promise hooks for the whole process, which the server does not run with: they cost it a little CPU
+ * on every promise and memory on every promise in flight (about 5 % more young-generation
+ * collections with 1,000 interviews at 1.5 s; the p99's change was within the machine's noise).
  */
 interface TurnMarks { in: number; waiting?: number; grading?: number; graded?: number; asked?: number }
-const turnMarks = new AsyncLocalStorage<TurnMarks>();
+const turnMarks = values.breakdown ? new AsyncLocalStorage<TurnMarks>() : undefined;
 /** Since the driver last asked: how late each provider wait ended (ms past its L/2), and each turn's own time by part. */
 let waitsLate: number[] = [];
 let turnParts = { before: [] as number[], grading: [] as number[], after: [] as number[] };
@@ -117,7 +122,7 @@ const delayed = definePlugin({
     const interviewer = new QuestionBankInterviewer();
     ctx.provide(AnswerGrader, 'bench', () => ({
       grade: async (req, opts) => {
-        const marks = turnMarks.getStore();
+        const marks = turnMarks?.getStore();
         if (marks) marks.waiting = performance.now();
         if (half > 0) await providerWait();
         if (marks) marks.grading = performance.now();
@@ -131,7 +136,7 @@ const delayed = definePlugin({
       nextQuestion: async (req, opts) => {
         if (half > 0) await providerWait();
         const question = await interviewer.nextQuestion(req, opts);
-        const marks = turnMarks.getStore();
+        const marks = turnMarks?.getStore();
         if (marks) marks.asked = performance.now();
         return question;
       },
@@ -230,7 +235,7 @@ async function serve() {
   });
   // Turn latency as the server sees it (request in to response finished), apart from the driver's own delays.
   let serverTurns: number[] = [];
-  // Each turn's handling runs in the async context of its own marks (see TurnMarks); other requests in none.
+  // With --breakdown, each turn's handling runs in the async context of its own marks (see TurnMarks); other requests in none.
   const handle = app.http.callback();
   const server = http.createServer((req, res) => {
     if (req.method !== 'POST' || !req.url?.endsWith('/messages')) {
@@ -246,7 +251,8 @@ async function serve() {
       turnParts.grading.push(marks.graded - marks.grading);
       turnParts.after.push(out - marks.asked);
     });
-    turnMarks.run(marks, () => void handle(req, res));
+    if (turnMarks) turnMarks.run(marks, () => void handle(req, res));
+    else void handle(req, res);
   });
   // Backlog for 1,000 simultaneous connects; idle keep-alive sockets outlive the driver's pauses
   // (registration, warm-up) so a reused socket is never closed under a request (ECONNRESET).
@@ -516,7 +522,9 @@ async function runLoad(ports: ServerPorts, serverPid: number) {
   if (latencyMs > 0) {
     const { waitsLate: late, before, grading, after } = cpu1.sample;
     console.log(`a turn's time in the server outside its provider waits (${half} ms each), p50 / p99: the waits ended late ${describeSpread(late)} each; ` +
-      `in to the grading's wait ${describeSpread(before)}; grading ${describeSpread(grading)}; from the next question to the answer sent (saving) ${describeSpread(after)}`);
+      (values.breakdown
+        ? `in to the grading's wait ${describeSpread(before)}; grading ${describeSpread(grading)}; from the next question to the answer sent (saving) ${describeSpread(after)}`
+        : 'the rest with --breakdown (which costs the server some CPU and memory: see TurnMarks)'));
   }
   console.log(`this driver in the window (its own delays are part of the latencies above): ${describePauses(cpu1.driverPauses)}`);
   console.log(`bare Koa SELECT 1 on the same database: ${bareRate.toFixed(0)} req/s before the turns, ${bareRateAfter.toFixed(0)} after, at concurrency ${baselineConcurrency}`);
