@@ -55,6 +55,7 @@ import { PasswordHasher } from '../src/ports/password-hasher.js';
 import { coreMigrations } from '../migrations/index.js';
 import { offlineGrader } from '../plugins/offline/index.js';
 import { bankQuestionFor } from '../test/support/simulated-candidates.js';
+import { type CallInit, LoopbackClient } from './loopback-client.js';
 
 const { values } = parseArgs({
   options: {
@@ -72,25 +73,9 @@ const measuredSeconds = Number(values.seconds ?? (latencyMs > 0 ? 30 : 10));
 /** Over how long the first starts are spread: one interview (a start and about twelve turns) at the ideal pace. */
 const rampUpMs = 13 * latencyMs;
 const warmupSeconds = Number(values['warmup-seconds'] ?? (latencyMs > 0 ? rampUpMs / 1000 + 5 : 5));
-const agent = new http.Agent({ keepAlive: true, maxSockets: interviews + 10 });
-
-/** A keep-alive HTTP call on loopback; resolves status and parsed JSON body. */
-function call(url: string, init: { method?: string; body?: string; headers?: Record<string, string> } = {}): Promise<{ status: number; body: any }> {
-  return new Promise((resolve, reject) => {
-    const req = http.request(url, { method: init.method ?? 'GET', headers: init.headers, agent }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => {
-        const text = Buffer.concat(chunks).toString('utf8');
-        resolve({ status: res.statusCode ?? 0, body: text ? JSON.parse(text) : undefined });
-      });
-      res.on('error', reject);
-    });
-    req.on('error', reject);
-    // One write with a Content-Length, as a browser's fetch sends a JSON body (write-then-end would send it chunked).
-    req.end(init.body);
-  });
-}
+/** The load generator's HTTP client (see LoopbackClient): its own cost is part of every latency measured. */
+const client = new LoopbackClient();
+const call = (url: string, init?: CallInit) => client.call(url, init);
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const half = latencyMs / 2;
@@ -325,6 +310,8 @@ async function drive() {
   } catch (error) {
     child.kill('SIGKILL');
     throw error;
+  } finally {
+    client.close();
   }
   child.kill('SIGTERM');
   const rss = JSON.parse((await iterator.next()).value as string) as { rss: number };
