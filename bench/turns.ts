@@ -20,6 +20,8 @@
  * server goes outside the waits: how late the waits ended, and with --breakdown (see TurnMarks) from the
  * request in to the grading's wait, grading, and from the next question to the answer sent, which is
  * mostly the save.
+ * The server runs the app as `npm start` does: built by `npm run build` first and loaded from dist/
+ * (see built-app.ts), with the start script's node flags.
  * DATABASE_URL selects PostgreSQL; otherwise the embedded PGlite runs as `npm start` runs it, on disk
  * (in a temporary directory removed at the end). BENCH_SERVER_PROF=<dir>
  * writes a V8 CPU profile of the server process there (open it in Chrome DevTools);
@@ -40,21 +42,8 @@ import type { AddressInfo } from 'node:net';
 import { constants, monitorEventLoopDelay, PerformanceObserver } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import Koa from 'koa';
-import { ThreadedRubricGrader } from '../src/adapters/offline/answer-grader.threaded.js';
-import { QuestionBankInterviewer } from '../src/adapters/offline/interviewer.question-bank.js';
-import { Database } from '../src/adapters/postgres/database.js';
-import { migrateToLatest } from '../src/adapters/postgres/migrator.js';
-import { Argon2PasswordHasher } from '../src/adapters/security/password-hasher.argon2.js';
-import { SilentLogger } from '../src/adapters/system/logger.pino.js';
-import { bootstrap } from '../src/app/bootstrap.js';
-import { loadConfig } from '../src/app/config.js';
-import { definePlugin } from '../src/app/plugin-api.js';
-import { AnswerGrader } from '../src/ports/answer-grader.js';
-import { Interviewer } from '../src/ports/interviewer.js';
-import { PasswordHasher } from '../src/ports/password-hasher.js';
-import { coreMigrations } from '../migrations/index.js';
-import { offlineGrader } from '../plugins/offline/index.js';
 import { bankQuestionFor } from '../test/support/simulated-candidates.js';
+import { type BuiltApp, buildApp, loadBuiltApp } from './built-app.js';
 import { type CallInit, LoopbackClient } from './loopback-client.js';
 
 const { values } = parseArgs({
@@ -98,39 +87,41 @@ const providerWait = async () => {
   waitsLate.push(performance.now() - start - half);
 };
 /** The offline providers behind a fixed wait; the grader as the offline plugin runs it (OFFLINE_GRADER_THREADS). */
-let benchGrader: ReturnType<typeof offlineGrader> | undefined;
-const delayed = definePlugin({
-  name: 'bench-latency',
-  apiVersion: 1,
-  register(ctx) {
-    const grader = (benchGrader = offlineGrader(ctx.config.ai.offlineGraderThreads));
-    const interviewer = new QuestionBankInterviewer();
-    ctx.provide(AnswerGrader, 'bench', () => ({
-      grade: async (req, opts) => {
-        const marks = turnMarks?.getStore();
-        if (marks) marks.waiting = performance.now();
-        if (half > 0) await providerWait();
-        if (marks) marks.grading = performance.now();
-        const grade = await grader.grade(req, opts);
-        if (marks) marks.graded = performance.now();
-        return grade;
-      },
-    }));
-    ctx.provide(Interviewer, 'bench', () => ({
-      supportedRoles: () => interviewer.supportedRoles(),
-      nextQuestion: async (req, opts) => {
-        if (half > 0) await providerWait();
-        const question = await interviewer.nextQuestion(req, opts);
-        const marks = turnMarks?.getStore();
-        if (marks) marks.asked = performance.now();
-        return question;
-      },
-    }));
-  },
-  async stop() {
-    if (benchGrader instanceof ThreadedRubricGrader) await benchGrader.close();
-  },
-});
+const delayed = ({ definePlugin, offlineGrader, QuestionBankInterviewer, AnswerGrader, Interviewer, ThreadedRubricGrader }: BuiltApp) => {
+  let benchGrader: ReturnType<typeof offlineGrader> | undefined;
+  return definePlugin({
+    name: 'bench-latency',
+    apiVersion: 1,
+    register(ctx) {
+      const grader = (benchGrader = offlineGrader(ctx.config.ai.offlineGraderThreads));
+      const interviewer = new QuestionBankInterviewer();
+      ctx.provide(AnswerGrader, 'bench', () => ({
+        grade: async (req, opts) => {
+          const marks = turnMarks?.getStore();
+          if (marks) marks.waiting = performance.now();
+          if (half > 0) await providerWait();
+          if (marks) marks.grading = performance.now();
+          const grade = await grader.grade(req, opts);
+          if (marks) marks.graded = performance.now();
+          return grade;
+        },
+      }));
+      ctx.provide(Interviewer, 'bench', () => ({
+        supportedRoles: () => interviewer.supportedRoles(),
+        nextQuestion: async (req, opts) => {
+          if (half > 0) await providerWait();
+          const question = await interviewer.nextQuestion(req, opts);
+          const marks = turnMarks?.getStore();
+          if (marks) marks.asked = performance.now();
+          return question;
+        },
+      }));
+    },
+    async stop() {
+      if (benchGrader instanceof ThreadedRubricGrader) await benchGrader.close();
+    },
+  });
+};
 
 /**
  * BENCH_ALLOC_PROF=<file>: samples every allocation of the main thread during the measured window
@@ -205,6 +196,8 @@ const describeSpread = ({ p50, p99 }: Spread) => `${p50.toFixed(1)} / ${p99.toFi
 /** The server half: the app and a bare SELECT 1 route, in their own process so the load generator does not share their core. */
 async function serve() {
   // The embedded database as `npm start` runs it: on disk (a fresh temporary directory, removed at the end).
+  const built = await loadBuiltApp();
+  const { Database, migrateToLatest, coreMigrations, loadConfig, bootstrap, SilentLogger, PasswordHasher, Argon2PasswordHasher } = built;
   const embeddedDir = process.env.DATABASE_URL ? undefined : mkdtempSync(join(tmpdir(), 'cp-bench-pgdata-'));
   const database = await Database.open(embeddedDir ? { embeddedDir } : { url: process.env.DATABASE_URL, poolMax: 20 });
   await migrateToLatest(database.knex, coreMigrations);
@@ -214,7 +207,7 @@ async function serve() {
     OFFLINE_GRADER_THREADS: process.env.OFFLINE_GRADER_THREADS,
   });
   const app = await bootstrap(config, {
-    database, logger: new SilentLogger(), plugins: [delayed],
+    database, logger: new SilentLogger(), plugins: [delayed(built)],
     // Registration cost is not what this measures: a cheap argon2id setting for the set-up phase.
     overrides: [[PasswordHasher, new Argon2PasswordHasher({ memoryCost: 1024, timeCost: 1 })]],
   });
@@ -294,6 +287,8 @@ function startNodeFlags(): string[] {
 
 /** The driver half: starts the server process, then simulated candidates take interviews over HTTP. */
 async function drive() {
+  // The server runs the app as `npm start` does: built first (see built-app.ts).
+  buildApp();
   const child = spawn(process.execPath, [
     ...startNodeFlags(),
     ...(process.env.BENCH_SERVER_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_SERVER_PROF}`] : []),
