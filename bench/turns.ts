@@ -195,9 +195,9 @@ const describeSpread = ({ p50, p99 }: Spread) => `${p50.toFixed(1)} / ${p99.toFi
 
 /** The server half: the app and a bare SELECT 1 route, in their own process so the load generator does not share their core. */
 async function serve() {
-  // The embedded database as `npm start` runs it: on disk (a fresh temporary directory, removed at the end).
   const built = await loadBuiltApp();
   const { Database, migrateToLatest, coreMigrations, loadConfig, bootstrap, SilentLogger, PasswordHasher, Argon2PasswordHasher } = built;
+  // The embedded database as `npm start` runs it: on disk (a fresh temporary directory, removed at the end).
   const embeddedDir = process.env.DATABASE_URL ? undefined : mkdtempSync(join(tmpdir(), 'cp-bench-pgdata-'));
   const database = await Database.open(embeddedDir ? { embeddedDir } : { url: process.env.DATABASE_URL, poolMax: 20 });
   await migrateToLatest(database.knex, coreMigrations);
