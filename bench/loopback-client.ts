@@ -69,7 +69,7 @@ class Connection {
     this.pending = undefined;
     this.body = undefined;
     this.buffered = Buffer.alloc(0);
-    // An answer that closes its connection leaves it out of the pool (see the idle list's check).
+    // An answer that closes its connection ends it here rather than returning it to the pool.
     if (closing) this.close();
     else this.release(this);
     try {
