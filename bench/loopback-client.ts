@@ -109,16 +109,14 @@ export class LoopbackClient {
   }
 
   private connection(port: number): Connection {
-    const idle = this.idle.get(port);
-    let connection = idle?.pop();
-    while (connection?.closed) connection = idle?.pop();
+    let idle = this.idle.get(port);
+    if (!idle) this.idle.set(port, (idle = []));
+    // The server may have closed an idle connection meanwhile.
+    let connection = idle.pop();
+    while (connection?.closed) connection = idle.pop();
     if (connection) return connection;
-    const created = new Connection(port, (c) => {
-      if (c.closed) return;
-      const list = this.idle.get(port) ?? [];
-      list.push(c);
-      this.idle.set(port, list);
-    });
+    const pool = idle;
+    const created = new Connection(port, (c) => pool.push(c));
     this.all.add(created);
     return created;
   }
