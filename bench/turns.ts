@@ -392,21 +392,38 @@ async function runLoad(ports: ServerPorts, serverPid: number) {
     });
   };
 
-  // The baseline gets a warm-up too (one untimed second), so neither side is measured cold.
+  // CPU used during the window by the server process, PostgreSQL (when it is the database) and this driver.
+  const cpuNow = async () => {
+    const server = (await call(`http://127.0.0.1:${ports.bare}/cpu`)).body as ServerSample;
+    const driver = process.cpuUsage();
+    return {
+      server: (server.user + server.system) / 1e6, postgres: postgresCpuSeconds(), driver: (driver.user + driver.system) / 1e6, sample: server,
+      driverPauses: driverPauses.sinceLast(),
+    };
+  };
+  const atWindow = (at: number) => new Promise<Awaited<ReturnType<typeof cpuNow>>>((resolve, reject) => {
+    setTimeout(() => cpuNow().then(resolve, reject), at - performance.now());
+  });
+
+  // The baseline gets a warm-up too (one untimed second), so neither side is measured cold. Its requests
+  // and the CPU they cost are counted over the same window, for the cost of a turn in bare requests.
   const baselineConcurrency = Math.min(interviews, 200);
   const baseline = async () => {
+    const seconds = Number(values['baseline-seconds']);
     let count = 0;
-    const from = Date.now() + 1000;
-    const until = from + Number(values['baseline-seconds']) * 1000;
+    const from = performance.now() + 1000;
+    const until = from + seconds * 1000;
+    const cpu = Promise.all([atWindow(from), atWindow(until)]);
     await Promise.all(Array.from({ length: baselineConcurrency }, async () => {
-      while (Date.now() < until) {
+      while (performance.now() < until) {
         await call(bareUrl);
-        if (Date.now() >= from) count++;
+        if (performance.now() >= from) count++;
       }
     }));
-    return count / Number(values['baseline-seconds']);
+    return { rate: count / seconds, requests: count, cpu: await cpu };
   };
-  const bareRate = await baseline();
+  const bareBefore = await baseline();
+  const bareRate = bareBefore.rate;
 
   console.log(`database: ${ports.driver}; interviews in flight: ${interviews}; provider latency per turn: ${latencyMs} ms`);
   // Accounts first, a few at a time (registration is not what this measures).
@@ -465,23 +482,12 @@ async function runLoad(ports: ServerPorts, serverPid: number) {
       }
     }
   };
-  // CPU used during the window by the server process, PostgreSQL (when it is the database) and this driver.
-  const cpuNow = async () => {
-    const server = (await call(`http://127.0.0.1:${ports.bare}/cpu`)).body as ServerSample;
-    const driver = process.cpuUsage();
-    return {
-      server: (server.user + server.system) / 1e6, postgres: postgresCpuSeconds(), driver: (driver.user + driver.system) / 1e6, sample: server,
-      driverPauses: driverPauses.sinceLast(),
-    };
-  };
-  const atWindow = (at: number) => new Promise<Awaited<ReturnType<typeof cpuNow>>>((resolve, reject) => {
-    setTimeout(() => cpuNow().then(resolve, reject), at - performance.now());
-  });
   const cpuAtStart = atWindow(windowStart);
   const cpuAtEnd = atWindow(windowEnd);
   await Promise.all(tokens.map(candidate));
   const [cpu0, cpu1] = await Promise.all([cpuAtStart, cpuAtEnd]);
-  const bareRateAfter = await baseline();
+  const bareAfter = await baseline();
+  const bareRateAfter = bareAfter.rate;
 
   const rate = turns.length / measuredSeconds;
   const startRate = starts.length / measuredSeconds;
@@ -528,7 +534,45 @@ async function runLoad(ports: ServerPorts, serverPid: number) {
       console.log(`the most a thread alone allows at one core, as a share of the SELECT 1 mean: main ${ceiling(split.main)}` +
         `${ports.driver === 'pglite' ? `, the embedded database's ${ceiling(split.busiest)}` : ''}`);
     }
+    // What a turn costs in bare requests' CPU, the database's included: were both to keep the cores as
+    // busy, the share would be one over it, so the ≥ 20 % target asks a turn to cost at most 5.
+    const onPostgres = ports.driver === 'postgres';
+    const turnCost = cpuCost(cpu0, cpu1, turns.length, serverPid, onPostgres);
+    const bareCosts = [bareBefore, bareAfter].map((b) => cpuCost(b.cpu[0], b.cpu[1], b.requests, serverPid, onPostgres));
+    const bareMeanCost = (bareCosts[0]!.total + bareCosts[1]!.total) / 2;
+    const describeCost = (c: CpuCost) => `${c.total.toFixed(3)} ms` +
+      (c.main === undefined ? '' : ` (main thread ${c.main.toFixed(3)}, ${ports.driver === 'pglite' ? 'the embedded database\'s' : 'PostgreSQL'} ${c.database.toFixed(3)})`);
+    const cores = (cost: number, perSecond: number) => ((cost * perSecond) / 1000).toFixed(2);
+    console.log(`CPU per bare SELECT 1 request, the database's included: ${describeCost(bareCosts[0]!)} before the turns, ` +
+      `${describeCost(bareCosts[1]!)} after; per turn ${describeCost(turnCost)}: a turn costs ${(turnCost.total / bareMeanCost).toFixed(1)} bare requests ` +
+      `(at the same use of the cores the target needs at most 5; the bare route kept ${cores(bareCosts[0]!.total, bareRate)} and ` +
+      `${cores(bareCosts[1]!.total, bareRateAfter)} cores busy, the turns ${cores(turnCost.total, rate)})`);
   }
+}
+
+/**
+ * CPU milliseconds per request between two samples: the server's and, `onPostgres`, PostgreSQL's in all,
+ * and (on Linux) the server's main thread's and the database's (PGlite's thread, or PostgreSQL's processes).
+ */
+interface CpuCost {
+  total: number;
+  main?: number;
+  database: number;
+}
+
+function cpuCost(
+  before: { server: number; postgres?: number; sample: ServerSample }, after: { server: number; postgres?: number; sample: ServerSample },
+  requests: number, pid: number, onPostgres: boolean,
+): CpuCost {
+  const per = (seconds: number) => (1000 * seconds) / Math.max(requests, 1);
+  const postgres = onPostgres && before.postgres !== undefined && after.postgres !== undefined ? after.postgres - before.postgres : 0;
+  const split = threadSplit(before.sample.threads, after.sample.threads, pid);
+  return {
+    total: per(after.server - before.server + postgres),
+    ...(split ? { main: per(split.main) } : {}),
+    // PGlite's thread is the server's busiest other one; PostgreSQL runs in processes of its own.
+    database: per(onPostgres ? postgres : split?.busiest ?? 0),
+  };
 }
 
 /** The window's CPU seconds of the main thread, of the busiest other thread and of the rest together. */
