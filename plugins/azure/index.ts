@@ -9,26 +9,33 @@ import { Interviewer } from '../../src/ports/interviewer.js';
 
 const PROVIDER = 'azure';
 
+/** The Azure settings a call needs that are not set, by variable name. */
+const missingSettings = (azure: { apiKey?: string; endpoint?: string; deployment?: string }): string[] => [
+  !azure.apiKey && 'AZURE_OPENAI_API_KEY', !azure.endpoint && 'AZURE_OPENAI_ENDPOINT', !azure.deployment && 'AZURE_OPENAI_DEPLOYMENT',
+].filter((name): name is string => typeof name === 'string');
+
 /** Azure OpenAI (deployment, endpoint, API version, key) behind the Interviewer and AnswerGrader ports. */
 export default definePlugin({
   name: 'azure',
   apiVersion: 1,
   register(ctx) {
     const { azure, openai } = ctx.config.ai;
-    const model = () => createAzureChatModel({
-      apiKey: azure.apiKey ?? '', endpoint: azure.endpoint ?? '', deployment: azure.deployment ?? '', apiVersion: azure.apiVersion,
-      temperature: openai.temperature, maxTokens: openai.maxTokens, timeoutMs: openai.timeoutMs,
-    });
+    // Without its settings no call could succeed: the provider is not made, so an admin's switch to it is refused (422).
+    const model = () => {
+      const missing = missingSettings(azure);
+      if (missing.length > 0) throw new Error(`${missing.join(', ')} not set`);
+      return createAzureChatModel({
+        apiKey: azure.apiKey!, endpoint: azure.endpoint!, deployment: azure.deployment!, apiVersion: azure.apiVersion,
+        temperature: openai.temperature, maxTokens: openai.maxTokens, timeoutMs: openai.timeoutMs,
+      });
+    };
     const name = azure.deployment ?? 'azure-deployment';
     ctx.provide(AnswerGrader, PROVIDER, () => new ChatModelAnswerGrader(model(), PROVIDER, name, loadPrompt(PROMPTS.answerGrader)));
     ctx.provide(Interviewer, PROVIDER, () => new ChatModelInterviewer(model(), PROVIDER, name, loadPrompt(PROMPTS.interviewer), ROLE_IDS));
   },
   async start(resolver: Resolver) {
     const selected = [...resolver.selectedIds(AnswerGrader), ...resolver.selectedIds(Interviewer)].includes(PROVIDER);
-    const { azure } = resolver.config.ai;
-    const missing = [
-      !azure.apiKey && 'AZURE_OPENAI_API_KEY', !azure.endpoint && 'AZURE_OPENAI_ENDPOINT', !azure.deployment && 'AZURE_OPENAI_DEPLOYMENT',
-    ].filter(Boolean);
+    const missing = missingSettings(resolver.config.ai.azure);
     if (selected && missing.length > 0) throw new Error(`${missing.join(', ')} required when AI_PROVIDERS includes "azure"`);
   },
 });

@@ -15,7 +15,11 @@ export default definePlugin({
   apiVersion: 1,
   register(ctx) {
     const settings = ctx.config.ai.openai;
-    const model = () => createOpenAiChatModel({ ...settings, apiKey: settings.apiKey ?? '' });
+    // Without a key no call could succeed: the provider is not made, so an admin's switch to it is refused (422).
+    const model = () => {
+      if (!settings.apiKey) throw new Error('OPENAI_API_KEY is not set');
+      return createOpenAiChatModel({ ...settings, apiKey: settings.apiKey });
+    };
     ctx.provide(AnswerGrader, PROVIDER, () => new ChatModelAnswerGrader(model(), PROVIDER, settings.model, loadPrompt(PROMPTS.answerGrader)));
     ctx.provide(Interviewer, PROVIDER, () => new ChatModelInterviewer(model(), PROVIDER, settings.model, loadPrompt(PROMPTS.interviewer), ROLE_IDS));
   },

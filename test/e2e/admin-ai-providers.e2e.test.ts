@@ -68,5 +68,44 @@ describe('e2e: admins switch AI providers at run time', function () {
     } finally {
       await again.close();
     }
+
+    // A restart without the vendor's key serves with AI_PROVIDERS and says why, rather than not starting.
+    const { OPENAI_API_KEY: _key, ...keyless } = env;
+    const warned = new RecordingLogger();
+    const withoutKey = await bootstrap(loadConfig({ NODE_ENV: 'test', JWT_SECRET: TEST_JWT_SECRET, LOG_LEVEL: 'silent', ...keyless }),
+      { database: await sharedPglite(), logger: warned });
+    try {
+      expect(warned.entries.some((e) => e.message === 'the AI provider chain saved by an admin cannot be built now; using AI_PROVIDERS')).to.equal(true);
+      expect(warned.entries.some((e) => e.message === 'AI provider chain set by an admin is in force')).to.equal(false);
+    } finally {
+      await withoutKey.close();
+    }
+  });
+
+  it('refuses a chain naming a vendor whose settings are missing (422), and the chain in force stays', async () => {
+    const t = await startTestApp({ AI_PROVIDERS: 'offline', INTERVIEW_STARTS_PER_HOUR: '1000' });
+    try {
+      await (await sharedPglite()).knex('ai_settings').delete();
+      const admin = await signInStaff(t, 'admin');
+      const candidate = await registerCandidate(t);
+      const before = (await t.request('GET', '/api/v1/admin/ai-providers', { token: admin.token })).body;
+      expect(before.active_chain).to.deep.equal(['offline']);
+
+      const openai = await t.request('PUT', '/api/v1/admin/ai-providers', { token: admin.token, body: { chain: ['openai'] } });
+      expect(openai.status).to.equal(422);
+      expect(openai.body.detail).to.equal('The chain cannot be built: OPENAI_API_KEY is not set');
+      const azure = await t.request('PUT', '/api/v1/admin/ai-providers', { token: admin.token, body: { chain: ['azure', 'offline'] } });
+      expect(azure.status).to.equal(422);
+      expect(azure.body.detail).to.equal('The chain cannot be built: AZURE_OPENAI_API_KEY, AZURE_OPENAI_ENDPOINT, AZURE_OPENAI_DEPLOYMENT not set');
+
+      const after = await t.request('GET', '/api/v1/admin/ai-providers', { token: admin.token });
+      expect(after.body.active_chain).to.deep.equal(['offline']);
+      expect(after.body.changes).to.deep.equal(before.changes);
+      const start = await t.request('POST', '/api/v1/interviews/start', { token: candidate.token, body: { role_type: 'python' } });
+      expect(start.status).to.equal(201);
+      expect(start.body.ai_model_used).to.equal('offline/question-bank-v1');
+    } finally {
+      await t.close();
+    }
   });
 });
