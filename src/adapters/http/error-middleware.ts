@@ -15,6 +15,15 @@ export const INTERNAL_ERROR_BODY = Object.freeze({ error: 'Internal server error
 const coded = (status: number, code: string, detail: string) => ({ error: STATUS_CODES[status] ?? 'Error', code, detail });
 
 /**
+ * What a failed AI call answers in place of its message: the vendor's own text (which can quote a
+ * key, an endpoint or a prompt) is for the log, where the fallback chain writes it, not for a candidate.
+ */
+const PUBLIC_DETAILS: Record<string, (provider: string) => string> = {
+  'ai.provider_unavailable': (provider) => `AI provider ${provider} is unavailable; please try again shortly`,
+  'ai.bad_response': (provider) => `AI provider ${provider} returned an unusable answer; please try again`,
+};
+
+/**
  * First in the chain: turns every failure into `{"detail": …}`. Domain errors answer with their
  * registered status, code and title (see coded); anything unexpected is logged once and answered 500.
  */
@@ -47,7 +56,9 @@ export function answerError(ctx: Context, error: unknown, statuses: ErrorStatusT
       if (status === 401) ctx.set('WWW-Authenticate', 'Bearer');
       const retryAfter = (error.details as { retryAfterSeconds?: number } | undefined)?.retryAfterSeconds;
       if (status === 429 || status === 503) ctx.set('Retry-After', String(Math.max(1, Math.ceil(retryAfter ?? 60))));
-      ctx.body = coded(status, error.code, error.message);
+      const publicDetail = PUBLIC_DETAILS[error.code];
+      const provider = (error.details as { provider?: string } | undefined)?.provider ?? 'AI';
+      ctx.body = coded(status, error.code, publicDetail ? publicDetail(provider) : error.message);
       return;
     }
   }

@@ -1,9 +1,10 @@
 import { expect } from 'chai';
 import type { Context } from 'koa';
 import { answerError } from '../../../src/adapters/http/error-middleware.js';
-import { ErrorStatusTable } from '../../../src/adapters/http/error-statuses.js';
+import { coreErrorStatuses, ErrorStatusTable } from '../../../src/adapters/http/error-statuses.js';
 import { interviewErrorStatuses } from '../../../src/adapters/http/interviews/interviews.routes.js';
 import { InterviewNotFound } from '../../../src/domain/interviews/errors.js';
+import { ProviderBadResponse, ProviderRateLimited, ProviderUnavailable } from '../../../src/ports/ai-errors.js';
 import type { Logger } from '../../../src/ports/logger.js';
 
 /** The part of a Koa context answerError writes, and the log lines it wrote. */
@@ -12,7 +13,7 @@ function answered(error: unknown) {
   const logger = { error: (fields: unknown, message: string) => logged.push({ fields, message }) } as unknown as Logger;
   const headers: Record<string, string> = {};
   const ctx = { status: 200, body: undefined as unknown, state: { requestId: 'r-1' }, set: (k: string, v: string) => (headers[k] = v) };
-  answerError(ctx as unknown as Context, error, new ErrorStatusTable().add(interviewErrorStatuses, 'interviews'), logger);
+  answerError(ctx as unknown as Context, error, new ErrorStatusTable().add(coreErrorStatuses, 'core').add(interviewErrorStatuses, 'interviews'), logger);
   return { status: ctx.status, body: ctx.body, headers, logged };
 }
 
@@ -30,5 +31,24 @@ describe('HTTP error answers', () => {
     expect(status).to.equal(404);
     expect(body).to.deep.equal({ error: 'Not Found', code: 'INTERVIEW_NOT_FOUND', detail: 'Interview i-1 not found' });
     expect(logged).to.deep.equal([]);
+  });
+
+  it('answers a failed AI call with its status, code and provider but not the vendor\'s own text (the fallback chain logs it)', () => {
+    const unavailable = answered(new ProviderUnavailable('openai', 'Missing credentials. Please pass an `apiKey`'));
+    expect(unavailable.status).to.equal(503);
+    expect(unavailable.headers['Retry-After']).to.equal('60');
+    expect(unavailable.body).to.deep.equal({
+      error: 'Service Unavailable', code: 'ai.provider_unavailable', detail: 'AI provider openai is unavailable; please try again shortly',
+    });
+    const refused = answered(new ProviderBadResponse('azure', 'HTTP 401: Incorrect API key provided: sk-abc***xyz'));
+    expect(refused.status).to.equal(502);
+    expect(refused.body).to.deep.equal({
+      error: 'Bad Gateway', code: 'ai.bad_response', detail: 'AI provider azure returned an unusable answer; please try again',
+    });
+    // A rate limit's message is the app's own and says when to come back.
+    const limited = answered(new ProviderRateLimited('openai', 7));
+    expect(limited.status).to.equal(429);
+    expect(limited.headers['Retry-After']).to.equal('7');
+    expect(limited.body).to.deep.equal({ error: 'Too Many Requests', code: 'ai.rate_limited', detail: 'AI provider openai is rate limiting requests' });
   });
 });
