@@ -281,6 +281,17 @@ describe('e2e: interview routes over HTTP', function () {
     expect(word.status).to.equal(422);
     expect(word.body.detail.map((d: { loc: string[]; msg: string }) => [d.loc.join('.'), d.msg]))
       .to.have.deep.members([['query.limit', 'must be a whole number'], ['query.skip', 'must be a whole number']]);
+    // Only decimal digits are read as numbers ("0x10" is not 16, "1e1" not 10), and a range must not run backwards.
+    const spelled = await t.request('GET', `/api/v1/interviews/${body.id}/messages?skip=0x10&limit=1e1`, { token });
+    expect(spelled.status).to.equal(422);
+    expect(spelled.body.detail.map((d: { loc: string[]; msg: string }) => [d.loc.join('.'), d.msg]))
+      .to.have.deep.members([['query.limit', 'must be a whole number'], ['query.skip', 'must be a whole number']]);
+    const backwards = await t.request('GET', `/api/v1/interviews/${body.id}/messages?min_sequence=5&max_sequence=2`, { token });
+    expect(backwards.status).to.equal(422);
+    expect(backwards.body.detail.map((d: { loc: string[]; msg: string }) => [d.loc.join('.'), d.msg]))
+      .to.deep.equal([['query.max_sequence', 'must not be less than min_sequence']]);
+    const one = await t.request('GET', `/api/v1/interviews/${body.id}/messages?min_sequence=3&max_sequence=3`, { token });
+    expect(one.body.messages.map((m: { sequence_number: number }) => m.sequence_number)).to.deep.equal([3]);
     const transcript = await t.request('GET', `/api/v1/interviews/${body.id}/transcript`, { token });
     expect(transcript.body.messages).to.have.length(7);
     expect(transcript.body.messages[0]).to.include({ sequence_number: 1, message_type: 'ai_question', audio_url: null });

@@ -19,8 +19,12 @@ export const InterviewIdParams = z.object({ id: z.uuid() });
 
 /** A query's whole number: "abc" or "1.5" is refused as not one (zod's own words, "expected number, received NaN", say how it read it). */
 const WHOLE = 'must be a whole number';
-const queryInt = (min: number, max: number) =>
-  z.coerce.number({ error: (issue) => (issue.code === 'invalid_type' ? WHOLE : undefined) }).int({ error: WHOLE }).min(min).max(max);
+/** Decimal digits (a sign allowed, for the range check to answer): "0x10", "1e1" or " 7" are not read as numbers. */
+const DECIMAL = /^-?\d+$/;
+const queryInt = (min: number, max: number) => z.preprocess(
+  (value) => (typeof value === 'string' && !DECIMAL.test(value) ? Number.NaN : value),
+  z.coerce.number({ error: (issue) => (issue.code === 'invalid_type' ? WHOLE : undefined) }).int({ error: WHOLE }).min(min).max(max),
+);
 const optionalInt = (min: number, max: number) => queryInt(min, max).optional();
 const intWithDefault = (min: number, max: number, fallback: number) => queryInt(min, max).default(fallback);
 
@@ -29,6 +33,8 @@ export const MessagesQuery = z.object({
   limit: intWithDefault(1, 100, 50),
   min_sequence: optionalInt(1, 1_000_000),
   max_sequence: optionalInt(1, 1_000_000),
+}).refine((q) => q.min_sequence === undefined || q.max_sequence === undefined || q.min_sequence <= q.max_sequence, {
+  path: ['max_sequence'], message: 'must not be less than min_sequence',
 });
 
 export const TranscriptQuery = z.object({ skip: intWithDefault(0, 1_000_000, 0), limit: intWithDefault(1, 100, 100) });
