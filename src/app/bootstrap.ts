@@ -173,20 +173,16 @@ export async function bootstrap(config: AppConfig, options: BootstrapOptions = {
     if (saved) {
       const registered = (port: typeof Interviewer | typeof AnswerGrader) => host.providerIds(port);
       const usable = saved.chain.every((id) => registered(Interviewer).includes(id) && registered(AnswerGrader).includes(id));
-      let built = false;
-      if (usable) {
+      if (!usable) {
+        logger.warn({ chain: saved.chain }, 'the AI provider chain saved by an admin names providers not loaded now; using AI_PROVIDERS');
+      } else {
         try {
           aiSwitch.switchTo(saved.chain);
-          built = true;
+          logger.info({ chain: saved.chain, by: saved.updatedBy }, 'AI provider chain set by an admin is in force');
         } catch (error) {
           // A vendor's settings removed since the admin chose it: the configured chain serves instead of no interviews at all.
           logger.warn({ chain: saved.chain, error: (error as Error).message }, 'the AI provider chain saved by an admin cannot be built now; using AI_PROVIDERS');
         }
-      }
-      if (built) {
-        logger.info({ chain: saved.chain, by: saved.updatedBy }, 'AI provider chain set by an admin is in force');
-      } else if (!usable) {
-        logger.warn({ chain: saved.chain }, 'the AI provider chain saved by an admin names providers not loaded now; using AI_PROVIDERS');
       }
     }
   } catch (error) {
