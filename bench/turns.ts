@@ -541,7 +541,7 @@ async function runLoad(ports: ServerPorts, serverPid: number) {
     const bareCosts = [bareBefore, bareAfter].map((b) => cpuCost(b.cpu[0], b.cpu[1], b.requests, serverPid, onPostgres));
     const bareMeanCost = (bareCosts[0]!.total + bareCosts[1]!.total) / 2;
     const describeCost = (c: CpuCost) => `${c.total.toFixed(3)} ms` +
-      (c.main === undefined ? '' : ` (main thread ${c.main.toFixed(3)}, ${ports.driver === 'pglite' ? 'the embedded database\'s' : 'PostgreSQL'} ${c.database.toFixed(3)})`);
+      (c.main === undefined ? '' : ` (main thread ${c.main.toFixed(3)}, ${onPostgres ? 'PostgreSQL' : 'the embedded database\'s'} ${c.database.toFixed(3)})`);
     const cores = (cost: number, perSecond: number) => ((cost * perSecond) / 1000).toFixed(2);
     console.log(`CPU per bare SELECT 1 request, the database's included: ${describeCost(bareCosts[0]!)} before the turns, ` +
       `${describeCost(bareCosts[1]!)} after; per turn ${describeCost(turnCost)}: a turn costs ${(turnCost.total / bareMeanCost).toFixed(1)} bare requests ` +
@@ -550,16 +550,17 @@ async function runLoad(ports: ServerPorts, serverPid: number) {
   }
 }
 
-/**
- * CPU milliseconds per request between two samples: the server's and, `onPostgres`, PostgreSQL's in all,
- * and (on Linux) the server's main thread's and the database's (PGlite's thread, or PostgreSQL's processes).
- */
+/** CPU milliseconds per request: in all, the server's main thread's (on Linux) and the database's. */
 interface CpuCost {
   total: number;
   main?: number;
   database: number;
 }
 
+/**
+ * CpuCost between two samples: the server's CPU and, `onPostgres`, PostgreSQL's in all; the database's
+ * is PGlite's thread (the server's busiest other one) or PostgreSQL's processes.
+ */
 function cpuCost(
   before: { server: number; postgres?: number; sample: ServerSample }, after: { server: number; postgres?: number; sample: ServerSample },
   requests: number, pid: number, onPostgres: boolean,
@@ -570,7 +571,6 @@ function cpuCost(
   return {
     total: per(after.server - before.server + postgres),
     ...(split ? { main: per(split.main) } : {}),
-    // PGlite's thread is the server's busiest other one; PostgreSQL runs in processes of its own.
     database: per(onPostgres ? postgres : split?.busiest ?? 0),
   };
 }
