@@ -96,6 +96,13 @@ describe('e2e: profile and resumes over HTTP', function () {
       expect(res.body.preferred_job_types).to.deep.equal(['full-time', 'contract']);
       expect(res.body.preferred_locations).to.deep.equal(['Sydney']);
       expect((await put('/api/v1/profile/preferences', token, { preferred_work_setup: 'mars' })).status).to.equal(422);
+      // No body, or JSON null, is refused rather than read as {} (which would reset them to the defaults).
+      for (const options of [{ token }, { token, raw: 'null', headers: { 'content-type': 'application/json' } }]) {
+        const bodiless = await t.request('PUT', '/api/v1/profile/preferences', options);
+        expect(bodiless.status).to.equal(422);
+        expect(bodiless.body.detail).to.deep.equal([{ loc: ['body'], msg: 'A JSON object body is required', type: 'missing' }]);
+      }
+      expect((await get('/api/v1/profile', token)).body).to.include({ preferred_work_setup: 'hybrid', salary_expectation_max: 120000 });
     });
   });
 

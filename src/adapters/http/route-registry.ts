@@ -71,6 +71,18 @@ function parsePart<T>(schema: ZodType<T> | undefined, value: unknown, where: str
 }
 
 /**
+ * A route with a body schema needs a body: none, or JSON `null`, is a 422 naming the body, as the
+ * replaced system's did, rather than read as `{}` (which would let a bodiless PUT reset whatever it
+ * replaces to its defaults).
+ */
+function requiredBody(raw: unknown): unknown {
+  if (raw === undefined || raw === null) {
+    throw new RequestValidationFailed([{ loc: ['body'], msg: 'A JSON object body is required', type: 'missing' }]);
+  }
+  return raw;
+}
+
+/**
  * A query as its schema reads it: a parameter left empty (`?limit=`) is not given, so its default
  * applies; one given twice (`?limit=5&limit=6`) is refused by name rather than read as NaN.
  */
@@ -111,7 +123,7 @@ export class RouteRegistry {
           if (spec.auth !== 'any') hooks.authorise(user, spec.auth);
         }
         const rawBody = (ctx.request as { body?: unknown }).body;
-        const body = spec.body ? parsePart(spec.body, rawBody ?? {}, 'body') : rawBody;
+        const body = spec.body ? parsePart(spec.body, requiredBody(rawBody), 'body') : rawBody;
         const result = await spec.handler({
           body, query, params, user: user as Account, koa: ctx,
           requestId: String(ctx.state.requestId ?? ''),
