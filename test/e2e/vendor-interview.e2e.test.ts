@@ -104,6 +104,11 @@ describe('e2e: AI cost and usage', function () {
       expect(costs.body.total_cost_usd).to.be.at.least(1.78);
       const none = await t.request('GET', '/api/v1/admin/costs?from=2000-01-01&to=2000-01-02', { token: admin.token });
       expect(none.body).to.deep.equal({ rows: [], total_cost_usd: 0, total_tokens: 0 });
+      for (const range of ['from=2026-01-02&to=2026-01-01', 'from=2026-01-01&to=2026-01-01']) {
+        const backwards = await t.request('GET', `/api/v1/admin/costs?${range}`, { token: admin.token });
+        expect(backwards.status, range).to.equal(422);
+        expect(backwards.body.detail).to.deep.equal([{ loc: ['query', 'to'], msg: 'must be after from (to is exclusive)', type: 'custom' }]);
+      }
 
       const failuresOf = async () => ((await t.request('GET', '/api/v1/admin/costs', { token: admin.token })).body.rows
         .find((r: { provider: string; model: string }) => r.provider === 'openai' && r.model === '(unknown)')?.failures ?? 0) as number;

@@ -2,10 +2,13 @@ import { z } from 'zod';
 import { UnitOfWork } from '../../../ports/unit-of-work.js';
 import { ErrorBody, type RouteRegistry } from '../route-registry.js';
 
-const CostsQuery = z.object({
-  from: z.iso.date().optional(),
-  to: z.iso.date().optional(),
-});
+const CostsQuery = z
+  .object({
+    from: z.iso.date().optional(),
+    to: z.iso.date().optional(),
+  })
+  // ISO dates compare as text; an empty range (to exclusive) is a mistake to name, not an empty answer.
+  .refine((q) => !q.from || !q.to || q.to > q.from, { message: 'must be after from (to is exclusive)', path: ['to'] });
 
 const CostRow = z.object({
   day: z.string(), provider: z.string(), model: z.string(), calls: z.number(), failures: z.number(),
@@ -24,6 +27,7 @@ export function costRoutes(registry: RouteRegistry): void {
       200: { description: 'Sums', schema: z.object({ rows: z.array(CostRow), total_cost_usd: z.number(), total_tokens: z.number() }) },
       401: { description: 'Not signed in', schema: ErrorBody },
       403: { description: 'Admins only', schema: ErrorBody },
+      422: { description: 'A date that is not YYYY-MM-DD, or to not after from', schema: ErrorBody },
     },
     async handler({ query, resolve }) {
       const rows = await resolve(UnitOfWork).repositories.aiUsage.summary({
