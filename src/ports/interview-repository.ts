@@ -31,7 +31,10 @@ export interface UsageEntries {
  * assessment, stored with the same atomic write (one per interview: if the interview already has one,
  * the save rejects with VersionConflict and nothing is written); listMessages pages in the database, ordered by
  * sequence; listForCandidate is newest first; listIdle lists the ids of open interviews (scheduled or
- * in progress) whose last activity was before the given time, least recently active first.
+ * in progress) whose last activity was before the given time, least recently active first;
+ * detachResume makes the interviews that name a resume name none (it is being deleted), each
+ * as a write that moves its version on, so a turn that read it before is refused rather than
+ * writing the resume back.
  * An interview's progression and asked list are what its transcript implies (transcriptState over
  * its messages, with the thresholds its turns ran with): callers insert and save them so, and an
  * adapter may store them as given or rebuild them from the messages when it reads the interview.
@@ -44,6 +47,7 @@ export interface InterviewRepository {
   allMessages(interviewId: string): Promise<InterviewMessage[]>;
   listForCandidate(candidateId: string, page: { skip: number; limit: number }): Promise<{ total: number; interviews: Interview[] }>;
   listIdle(before: Date, limit: number): Promise<string[]>;
+  detachResume(resumeId: string): Promise<void>;
 }
 export const InterviewRepository = token<InterviewRepository>('InterviewRepository');
 

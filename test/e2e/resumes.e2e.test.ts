@@ -361,5 +361,21 @@ describe('e2e: profile and resumes over HTTP', function () {
       const active = await t.request('POST', '/api/v1/interviews/start', { token, body: { role_type: 'python' } });
       expect(active.body.resume_id).to.equal(body.id);
     });
+
+    it('goes on with an interview whose resume is deleted mid-way, and says the resume is gone', async () => {
+      const { token } = await registerCandidate(t);
+      const { body } = await upload(token, await twoColumnPdf(), 'cv.pdf');
+      await drain();
+      const start = await t.request('POST', '/api/v1/interviews/start', { token, body: { role_type: 'python', resume_id: body.id } });
+      expect(start.status).to.equal(201);
+      const answer = { message_text: 'A list is mutable and a tuple is immutable, so a tuple can be a dict key.' };
+      expect((await t.request('POST', `/api/v1/interviews/${start.body.id}/messages`, { token, body: answer })).status).to.equal(200);
+      expect((await t.request('DELETE', `/api/v1/resumes/${body.id}`, { token })).status).to.equal(204);
+      const next = await t.request('POST', `/api/v1/interviews/${start.body.id}/messages`, { token, body: answer });
+      expect(next.status, JSON.stringify(next.body)).to.equal(200);
+      expect(next.body.question_number).to.equal(3);
+      const listed = (await get('/api/v1/interviews', token)).body.interviews;
+      expect(listed.find((i: { id: string }) => i.id === start.body.id)).to.include({ resume_id: null, status: 'in_progress' });
+    });
   });
 });

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Account } from '../../src/domain/accounts/account.js';
+import { type Resume, resumeStorageKey } from '../../src/domain/resumes/resume.js';
 import { uniqueEmail } from './test-app.js';
 
 export function anAccount(overrides: Partial<Account> = {}): Account {
@@ -24,4 +25,14 @@ export async function insertCandidate(uow: { repositories: { accounts: { insert(
   const account = anAccount();
   await uow.repositories.accounts.insert(account);
   return account.id;
+}
+
+/** A resume of `candidateId` as just uploaded (pending, active, not yet parsed). */
+export function aResume(candidateId: string, overrides: Partial<Resume> = {}): Resume {
+  const id = overrides.id ?? randomUUID();
+  return {
+    id, candidateId, fileName: 'cv.pdf', fileSize: 1234, type: 'pdf', storageKey: resumeStorageKey(candidateId, id, 'pdf'),
+    uploadedAt: new Date('2026-06-01T12:00:00.000Z'), isActive: true, parsingStatus: 'pending', parsedAt: null, parsed: null,
+    errorMessage: null, ...overrides,
+  };
 }

@@ -58,6 +58,12 @@ export class MemoryInterviewRepository implements InterviewRepository {
     return clone(next);
   }
 
+  async detachResume(resumeId: string): Promise<void> {
+    for (const [id, row] of this.interviews) {
+      if (row.resumeId === resumeId) this.interviews.set(id, { ...row, resumeId: null, version: row.version + 1 });
+    }
+  }
+
   private get usage() {
     return new MemoryAiUsageLog(this.store);
   }

@@ -414,6 +414,17 @@ export class PgInterviewRepository implements InterviewRepository {
     };
   }
 
+  async detachResume(resumeId: string): Promise<void> {
+    const rows: { id: string }[] = await this.db('interviews').where({ resume_id: resumeId })
+      .update({ resume_id: null, version: this.db.raw('version + 1') }, ['id']);
+    // Which interviews it changed is known only once it has: each is dropped from the cache then
+    // (and, inside a transaction, again when it ends, as for every write made in one).
+    for (const { id } of rows) {
+      this.cacheView?.cache.invalidate(id);
+      if (this.db.isTransaction) this.cacheView?.written?.(id);
+    }
+  }
+
   async listIdle(before: Date, limit: number): Promise<string[]> {
     const rows = await this.interviews().query().select('id').whereIn('status', OPEN_STATUSES)
       .where('last_activity_at', '<', before)

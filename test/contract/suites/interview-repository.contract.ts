@@ -8,7 +8,7 @@ import { answerMessage, questionMessage } from '../../../src/domain/interviews/u
 import type { Grade } from '../../../src/ports/answer-grader.js';
 import { VersionConflict } from '../../../src/domain/shared/domain-error.js';
 import type { UnitOfWork } from '../../../src/ports/unit-of-work.js';
-import { anAccount } from '../../support/builders.js';
+import { aResume, anAccount } from '../../support/builders.js';
 
 const at = (s: number) => new Date(Date.UTC(2026, 4, 1, 10, 0, s));
 
@@ -370,6 +370,32 @@ export function interviewRepositoryContract(label: string, open: () => Promise<U
         expect((await uow.repositories.interviews.allMessages(interview.id)).map((m) => m.sequence)).to.deep.equal([1, 2]);
         expect((await uow.repositories.interviews.findById(interview.id))?.version).to.equal(2);
       }
+    });
+
+    it('detaches a resume from the interviews naming it, moving their versions on, and from no other', async () => {
+      const resume = aResume(candidateId);
+      await uow.repositories.resumes.insertActive(resume);
+      const named = [anInterview(candidateId, { resumeId: resume.id }), anInterview(candidateId, { resumeId: resume.id })];
+      const other = anInterview(candidateId);
+      for (const interview of [...named, other]) await uow.repositories.interviews.insert(interview, [aMessage(interview.id, 1)]);
+      // Read once outside a transaction, so an adapter that keeps reads in memory holds them.
+      for (const interview of named) await uow.repositories.interviews.findById(interview.id);
+      await uow.transaction(async (r) => {
+        await r.interviews.detachResume(resume.id);
+        await r.resumes.delete(candidateId, resume.id);
+      });
+      for (const interview of named) {
+        expect(await uow.repositories.interviews.findById(interview.id)).to.deep.equal({ ...interview, resumeId: null, version: 2 });
+        // A turn that read the interview before is refused, not written with the deleted resume.
+        let error: unknown;
+        try {
+          await uow.repositories.interviews.save(withTranscript(interview, transcriptOf(interview.id, 1, 3)), transcriptOf(interview.id, 2, 3));
+        } catch (e) {
+          error = e;
+        }
+        expect(error).to.be.instanceOf(VersionConflict);
+      }
+      expect(await uow.repositories.interviews.findById(other.id)).to.deep.equal(other);
     });
 
     it('stores idempotent responses per account, scope and key, the first one kept', async () => {

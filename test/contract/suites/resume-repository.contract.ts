@@ -1,21 +1,12 @@
 import { expect } from 'chai';
+import { randomUUID } from 'node:crypto';
 import { emptyParsedResume } from '../../../src/domain/resumes/parsed-resume.js';
-import { type Resume, resumeStorageKey, toStoredParse } from '../../../src/domain/resumes/resume.js';
+import { toStoredParse } from '../../../src/domain/resumes/resume.js';
 import type { UnitOfWork } from '../../../src/ports/unit-of-work.js';
-import { insertCandidate } from '../../support/builders.js';
+import { aResume, insertCandidate } from '../../support/builders.js';
 
 const t0 = new Date('2026-06-01T12:00:00.000Z');
 const at = (s: number) => new Date(t0.getTime() + s * 1000);
-let n = 0;
-const uuid = () => `00000000-0000-4000-8000-${(Date.now() % 1e6).toString().padStart(6, '0')}${(n++).toString().padStart(6, '0')}`;
-
-const aResume = (candidateId: string, overrides: Partial<Resume> = {}): Resume => {
-  const id = overrides.id ?? uuid();
-  return {
-    id, candidateId, fileName: 'cv.pdf', fileSize: 1234, type: 'pdf', storageKey: resumeStorageKey(candidateId, id, 'pdf'),
-    uploadedAt: t0, isActive: true, parsingStatus: 'pending', parsedAt: null, parsed: null, errorMessage: null, ...overrides,
-  };
-};
 
 /** The ResumeRepository contract, run through each adapter's UnitOfWork. */
 export function resumeRepositoryContract(label: string, open: () => Promise<UnitOfWork>): void {
@@ -92,11 +83,11 @@ export function resumeRepositoryContract(label: string, open: () => Promise<Unit
 
       expect(await uow.repositories.resumes.latestAnalysis(r.id)).to.equal(undefined);
       const analysis = {
-        id: uuid(), resumeId: r.id, overallScore: 71, strengths: ['a'], weaknesses: ['b'], suggestions: ['c'],
+        id: randomUUID(), resumeId: r.id, overallScore: 71, strengths: ['a'], weaknesses: ['b'], suggestions: ['c'],
         keywordsMissing: ['docker'], breakdown: { clarity: 20 }, analysisModel: 'offline/rules', tokensUsed: 0, analyzedAt: at(6),
       };
       await uow.repositories.resumes.addAnalysis(analysis);
-      const newer = { ...analysis, id: uuid(), overallScore: 80, analyzedAt: at(7), breakdown: null };
+      const newer = { ...analysis, id: randomUUID(), overallScore: 80, analyzedAt: at(7), breakdown: null };
       await uow.repositories.resumes.addAnalysis(newer);
       expect(await uow.repositories.resumes.latestAnalysis(r.id)).to.deep.equal(newer);
 

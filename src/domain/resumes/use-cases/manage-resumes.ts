@@ -53,15 +53,16 @@ export class ManageResumes {
   }
 
   /**
-   * Removes the resume, its analyses and its file. When it was the active one, the newest remaining
-   * resume becomes active. The file goes after the rows commit, so a failure never leaves a row
-   * pointing at nothing.
+   * Removes the resume, its analyses and its file; the interviews it was given to stay, naming no
+   * resume. When it was the active one, the newest remaining resume becomes active. The file goes
+   * after the rows commit, so a failure never leaves a row pointing at nothing.
    */
   async delete(candidateId: string, id: string): Promise<void> {
     const { uow, clock, storage, logger } = this.deps;
     const resume = await retryOnConflict(() => uow.transaction(async (repos) => {
       const found = await repos.resumes.findOwned(candidateId, id);
       if (!found) throw new ResumeNotFound(id);
+      await repos.interviews.detachResume(id);
       await repos.resumes.delete(candidateId, id);
       if (found.isActive) {
         const [newest] = await repos.resumes.listOwned(candidateId);
