@@ -245,7 +245,8 @@ async function serve() {
   const pauses = pauseMonitor();
   bare.use(async (ctx) => {
     if (ctx.path === '/cpu') {
-      await windowProfile?.();
+      // Only the turns' window is profiled: the baselines sample the CPU too, without `window`.
+      if (ctx.query.window !== undefined) await windowProfile?.();
       // The server process's CPU time so far, for the driver's per-turn figures (not part of the baseline),
       // and its event-loop delay and GC pauses since the last call.
       const { user, system } = process.cpuUsage();
@@ -393,16 +394,16 @@ async function runLoad(ports: ServerPorts, serverPid: number) {
   };
 
   // CPU used during the window by the server process, PostgreSQL (when it is the database) and this driver.
-  const cpuNow = async () => {
-    const server = (await call(`http://127.0.0.1:${ports.bare}/cpu`)).body as ServerSample;
+  const cpuNow = async (turnsWindow = false) => {
+    const server = (await call(`http://127.0.0.1:${ports.bare}/cpu${turnsWindow ? '?window' : ''}`)).body as ServerSample;
     const driver = process.cpuUsage();
     return {
       server: (server.user + server.system) / 1e6, postgres: postgresCpuSeconds(), driver: (driver.user + driver.system) / 1e6, sample: server,
       driverPauses: driverPauses.sinceLast(),
     };
   };
-  const atWindow = (at: number) => new Promise<Awaited<ReturnType<typeof cpuNow>>>((resolve, reject) => {
-    setTimeout(() => cpuNow().then(resolve, reject), at - performance.now());
+  const atWindow = (at: number, turnsWindow = false) => new Promise<Awaited<ReturnType<typeof cpuNow>>>((resolve, reject) => {
+    setTimeout(() => cpuNow(turnsWindow).then(resolve, reject), at - performance.now());
   });
 
   // The baseline gets a warm-up too (one untimed second), so neither side is measured cold. Its requests
@@ -482,8 +483,8 @@ async function runLoad(ports: ServerPorts, serverPid: number) {
       }
     }
   };
-  const cpuAtStart = atWindow(windowStart);
-  const cpuAtEnd = atWindow(windowEnd);
+  const cpuAtStart = atWindow(windowStart, true);
+  const cpuAtEnd = atWindow(windowEnd, true);
   await Promise.all(tokens.map(candidate));
   const [cpu0, cpu1] = await Promise.all([cpuAtStart, cpuAtEnd]);
   const bareAfter = await baseline();
