@@ -163,4 +163,23 @@ describe('claims denied in part (negated claims, traded sides, words that take a
       expect(g.score, answer).to.be.at.least(70);
     }
   });
+
+  it('does not read an exclusion ("good for A, not for B") as a negation of what the reference says of B', () => {
+    const ASYNC = asked('How does asyncio work, and when is it a good fit?', 'asyncio runs coroutines on a single-threaded event loop; await '
+      + 'yields control while waiting on I/O, so one thread can handle many concurrent network operations. It fits I/O-bound services, but '
+      + 'blocking calls or CPU-heavy work stall the loop and must go to an executor.');
+    const base = 'asyncio has an event loop running coroutines in one thread. When a coroutine awaits I/O it gives control back to the loop, '
+      + 'which runs other coroutines meanwhile.';
+    const without = grade(ASYNC, `${base} It's great for lots of concurrent network calls.`);
+    for (const exclusion of [', not for CPU-heavy work.', ' but not for CPU-heavy work.', ', and never for CPU-heavy work.']) {
+      const answer = `${base} It's great for lots of concurrent network calls${exclusion}`;
+      const g = grade(ASYNC, answer);
+      expect(g.reasoning, answer).to.not.include('contradicts');
+      expect(g.score, answer).to.be.at.least(without.score);
+    }
+    // Said as a claim of its own, the negation still denies what the reference says.
+    const denied = grade(ASYNC, `${base} It's great for network calls, and CPU-heavy work does not stall the loop.`);
+    expect(denied.reasoning).to.include('contradicts the reference');
+    expect(denied.score).to.be.at.most(40);
+  });
 });

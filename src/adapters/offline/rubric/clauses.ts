@@ -9,6 +9,13 @@ import { sentences } from '../text/tokens.js';
 /** A part that opens as a condition ("if …", "when …", "unless …"): what it negates is the case, not the claim. */
 export const CONDITION = /^\W*(?:if|when|whenever|unless|otherwise|without)\b/i;
 
+/**
+ * A part that opens with its negation and a preposition, saying no verb of its own: "…, not for
+ * CPU-heavy work", "but not across processes". It takes back what the part before it says, for
+ * another case (an exclusion): it does not deny what the reference says of the words it shares.
+ */
+export const EXCLUSION = /^\W*(?:(?:but|and|or)\s+)?(?:not|never)\s+(?:for|in|on|with|across|between|inside|within|during|at|to|by|from|over|under|outside)\b/i;
+
 /** Where a condition starts inside a part ("the else block runs only if …"). */
 export const CONDITION_INSIDE = /\b(?:if|when|whenever|unless)\b/i;
 

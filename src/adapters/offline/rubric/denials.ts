@@ -7,7 +7,7 @@ import { oppositesBetween, senseGroupOf, senseGroupsOf } from '../text/opposites
 import { negationsIn } from '../text/signals.js';
 import { contentTokens, contentTokensOf, type Sentence, sentences, words } from '../text/tokens.js';
 import {
-  absencesIn, asTerm, CLAUSE_BREAK, CONDITION, type DeniedShare, negatesItsClaim, NO_DENIAL, PARENTHETICAL, PART_BREAK, partsOf,
+  absencesIn, asTerm, CLAUSE_BREAK, CONDITION, type DeniedShare, EXCLUSION, negatesItsClaim, NO_DENIAL, PARENTHETICAL, PART_BREAK, partsOf,
   partsOfSentence, SEMICOLON_OR_CLAUSE_BREAK,
 } from './clauses.js';
 import { markedTermsOf } from './marked-terms.js';
@@ -359,8 +359,9 @@ function opposedShare(
   // it saying more; a negation added or dropped in a part of two words restated exactly).
   const restatement = ({ text, part }: { text: string; part: Part }) => {
     if (part.tokens.size < OPPOSED_PART.minShared) return undefined;
-    // "When an array is not declared static, …" sets out the other case: a condition, not a claim denied.
-    const condition = CONDITION.test(text);
+    // "When an array is not declared static, …" sets out the other case: a condition, not a claim denied;
+    // "…, not for CPU-heavy work" excludes a case from what came before (see EXCLUSION).
+    const condition = CONDITION.test(text) || EXCLUSION.test(text);
     let best: { matched: number; flips: number; loose: boolean } | undefined;
     for (const ref of claims.parts) {
       let shared = 0;
