@@ -137,6 +137,19 @@ describe('rubric answer grader (offline)', () => {
     expect(g.missingPoints).to.include('readable, writable, duplex and transform');
   });
 
+  it('counts a complexity class said in words as its Big-O notation ("constant time" for "O(1)"), and not "constant" alone', () => {
+    const dict = QUESTION_BANK.find((q) => q.text === 'How does a Python dictionary work and what is the average cost of a lookup?')!;
+    const said = (answer: string) => grader.gradeSync({ question: dict.text, referenceAnswer: dict.referenceAnswer, keyPoints: dict.keyPoints, answer });
+    const inWords = said('It is a hash table: the key is hashed to pick a bucket, so reading a value is constant time. Keys need to be hashable.');
+    expect(inWords.missingPoints).not.to.include('average O(1) lookup');
+    const notation = said('It is a hash table: the key is hashed to pick a bucket, so reading a value is O(1). Keys need to be hashable.');
+    expect(inWords.score).to.equal(notation.score);
+    const constantAlone = said('It is a hash table: the key is hashed to pick a bucket, so reading a value uses a constant. Keys need to be hashable.');
+    expect(constantAlone.missingPoints).to.include('average O(1) lookup');
+    expect(words('Linear-time scans, logarithmic search, quadratic sorts; a linear model')).to.deep.equal(
+      ['o', 'n', 'scans', 'o', 'log', 'n', 'search', 'o', 'n', '2', 'sorts', 'a', 'linear', 'model']);
+  });
+
   it('credits the reference\'s words said with everyday synonyms in the score\'s coverage too ("invokes" for "calls", "halts" for "stops")', () => {
     const leak = asked('How do you avoid a memory leak from a setInterval in a React component?', 'Return a cleanup function from the effect that calls '
       + 'clearInterval, so React can stop the timer when the component unmounts and the callback does not keep a stale component in memory.');

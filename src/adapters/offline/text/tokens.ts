@@ -10,8 +10,24 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(
 
 const WORD = /[a-z0-9]+/g;
 
-/** Letters-and-digits words, lower-cased. */
-export const words = (text: string): string[] => text.toLowerCase().match(WORD) ?? [];
+/**
+ * Complexity classes said in words, as their Big-O notation's words: "constant time" is what
+ * "O(1)" says ("o", "1"), "linear time" "O(n)", "logarithmic" "O(log n)", "quadratic" "O(n^2)".
+ */
+const COMPLEXITY_IN_WORDS = /\b(constant|linear|logarithmic|quadratic)(?:[- ](?:time|complexity))?\b/g;
+const BIG_O: Record<string, string> = { constant: 'o 1', linear: 'o n', logarithmic: 'o log n', quadratic: 'o n 2' };
+/** Only "constant" or "linear" followed by "time" or "complexity" is one; "logarithmic" and "quadratic" are alone. */
+const bigO = (phrase: string, word: string): string =>
+  word === 'logarithmic' || word === 'quadratic' || phrase.length > word.length ? BIG_O[word]! : phrase;
+
+/** Letters-and-digits words, lower-cased (complexity classes said in words as Big-O's, see COMPLEXITY_IN_WORDS). */
+export const words = (text: string): string[] => {
+  let lower = text.toLowerCase();
+  if (lower.includes('constant') || lower.includes('linear') || lower.includes('logarithmic') || lower.includes('quadratic')) {
+    lower = lower.replace(COMPLEXITY_IN_WORDS, bigO);
+  }
+  return lower.match(WORD) ?? [];
+};
 
 /**
  * Content tokens: stop words removed, each cut to its first five letters — a crude but robust
