@@ -164,7 +164,7 @@ describe('claims denied in part (negated claims, traded sides, words that take a
     }
   });
 
-  it('does not read an exclusion ("good for A, not for B") as a negation of what the reference says of B', () => {
+  it('does not read an exclusion ("good for A, not for B") or a condition ("if it wants more than …") as a denial of what the reference says', () => {
     const ASYNC = asked('How does asyncio work, and when is it a good fit?', 'asyncio runs coroutines on a single-threaded event loop; await '
       + 'yields control while waiting on I/O, so one thread can handle many concurrent network operations. It fits I/O-bound services, but '
       + 'blocking calls or CPU-heavy work stall the loop and must go to an executor.');
@@ -177,6 +177,14 @@ describe('claims denied in part (negated claims, traded sides, words that take a
       expect(g.reasoning, answer).to.not.include('contradicts');
       expect(g.score, answer).to.be.at.least(without.score);
     }
+    // An opposite in a condition sets out the case too ("if it wants more than its limit" beside "it gets less CPU time").
+    const LIMITS = asked('In Kubernetes, what happens when a container tries to use more resources than its limits allow?',
+      'CPU is compressible, so a container that hits its CPU limit is throttled (it gets less CPU time) but keeps running; memory is not '
+      + 'compressible, so a container that exceeds its memory limit is OOM-killed and then restarted according to the pod\'s restart policy.');
+    const limits = grade(LIMITS, 'CPU is compressible: if the container wants more than its CPU limit, it gets throttled and runs slower but keeps running. '
+      + 'Memory is not, so over the memory limit it is OOM-killed and restarted by the restart policy.');
+    expect(limits.reasoning).to.not.include('contradicts');
+    expect(limits.score).to.be.at.least(70);
     // Said as a claim of its own, the negation still denies what the reference says.
     const denied = grade(ASYNC, `${base} It's great for network calls, and CPU-heavy work does not stall the loop.`);
     expect(denied.reasoning).to.include('contradicts the reference');

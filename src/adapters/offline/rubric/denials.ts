@@ -359,8 +359,8 @@ function opposedShare(
   // it saying more; a negation added or dropped in a part of two words restated exactly).
   const restatement = ({ text, part }: { text: string; part: Part }) => {
     if (part.tokens.size < OPPOSED_PART.minShared) return undefined;
-    // "When an array is not declared static, …" sets out the other case: a condition, not a claim denied;
-    // "…, not for CPU-heavy work" excludes a case from what came before (see EXCLUSION).
+    // "When an array is not declared static, …" or "if it wants more than its limit, …" sets out a case:
+    // a condition, not a claim denied; "…, not for CPU-heavy work" excludes a case from what came before (see EXCLUSION).
     const condition = CONDITION.test(text) || EXCLUSION.test(text);
     let best: { matched: number; flips: number; loose: boolean } | undefined;
     for (const ref of claims.parts) {
@@ -370,7 +370,7 @@ function opposedShare(
       const matched = shared + opposites;
       const close = shared >= RESTATEMENT.minShared && shared >= RESTATEMENT.minShare * part.tokens.size && shared >= RESTATEMENT.minShare * ref.tokens.size;
       const exact = shared >= EXACT_PART.minShared && shared === part.tokens.size && shared === ref.tokens.size;
-      const opposed = opposites > 0 && shared >= OPPOSED_PART.minShared && matched >= OPPOSED_PART.minShare * part.tokens.size
+      const opposed = !condition && opposites > 0 && shared >= OPPOSED_PART.minShared && matched >= OPPOSED_PART.minShare * part.tokens.size
         && matched >= OPPOSED_PART.minReferenceShare * ref.tokens.size;
       const negated = !condition && opposites === 0 && part.negations > ref.negations && shared >= NEGATED_PART.minShared
         && shared >= NEGATED_PART.minShare * part.tokens.size && shared >= NEGATED_PART.minReferenceShare * ref.tokens.size;
