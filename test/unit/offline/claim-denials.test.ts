@@ -1,6 +1,7 @@
 import { expect } from 'chai';
 import { RubricAnswerGrader } from '../../../src/adapters/offline/answer-grader.rubric.js';
 import { absencesIn } from '../../../src/adapters/offline/rubric/clauses.js';
+import { negationsIn } from '../../../src/adapters/offline/text/signals.js';
 import { deniedClaims, negatableClausesOf } from '../../../src/adapters/offline/rubric/negated-claims.js';
 import { sideAttributesOf, sidesOf, sideTradeShare } from '../../../src/adapters/offline/rubric/side-trades.js';
 import { contentTokens, sentences, words } from '../../../src/adapters/offline/text/tokens.js';
@@ -108,6 +109,31 @@ describe('claims denied in part (negated claims, traded sides, words that take a
     expect(share('TCP is connection-oriented with retransmissions and ordered delivery. UDP sends independent datagrams, so games and DNS use it.'))
       .to.equal(0);
     expect(share('TCP gives reliable ordered delivery; unlike UDP, which is connectionless, it retransmits.')).to.equal(0);
+  });
+
+  it('reads a side\'s words by the polarity they are said with: the other side\'s words denied agree, the side\'s own denied trade it', () => {
+    const tokens = asked('In OAuth 2.0, what is the difference between an access token and a refresh token?', 'The access token is presented with '
+      + 'each API request to the resource server to authorize access; it is short-lived. The refresh token is long-lived, is sent only to the '
+      + 'authorization server\'s token endpoint, and is used to obtain new access tokens.');
+    const attributes = sideAttributesOf(tokens.referenceAnswer!, tokens.question, new Set(contentTokens(tokens.question)))!;
+    const share = (answer: string) => sideTradeShare(sentences(answer), attributes).share;
+    // Said of the refresh token, "never goes to the resource APIs" denies it the access token's words: agreement.
+    expect(share('The access token goes with every API request to the resource server and is short-lived. The refresh token lives much '
+      + 'longer and never goes to the resource APIs; the client sends it to the authorization server\'s token endpoint.')).to.equal(0);
+    expect(grade(tokens, 'The access token goes with every API request to the resource server and is short-lived. The refresh token lives much '
+      + 'longer and never goes to the resource APIs; the client sends it to the authorization server\'s token endpoint for new access tokens.')
+      .reasoning).to.not.include('contradicts');
+    // Both sides traded, each with its own words denied: a swap still.
+    expect(share('The access token is never sent with API requests to the resource server, it goes to the token endpoint. The refresh token is '
+      + 'not sent to the authorization server; it is presented with each API request.')).to.be.greaterThan(0.5);
+    // A side named by a word that negates elsewhere ("display: none") negates nothing it is said with; nor does "no-go".
+    const display = asked('In CSS, what is the difference between `display: none` and `visibility: hidden`?', '`display: none` removes the '
+      + 'element from the layout, so it occupies no space and content reflows; `visibility: hidden` only makes it invisible, and it still occupies its space.');
+    const displayAttributes = sideAttributesOf(display.referenceAnswer!, display.question, new Set(contentTokens(display.question)))!;
+    expect(sideTradeShare(sentences('visibility: hidden removes the element from the layout and content reflows, while display: none just '
+      + 'makes it invisible but it still occupies its spot.'), displayAttributes).share).to.equal(1);
+    expect(negationsIn('a quick go/no-go check, a no-op')).to.equal(0);
+    expect(negationsIn('no space, not visible')).to.equal(2);
   });
 
   it('counts the words that take a thing away as negations where polarities are compared', () => {

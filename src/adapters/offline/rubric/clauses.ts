@@ -42,7 +42,10 @@ export const partsOf = (text: string): string[] => sentences(text).flatMap((s) =
  * Whether a part negates what it says of its subject: a negation in the condition it ends with
  * ("the else block runs only if no exception happened") is the condition's, not the claim's.
  */
-export const negatesItsClaim = (text: string): boolean => negationsIn(text.split(CONDITION_INSIDE)[0]!) > 0;
+export const negatesItsClaim = (text: string): boolean => negationsIn(claimOf(text)) > 0;
+
+/** A part's claim: the part without the condition it ends with, if any (see negatesItsClaim). */
+export const claimOf = (text: string): string => text.split(CONDITION_INSIDE)[0]!;
 
 /** A token as one of `terms`, a plural's "s" dropped ("lists" for "list"); undefined when it is none. */
 export const asTerm = (t: string, terms: ReadonlySet<string>): string | undefined =>

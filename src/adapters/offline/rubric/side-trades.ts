@@ -6,7 +6,8 @@
  * subject and its claims across; here a whole clause is weighed against each side.
  */
 import { contentTokens, contentTokensOf, type Sentence, sentences, words } from '../text/tokens.js';
-import { asTerm, type DeniedShare, NO_DENIAL, PARENTHETICAL, SEMICOLON_OR_CLAUSE_BREAK } from './clauses.js';
+import { negationsIn } from '../text/signals.js';
+import { asTerm, claimOf, type DeniedShare, NO_DENIAL, PARENTHETICAL, PART_BREAK, SEMICOLON_OR_CLAUSE_BREAK } from './clauses.js';
 
 /** What the reference says of each of a question's two sides alone (prepared once per question). */
 export interface SideAttributes {
@@ -14,6 +15,8 @@ export interface SideAttributes {
   sides: readonly [Set<string>, Set<string>];
   /** The words the reference says of each side and not of the other, question words left out. */
   own: readonly [Set<string>, Set<string>];
+  /** Those of each side's own words it says only in parts that negate their claim ("changes are not visible to the caller"). */
+  denied: readonly [Set<string>, Set<string>];
 }
 
 /** Words a side stops at, looking out from "and": "the difference between TCP and UDP", "… and UDP in networking". */
@@ -91,25 +94,62 @@ export function sideAttributesOf(referenceAnswer: string, questionText: string, 
   const sides = sidesOf(questionText);
   if (!sides) return undefined;
   const said: [Set<string>, Set<string>] = [new Set(), new Set()];
+  const affirmed: [Set<string>, Set<string>] = [new Set(), new Set()];
   for (const s of sentences(referenceAnswer.replace(PARENTHETICAL, ' '))) {
     let side: 0 | 1 | undefined;
     for (const clause of s.text.split(SEMICOLON_OR_CLAUSE_BREAK)) {
       const tokens = contentTokens(clause);
       side = sideNamed(tokens, sides) ?? side;
       if (side === undefined) continue;
-      for (const t of tokens) if (!question.has(t) && !sides[0].has(t) && !sides[1].has(t)) said[side].add(t);
+      const claimed = claimsOf(clause, tokens, sides);
+      for (const [list, isAffirmed] of [[claimed.said, true], [claimed.denied, false]] as const) {
+        for (const t of list) {
+          if (question.has(t) || sides[0].has(t) || sides[1].has(t)) continue;
+          said[side].add(t);
+          if (isAffirmed) affirmed[side].add(t);
+        }
+      }
     }
   }
   const own: [Set<string>, Set<string>] = [
     new Set([...said[0]].filter((t) => !said[1].has(t))),
     new Set([...said[1]].filter((t) => !said[0].has(t))),
   ];
-  return own[0].size > 0 && own[1].size > 0 ? { sides, own } : undefined;
+  const denied: [Set<string>, Set<string>] = [
+    new Set([...own[0]].filter((t) => !affirmed[0].has(t))),
+    new Set([...own[1]].filter((t) => !affirmed[1].has(t))),
+  ];
+  return own[0].size > 0 && own[1].size > 0 ? { sides, own, denied } : undefined;
+}
+
+/**
+ * A clause's content tokens (`tokens`, all of them) by the polarity they are said with: `denied`
+ * those of its parts that negate their claim ("… and never goes to the resource APIs"), `said` the
+ * rest. A word said of a side with the polarity the reference says it with agrees; with the other,
+ * it is said of the other side (see sideTradeShare).
+ */
+function claimsOf(clause: string, tokens: readonly string[], sides: SideAttributes['sides']): { said: readonly string[]; denied: readonly string[] } {
+  if (negationsIn(clause) === 0) return { said: tokens, denied: [] };
+  const said: string[] = [];
+  const denied: string[] = [];
+  const named = (w: string) => {
+    const [t] = contentTokensOf([w]);
+    return t !== undefined && (sides[0].has(t) || sides[1].has(t));
+  };
+  for (const part of clause.split(PART_BREAK)) {
+    // A side's name is no negation of what is said of it ("display: none removes the element").
+    const claim = claimOf(part);
+    const negations = negationsIn(claim);
+    const negated = negations > 0 && negations > words(claim).filter((w) => negationsIn(w) > 0 && named(w)).length;
+    (negated ? denied : said).push(...contentTokens(part));
+  }
+  return { said, denied };
 }
 
 /**
  * The share of the answer's clauses naming a side that trade it for the other, when both sides are
- * traded: a clause trades its side when it says more of the other side's own words than of its own,
+ * traded: a clause trades its side when it says more of the other side's own words than of its own
+ * (a word said with the other polarity than the reference's counting for the other side, see claimsOf),
  * two or more; the other side's trade may rest on one such word, when its clause says none of its
  * own ("useLayoutEffect is the one that waits: scheduled after the browser has painted" beside a
  * clear trade of useEffect). One side traded alone is no swap: a remark about the other side in
@@ -127,10 +167,20 @@ export function sideTradeShare(kept: readonly Sentence[], attributes: SideAttrib
       if (side === undefined) continue;
       let own = 0;
       let other = 0;
-      for (const t of new Set(tokens)) {
-        if (attributes.own[side].has(t)) own++;
-        else if (attributes.own[1 - side]!.has(t)) other++;
-      }
+      const { said, denied } = claimsOf(clause, tokens, attributes.sides);
+      // A side's own word said with the polarity the reference gives it agrees; with the other, it denies
+      // (as the other side's word said does); the other side's word said with the other polarity agrees.
+      const weigh = (t: string, negated: boolean) => {
+        if (attributes.own[side].has(t)) {
+          if (attributes.denied[side].has(t) === negated) own++;
+          else other++;
+        } else if (attributes.own[1 - side]!.has(t)) {
+          if (attributes.denied[1 - side]!.has(t) === negated) other++;
+          else own++;
+        }
+      };
+      for (const t of new Set(said)) weigh(t, false);
+      for (const t of new Set(denied)) weigh(t, true);
       if (other >= 2 && other > own) {
         clear[side]!++;
       } else if (other >= 1 && own === 0) {

@@ -262,8 +262,11 @@ const DENIES_WHAT_CAME_BEFORE = new RegExp(`^${OPENERS.source}(?:${UNTRUE.source
 
 export const deniesWhatCameBefore = (sentence: string): boolean => DENIES_WHAT_CAME_BEFORE.test(sentence.replace(/[’‘]/g, "'"));
 
-/** Words that negate a statement; "n't" only after a letter and with its apostrophe ("want" is not one). */
-const NEGATION = /\b(?:not|never|no|none|cannot|neither|nor|dont|doesnt|isnt|arent|cant|wont|didnt|wasnt)\b|[a-z]n['’]t\b/gi;
+/**
+ * Words that negate a statement; "n't" only after a letter and with its apostrophe ("want" is not
+ * one); "no" not as the first half of a compound ("no-op", "a go/no-go check").
+ */
+const NEGATION = /\b(?:not|never|none|cannot|neither|nor|dont|doesnt|isnt|arent|cant|wont|didnt|wasnt)\b|\bno\b(?!-\w)|[a-z]n['’]t\b/gi;
 
 /** How many negations a text contains: a statement and its denial differ in this count's parity. */
 export const negationsIn = (text: string): number => (text.match(NEGATION) ?? []).length;
