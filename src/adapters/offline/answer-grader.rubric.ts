@@ -60,7 +60,7 @@ interface PreparedReference {
  */
 const SYNONYM_GROUPS: readonly string[][] = [
   ['large', 'big', 'huge'], ['small', 'tiny'], ['fast', 'quick'], ['many', 'multiple', 'several'],
-  ['avoid', 'prevent'], ['remove', 'delete'], ['check', 'verify', 'validate'], ['start', 'begin'],
+  ['avoid', 'prevent'], ['remove', 'delete'], ['check', 'verify', 'validate', 'inspect', 'examine'], ['start', 'begin'],
   ['show', 'display'], ['error', 'exception'], ['store', 'save', 'persist'], ['app', 'application'],
   ['db', 'database'],
   ['coerce', 'convert', 'cast'], ['surprising', 'unexpected', 'weird', 'confusing', 'strange'],

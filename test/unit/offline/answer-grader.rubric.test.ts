@@ -137,6 +137,16 @@ describe('rubric answer grader (offline)', () => {
     expect(g.missingPoints).to.include('readable, writable, duplex and transform');
   });
 
+  it('counts "check" for the key point\'s "inspect" (Go: "check them with errors.Is or errors.As")', () => {
+    const goErrors = QUESTION_BANK.find((q) => q.text === 'How does error handling work in Go?')!;
+    const g = grader.gradeSync({
+      question: goErrors.text, referenceAnswer: goErrors.referenceAnswer, keyPoints: goErrors.keyPoints,
+      answer: 'Errors are values: a function returns an error last and the caller checks if err != nil. Wrap them with fmt.Errorf and %w '
+        + 'to add context, and check them with errors.Is or errors.As.',
+    });
+    expect(g.missingPoints).not.to.include('inspect with errors.Is and errors.As');
+  });
+
   it('counts a complexity class said in words as its Big-O notation ("constant time" for "O(1)"), and not "constant" alone', () => {
     const dict = QUESTION_BANK.find((q) => q.text === 'How does a Python dictionary work and what is the average cost of a lookup?')!;
     const said = (answer: string) => grader.gradeSync({ question: dict.text, referenceAnswer: dict.referenceAnswer, keyPoints: dict.keyPoints, answer });
