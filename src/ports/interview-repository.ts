@@ -32,7 +32,8 @@ export interface UsageEntries {
  * the save rejects with VersionConflict and nothing is written); listMessages pages in the database, ordered by
  * sequence; listForCandidate is newest first; listIdle lists the ids of open interviews (scheduled or
  * in progress) whose last activity was before the given time, least recently active first;
- * detachResume makes the interviews that name a resume name none (it is being deleted), each
+ * insert rejects with ResumeNotFound when the interview names a resume that does not exist (deleted
+ * since it was read), writing nothing; detachResume makes the interviews that name a resume name none (it is being deleted), each
  * as a write that moves its version on, so a turn that read it before is refused rather than
  * writing the resume back.
  * An interview's progression and asked list are what its transcript implies (transcriptState over

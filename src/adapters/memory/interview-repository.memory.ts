@@ -1,4 +1,5 @@
 import { type Interview, type InterviewMessage, isOpen } from '../../domain/interviews/interview.js';
+import { ResumeNotFound } from '../../domain/interviews/errors.js';
 import { VersionConflict } from '../../domain/shared/domain-error.js';
 import type {
   AssessmentResultRepository, IdempotencyStore, InterviewRepository, MessagePage, MessagePageRequest,
@@ -37,6 +38,7 @@ export class MemoryInterviewRepository implements InterviewRepository {
 
   async insert(interview: Interview, messages: readonly InterviewMessage[], usage?: UsageEntries): Promise<void> {
     if (this.interviews.has(interview.id)) throw new VersionConflict('Interview', interview.id);
+    if (interview.resumeId && !this.store.table('resumes').has(interview.resumeId)) throw new ResumeNotFound(interview.resumeId);
     this.checkSequences(messages);
     this.interviews.set(interview.id, clone(interview));
     for (const m of messages) this.messages.set(m.id, clone(m));

@@ -7,6 +7,7 @@ import {
 } from '../../domain/interviews/interview.js';
 import { type TranscriptState, transcriptState } from '../../domain/interviews/use-cases/transcript-state.js';
 import { VersionConflict } from '../../domain/shared/domain-error.js';
+import { ResumeNotFound } from '../../domain/interviews/errors.js';
 import type {
   InterviewRepository, MessagePage, MessagePageRequest, StoredAssessment, UsageEntries,
 } from '../../ports/interview-repository.js';
@@ -14,7 +15,7 @@ import { USAGE_COLUMNS, USAGE_FIELDS, USAGE_RECORDSET, USAGE_SELECT, usageRecord
 import type { InterviewCache } from './interview-cache.js';
 import { NamedStatement } from './named-statement.js';
 import { type InterviewMessageModel, InterviewModel } from './models/interview.model.js';
-import { isUniqueViolation } from './pg-errors.js';
+import { isForeignKeyViolation, isUniqueViolation } from './pg-errors.js';
 import { type Settled, WriteBatcher } from './write-batcher.js';
 
 const date = (v: Date | string | null): Date | null => (v === null ? null : new Date(v));
@@ -234,6 +235,9 @@ const INSERT = `with inserted as (
   ), ${appendedAndLogged('inserted')}
   select 1`;
 
+/** The foreign key from an interview to the resume it names (see the interviews migration). */
+const RESUME_KEY = 'interviews_resume_id_foreign';
+
 /** The repository's plain-SQL statements, named (see above) and run without knex's query building. */
 const STATEMENTS = {
   findById: new NamedStatement('interviews_find_by_id', FIND_BY_ID),
@@ -327,7 +331,13 @@ export class PgInterviewRepository implements InterviewRepository {
 
   async insert(interview: Interview, messages: readonly InterviewMessage[], usage?: UsageEntries): Promise<void> {
     await this.writing(interview.id, async () => {
-      await this.run(interview.id, STATEMENTS.insert, [interview.id, ...rowValues(interview), ...appendValues(messages, usage)]);
+      try {
+        await this.run(interview.id, STATEMENTS.insert, [interview.id, ...rowValues(interview), ...appendValues(messages, usage)]);
+      } catch (error) {
+        // Its resume was deleted after it was read (the only key of the row besides its candidate's, who is the caller).
+        if (interview.resumeId && isForeignKeyViolation(error, RESUME_KEY)) throw new ResumeNotFound(interview.resumeId);
+        throw error;
+      }
     }, () => interview);
   }
 

@@ -6,6 +6,7 @@ import type { Interview, InterviewMessage, PendingQuestion } from '../../../src/
 import { transcriptState } from '../../../src/domain/interviews/use-cases/transcript-state.js';
 import { answerMessage, questionMessage } from '../../../src/domain/interviews/use-cases/turns.js';
 import type { Grade } from '../../../src/ports/answer-grader.js';
+import { ResumeNotFound } from '../../../src/domain/interviews/errors.js';
 import { VersionConflict } from '../../../src/domain/shared/domain-error.js';
 import type { UnitOfWork } from '../../../src/ports/unit-of-work.js';
 import { aResume, anAccount } from '../../support/builders.js';
@@ -369,6 +370,20 @@ export function interviewRepositoryContract(label: string, open: () => Promise<U
         expect(await uow.repositories.assessments.find(interview.id)).to.deep.equal(report(interview.id, 81.5));
         expect((await uow.repositories.interviews.allMessages(interview.id)).map((m) => m.sequence)).to.deep.equal([1, 2]);
         expect((await uow.repositories.interviews.findById(interview.id))?.version).to.equal(2);
+      }
+    });
+
+    it('refuses with ResumeNotFound, writing nothing, an interview naming a resume that does not exist (deleted since it was read)', async () => {
+      const resume = aResume(candidateId);
+      await uow.repositories.resumes.insertActive(resume);
+      await uow.repositories.resumes.delete(candidateId, resume.id);
+      for (const inTransaction of [false, true]) {
+        const interview = anInterview(candidateId, { resumeId: resume.id });
+        const insert = (r: typeof uow.repositories) => r.interviews.insert(interview, [aMessage(interview.id, 1)]);
+        const error = await (inTransaction ? uow.transaction(insert) : insert(uow.repositories)).then(() => undefined, (e: unknown) => e);
+        expect(error, `in a transaction: ${inTransaction}`).to.be.instanceOf(ResumeNotFound);
+        expect(await uow.repositories.interviews.findById(interview.id)).to.equal(undefined);
+        expect(await uow.repositories.interviews.allMessages(interview.id)).to.deep.equal([]);
       }
     });
 

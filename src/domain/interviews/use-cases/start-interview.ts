@@ -77,7 +77,17 @@ export class StartInterview {
       createdAt: now,
       version: 1,
     };
-    await uow.repositories.interviews.insert(interview, [firstQuestion], { calls: priced, at: now });
+    const usage = { calls: priced, at: now };
+    try {
+      await uow.repositories.interviews.insert(interview, [firstQuestion], usage);
+    } catch (error) {
+      // The resume was deleted since it was read: one named is not found; the active one, taken unasked,
+      // is left out (the interview keeps the skills read from it, as one does whose resume is deleted later).
+      if (!(error instanceof ResumeNotFound) || input.resumeId) throw error;
+      const unnamed = { ...interview, resumeId: null };
+      await uow.repositories.interviews.insert(unnamed, [firstQuestion], usage);
+      return { interview: unnamed, firstQuestion };
+    }
     return { interview, firstQuestion };
   }
 }
