@@ -72,3 +72,23 @@ export interface InterviewMessage {
 export const OPEN_STATUSES: readonly InterviewStatus[] = ['scheduled', 'in_progress'];
 
 export const isOpen = (interview: Interview): boolean => OPEN_STATUSES.includes(interview.status);
+
+/**
+ * A turn's outcome (`turned`, worked out from an earlier copy of the interview) on top of `current`,
+ * a newer copy at the same point of its transcript that a write other than a turn changed (its resume
+ * detached): what a turn writes is the outcome's, the rest and the version current's.
+ */
+export const rebaseTurn = (turned: Interview, current: Interview): Interview => ({
+  ...current,
+  status: turned.status,
+  completedAt: turned.completedAt,
+  durationSeconds: turned.durationSeconds,
+  aiModelUsed: turned.aiModelUsed,
+  totalTokensUsed: turned.totalTokensUsed,
+  costUsd: turned.costUsd,
+  progression: turned.progression,
+  asked: turned.asked,
+  pending: turned.pending,
+  lastSequence: turned.lastSequence,
+  lastActivityAt: turned.lastActivityAt,
+});

@@ -6,7 +6,7 @@ import { CLARIFICATIONS_PER_QUESTION, restatedQuestion } from '../../../src/doma
 import { finishInterview } from '../../../src/domain/interviews/use-cases/finish.js';
 import { transcriptState } from '../../../src/domain/interviews/use-cases/transcript-state.js';
 import type { AnswerGrader, Grade, GradeRequest } from '../../../src/ports/answer-grader.js';
-import { anAccount } from '../../support/builders.js';
+import { aResume, anAccount } from '../../support/builders.js';
 import { interviewUseCases } from '../../support/interview-use-cases.js';
 
 /** A grader that holds every call until `release` is called: makes races deterministic. */
@@ -61,6 +61,29 @@ describe('SubmitAnswer and CompleteInterview use cases', () => {
     expect(lost).to.be.instanceOf(InterviewCompleted);
     expect((lost as InterviewCompleted).code).to.equal('INTERVIEW_COMPLETED');
     expect((await uow.repositories.interviews.allMessages(interview.id)).map((m) => m.sequence)).to.deep.equal([1]);
+  });
+
+  it('commits an answer in flight while the candidate deletes the interview\'s resume, rather than calling it a concurrent answer', async () => {
+    let grader!: GatedGrader;
+    let graded!: () => void;
+    const grading = new Promise<void>((resolve) => { graded = resolve; });
+    grader = new GatedGrader(new RubricAnswerGrader(), 1, () => graded());
+    const cases = await interviewUseCases({ grader });
+    const resume = aResume(cases.candidate.id);
+    await cases.uow.repositories.resumes.insertActive(resume);
+    const { interview } = await cases.start.execute({ candidateId: cases.candidate.id, roleType: 'react' });
+    expect(interview.resumeId).to.equal(resume.id);
+    const answer = cases.submit.execute({ interviewId: interview.id, candidateId: cases.candidate.id, answer: 'JSX is syntax that compiles to function calls.' });
+    await grading;
+    await cases.uow.transaction(async (r) => {
+      await r.interviews.detachResume(resume.id);
+      await r.resumes.delete(cases.candidate.id, resume.id);
+    });
+    grader.release();
+    expect((await answer).result.questionNumber).to.equal(2);
+    const stored = (await cases.uow.repositories.interviews.findById(interview.id))!;
+    expect(stored.resumeId).to.equal(null);
+    expect((await cases.uow.repositories.interviews.allMessages(interview.id)).map((m) => m.sequence)).to.deep.equal([1, 2, 3]);
   });
 
   it('replays the stored result for a repeated idempotency key even when the first request won a race', async () => {

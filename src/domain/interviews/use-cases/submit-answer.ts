@@ -15,7 +15,7 @@ import type { UnitOfWork } from '../../../ports/unit-of-work.js';
 import { costOf, type PriceTable, priceCall, tokensOf } from '../costs.js';
 import { ConcurrentAnswer, IdempotencyKeyReused, InterviewCompleted, InterviewNotActive } from '../errors.js';
 import { CLARIFICATIONS_PER_QUESTION, type ClarificationKind, clarificationKind } from '../clarification.js';
-import { type Interview, type InterviewMessage, isOpen, type PendingQuestion } from '../interview.js';
+import { type Interview, type InterviewMessage, isOpen, type PendingQuestion, rebaseTurn } from '../interview.js';
 import { loadOwned } from './access.js';
 import { finishInterview, type InterviewAssessment } from './finish.js';
 import {
@@ -243,8 +243,9 @@ export class SubmitAnswer {
    * Commits a turn: the row, its messages, the usage log and (when it finishes) the report as one
    * atomic write, in a transaction with the stored response when the request is idempotent. A
    * concurrent turn that won replays its response for the same key; a turn that lost to the
-   * interview's completion is InterviewCompleted (InterviewNotActive once abandoned); else it is a
-   * ConcurrentAnswer.
+   * interview's completion is InterviewCompleted (InterviewNotActive once abandoned); one that lost
+   * to a write that was no answer (the transcript still ends where the turn read it) is applied on
+   * top of it (see rebaseTurn); else it is a ConcurrentAnswer.
    */
   private async commit(
     input: { interviewId: string; candidateId: string; idempotencyKey?: string },
@@ -257,28 +258,35 @@ export class SubmitAnswer {
     assessment?: InterviewAssessment,
   ): Promise<{ result: TurnResult; replayed: boolean }> {
     const { uow } = this.deps;
-    try {
-      const key = input.idempotencyKey;
-      if (!key) {
-        await uow.repositories.interviews.save(updated, messages, usage, assessment);
-      } else {
-        await uow.transaction(async (tx) => {
-          await tx.interviews.save(updated, messages, usage, assessment);
-          await tx.idempotency.save(input.candidateId, input.interviewId, key, requestHash, result, updated.lastActivityAt);
-        });
-      }
-    } catch (error) {
-      if (error instanceof VersionConflict) {
+    // The transcript's end this turn was worked out from: a conflicting write that left it there was no answer.
+    const from = (messages[0]?.sequence ?? updated.lastSequence + 1) - 1;
+    for (let rebased = false; ; rebased = true) {
+      try {
+        const key = input.idempotencyKey;
+        if (!key) {
+          await uow.repositories.interviews.save(updated, messages, usage, assessment);
+        } else {
+          await uow.transaction(async (tx) => {
+            await tx.interviews.save(updated, messages, usage, assessment);
+            await tx.idempotency.save(input.candidateId, input.interviewId, key, requestHash, result, updated.lastActivityAt);
+          });
+        }
+        return { result, replayed: false };
+      } catch (error) {
+        if (!(error instanceof VersionConflict)) throw error;
         const again = await replay();
         if (again) return again;
         // Lost to a /complete (or the idle sweep): say so, as a turn arriving after it would be told.
         const now = await uow.repositories.interviews.findById(input.interviewId);
         if (now?.status === 'completed') throw new InterviewCompleted(input.interviewId);
         if (now && !isOpen(now)) throw new InterviewNotActive(input.interviewId, now.status);
+        // Another write, not an answer, moved the version on (the resume detached): the turn applies on top of it, once.
+        if (now && now.lastSequence === from && !rebased) {
+          updated = rebaseTurn(updated, now);
+          continue;
+        }
         throw new ConcurrentAnswer(input.interviewId);
       }
-      throw error;
     }
-    return { result, replayed: false };
   }
 }
