@@ -111,6 +111,20 @@ describe('claims denied in part (negated claims, traded sides, words that take a
     expect(share('TCP gives reliable ordered delivery; unlike UDP, which is connectionless, it retransmits.')).to.equal(0);
   });
 
+  it('does not read the kind a question asks for ("which algorithms") as a term traded for the reference\'s ("hashes")', () => {
+    // The key points say "algorithms": with them it is one of the reference's terms as well as the question's.
+    const passwords = {
+      ...asked('Why should passwords be hashed and not encrypted, and which algorithms are suitable?', 'Hashing is one-way, unlike '
+        + 'encryption, which can be reversed with the key, so even the server cannot recover passwords if the database leaks; use slow, salted '
+        + 'password hashes such as argon2id, bcrypt or scrypt, never fast hashes like MD5 or SHA-256 alone.'),
+      keyPoints: ['hashing is one-way', 'encryption can be reversed with the key', 'use slow salted algorithms like argon2 or bcrypt', 'avoid fast hashes like MD5'],
+    };
+    const g = grade(passwords, 'Encryption can be reversed by anyone who gets the key, but you never need the original password, only to check '
+      + 'it, so you hash it one-way. Use a slow, salted algorithm built for passwords like argon2, bcrypt or scrypt, not fast hashes like MD5 or SHA-256.');
+    expect(g.reasoning).to.not.include('contradicts');
+    expect(g.score).to.be.at.least(80);
+  });
+
   it('reads a side\'s words by the polarity they are said with: the other side\'s words denied agree, the side\'s own denied trade it', () => {
     const tokens = asked('In OAuth 2.0, what is the difference between an access token and a refresh token?', 'The access token is presented with '
       + 'each API request to the resource server to authorize access; it is short-lived. The refresh token is long-lived, is sent only to the '

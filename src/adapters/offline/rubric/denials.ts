@@ -55,6 +55,8 @@ export interface ReferenceClaims {
   statements: Statement[];
   /** The question's content tokens the reference answer also says: the terms it is about (list, tuple). */
   terms: Set<string>;
+  /** The terms a restatement can say one of in place of another (see tradesTerm): `terms` but those the question asks for by kind (see askedFor). */
+  tradable: Set<string>;
   /** The terms the reference says different things of: the subjects of its parts (see attributesOf). */
   subjects: Set<string>;
   /** Each word the reference says of one subject alone → those subjects ("mutable" → list, "immutable" → tuple). */
@@ -142,13 +144,18 @@ function claimsOf(
   const terms = new Set(referenceTokens.filter((t) => question.has(t)));
   const { subjects, attributes } = attributesOf(referenceText, terms, question, contrastedTerms(questionText));
   const sides = sideAttributesOf(referenceAnswer, questionText, question);
+  // What a question asks for by kind ("which algorithms are suitable") names a kind, not one of its terms:
+  // "a slow, salted algorithm" for "slow, salted password hashes" trades nothing.
+  const asked = askedFor(questionText);
+  const tradable = new Set([...terms].filter((t) => !asked.has(t)));
   return {
     question,
     statements: clausesOf(referenceAnswer).map((text) => {
       const tokens = contentTokens(text);
-      return { tokens: new Set(tokens), termCounts: countsOf(tokens, terms), negations: polarityOf(text, words(text)) };
+      return { tokens: new Set(tokens), termCounts: countsOf(tokens, tradable), negations: polarityOf(text, words(text)) };
     }),
     terms,
+    tradable,
     subjects,
     attributes,
     parts: claimPartsOf(referenceAnswer).map(partOf).filter((p) => p.tokens.size > 0),
@@ -156,6 +163,17 @@ function claimsOf(
     ...(sides ? { sides } : {}),
     twoWays: twoWaysOf(referenceText),
   };
+}
+
+/** Words that ask for a kind of thing: "which algorithms", "what states". */
+const ASKING = new Set(['which', 'what']);
+
+/** The content tokens of the words a question asks for by kind: the word after "which" or "what" ("which algorithms" → algor). */
+function askedFor(questionText: string): Set<string> {
+  const ws = words(questionText);
+  const out = new Set<string>();
+  for (let i = 0; i < ws.length - 1; i++) if (ASKING.has(ws[i]!)) for (const t of contentTokensOf([ws[i + 1]!])) out.add(t);
+  return out;
 }
 
 /** How an answer denies the reference. */
@@ -266,7 +284,7 @@ function contradictionShare(
       if (!best) continue;
       restated += best.shared;
       // Any added negation denies: "never fails to run" is no restatement of "runs" a grader can credit.
-      if (negationsSaying(clause, best.statement) > best.statement.negations || tradesTerm(countsOf(clauseTokens, claims.terms), best.statement)) {
+      if (negationsSaying(clause, best.statement) > best.statement.negations || tradesTerm(countsOf(clauseTokens, claims.tradable), best.statement)) {
         denied += best.shared;
         sentences.add(i);
       }
