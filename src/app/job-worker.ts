@@ -15,6 +15,10 @@ export class PermanentJobFailure extends Error {
 
 export interface JobWorkerOptions {
   pollIntervalMs: number;
+  /**
+   * How long a claimed job is leased: renewed every third of it while its handler runs, so a job
+   * whose worker crashed (a killed process) is claimable again this long after its last renewal.
+   */
   leaseMs: number;
   /** Retry delay is base × 2^(attempt−1), capped. */
   backoffBaseMs: number;
@@ -22,7 +26,7 @@ export interface JobWorkerOptions {
 }
 
 export const DEFAULT_WORKER_OPTIONS: JobWorkerOptions = {
-  pollIntervalMs: 500, leaseMs: 5 * 60_000, backoffBaseMs: 2_000, backoffMaxMs: 5 * 60_000,
+  pollIntervalMs: 500, leaseMs: 30_000, backoffBaseMs: 2_000, backoffMaxMs: 5 * 60_000,
 };
 
 /**
@@ -82,6 +86,12 @@ export class JobWorker {
     const job = await uow.repositories.jobs.claim([...this.handlers.keys()], now, new Date(now.getTime() + this.options.leaseMs));
     if (!job) return false;
     const log = logger.child({ jobId: job.id, jobType: job.type, attempt: job.attempt });
+    // The lease is renewed while the handler runs; a failed renewal is logged and tried again next time.
+    const renewal = setInterval(() => {
+      const at = clock.now();
+      uow.repositories.jobs.extend(job.id, new Date(at.getTime() + this.options.leaseMs), at)
+        .catch((error: unknown) => log.warn({ error: String(error) }, 'job lease could not be renewed'));
+    }, Math.max(1, Math.floor(this.options.leaseMs / 3)));
     try {
       await this.handlers.get(job.type)!(job);
       await uow.repositories.jobs.succeed(job.id, clock.now());
@@ -93,6 +103,8 @@ export class JobWorker {
       const at = clock.now();
       await uow.repositories.jobs.fail(job.id, message, at, permanent ? undefined : new Date(at.getTime() + delay));
       log.warn({ error: message, retryInMs: permanent ? null : delay }, permanent ? 'job failed' : 'job failed; will retry');
+    } finally {
+      clearInterval(renewal);
     }
     return true;
   }

@@ -30,12 +30,14 @@ export interface JobRecord extends ClaimedJob {
  * Durable background jobs.
  * Contract: enqueue inside a transaction commits or rolls back with it; claim hands a due job to
  * exactly one caller and leases it until `leaseUntil` (an expired lease — a crashed worker — makes
- * it claimable again); succeed/fail end a lease; fail with retryAt requeues it, without retryAt (or
- * at maxAttempts) marks it failed with its error kept.
+ * it claimable again); extend moves a running job's lease to `leaseUntil` (a worker still at it says
+ * so, so leases can be short and a crashed worker's job comes back soon); succeed/fail end a lease;
+ * fail with retryAt requeues it, without retryAt (or at maxAttempts) marks it failed with its error kept.
  */
 export interface JobQueue {
   enqueue(job: NewJob, now: Date): Promise<string>;
   claim(types: readonly string[], now: Date, leaseUntil: Date): Promise<ClaimedJob | undefined>;
+  extend(id: string, leaseUntil: Date, now: Date): Promise<void>;
   succeed(id: string, now: Date): Promise<void>;
   fail(id: string, error: string, now: Date, retryAt?: Date): Promise<void>;
   find(id: string): Promise<JobRecord | undefined>;

@@ -32,6 +32,11 @@ export class MemoryJobQueue implements JobQueue {
     return { id: due.id, type: due.type, payload: structuredClone(due.payload), attempt: due.attempt, maxAttempts: due.maxAttempts };
   }
 
+  async extend(id: string, leaseUntil: Date): Promise<void> {
+    const row = this.rows.get(id);
+    if (row?.status === 'running') row.lockedUntil = leaseUntil;
+  }
+
   async succeed(id: string): Promise<void> {
     const row = this.rows.get(id);
     if (row) Object.assign(row, { status: 'succeeded', lockedUntil: null });

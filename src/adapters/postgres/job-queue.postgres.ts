@@ -44,6 +44,10 @@ export class PgJobQueue implements JobQueue {
     return row && { id: row.id, type: row.type, payload: row.payload, attempt: row.attempt, maxAttempts: row.max_attempts };
   }
 
+  async extend(id: string, leaseUntil: Date, now: Date): Promise<void> {
+    await this.db('jobs').where({ id, status: 'running' }).update({ locked_until: leaseUntil, updated_at: now });
+  }
+
   async succeed(id: string, now: Date): Promise<void> {
     await this.db('jobs').where({ id }).update({ status: 'succeeded', locked_until: null, updated_at: now });
   }

@@ -42,6 +42,19 @@ export function jobQueueContract(label: string, open: () => Promise<UnitOfWork>)
       expect(again?.attempt).to.equal(2);
     });
 
+    it('extends the lease of a running job only: renewed, it is not reclaimed; ended, it stays ended', async () => {
+      const kind = type();
+      const id = await uow.repositories.jobs.enqueue({ type: kind, payload: {} }, t0);
+      await uow.repositories.jobs.claim([kind], t0, plus(1_000));
+      await uow.repositories.jobs.extend(id, plus(3_000), plus(900));
+      expect(await uow.repositories.jobs.claim([kind], plus(2_000), plus(10_000))).to.equal(undefined);
+      expect((await uow.repositories.jobs.claim([kind], plus(3_500), plus(10_000)))?.attempt).to.equal(2);
+      await uow.repositories.jobs.succeed(id, plus(4_000));
+      await uow.repositories.jobs.extend(id, plus(20_000), plus(4_001));
+      expect((await uow.repositories.jobs.find(id))?.status).to.equal('succeeded');
+      expect(await uow.repositories.jobs.claim([kind], plus(30_000), plus(40_000))).to.equal(undefined);
+    });
+
     it('retries with a later run time, then fails for good keeping the error', async () => {
       const kind = type();
       const id = await uow.repositories.jobs.enqueue({ type: kind, payload: {}, maxAttempts: 2 }, t0);

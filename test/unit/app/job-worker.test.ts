@@ -30,6 +30,35 @@ describe('job worker', () => {
     expect(await worker.drain()).to.equal(4);
   });
 
+  it('renews the lease of the job in hand, so no other worker takes it while it runs', async () => {
+    const uow = new MemoryUnitOfWork();
+    const clock = new FixedClock();
+    const id = await uow.repositories.jobs.enqueue({ type: 'long', payload: {} }, clock.now());
+    // Resolves at the first renewal reaching past `after` (renewals run on a real timer, a third of the lease apart).
+    let waiting: { after: number; resolve: (until: Date) => void } | undefined;
+    const extend = uow.repositories.jobs.extend.bind(uow.repositories.jobs);
+    uow.repositories.jobs.extend = async (jobId, leaseUntil, now) => {
+      await extend(jobId, leaseUntil, now);
+      if (waiting && leaseUntil.getTime() > waiting.after) waiting.resolve(leaseUntil);
+    };
+    let started!: () => void;
+    const running = new Promise<void>((resolve) => (started = resolve));
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const worker = new JobWorker({ uow, clock, logger: new RecordingLogger() }, { ...options, leaseMs: 30 })
+      .handle('long', async () => { started(); await gate; });
+    const done = worker.runOne();
+    await running;
+    // Past the first lease: only a renewal keeps another worker off it.
+    clock.advance(100);
+    const renewedUntil = await new Promise<Date>((resolve) => { waiting = { after: clock.now().getTime(), resolve }; });
+    expect(renewedUntil.getTime()).to.equal(clock.now().getTime() + 30);
+    expect(await uow.repositories.jobs.claim(['long'], clock.now(), new Date(clock.now().getTime() + 30))).to.equal(undefined);
+    release();
+    expect(await done).to.equal(true);
+    expect(await uow.repositories.jobs.find(id)).to.deep.include({ status: 'succeeded', attempt: 1 });
+  });
+
   it('fails a permanent failure at once with its message, and retries others with exponential backoff', async () => {
     const uow = new MemoryUnitOfWork();
     const clock = new FixedClock();
