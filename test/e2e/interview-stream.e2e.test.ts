@@ -53,6 +53,28 @@ describe('e2e: streamed interview turns (Server-Sent Events)', function () {
     expect(messages.body.messages[2].content_text).to.equal(final.ai_response);
   });
 
+  it('replays a repeated Idempotency-Key as one token and the stored final event, saying so in Idempotent-Replayed', async () => {
+    const { token } = await registerCandidate(t);
+    const id = await start(token);
+    const ask = () => fetch(`${t.baseUrl}/api/v1/interviews/${id}/messages/stream`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, 'idempotency-key': 'stream-key-1' },
+      body: JSON.stringify({ message_text: 'let and const are block scoped, var is function scoped and hoisted.' }),
+    });
+    const first = await ask();
+    expect(first.headers.get('idempotent-replayed')).to.equal('false');
+    const firstFinal = parseSse(await first.text()).find((e) => e.event === 'final')!.data;
+    const again = await ask();
+    expect(again.status).to.equal(200);
+    expect(again.headers.get('idempotent-replayed')).to.equal('true');
+    const events = parseSse(await again.text());
+    expect(events.map((e) => e.event)).to.deep.equal(['token', 'final']);
+    expect(events[0]!.data.text).to.equal(firstFinal.ai_response);
+    expect(events[1]!.data).to.deep.equal(firstFinal);
+    const messages = await t.request('GET', `/api/v1/interviews/${id}/messages`, { token });
+    expect(messages.body.total_count).to.equal(3);
+  });
+
   it('answers errors found before streaming as ordinary JSON errors', async () => {
     const owner = await registerCandidate(t);
     const other = await registerCandidate(t);

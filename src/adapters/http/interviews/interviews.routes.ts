@@ -144,8 +144,9 @@ export function interviewRoutes(registry: RouteRegistry): void {
       const disconnect = abortOnDisconnect(koa);
       const res = koa.res;
       let started = false;
-      // Errors before the first event are answered as ordinary JSON errors by the error middleware.
-      const send = (event: string, data: unknown) => {
+      // Errors before the first event are answered as ordinary JSON errors by the error middleware. A
+      // replay (see SubmitAnswer) streams nothing of its own: its events start once it is known to be one.
+      const send = (event: string, data: unknown, replayed = false) => {
         if (!started) {
           started = true;
           koa.respond = false;
@@ -156,15 +157,17 @@ export function interviewRoutes(registry: RouteRegistry): void {
             'Cache-Control': 'no-cache, no-transform',
             Connection: 'keep-alive',
             'X-Accel-Buffering': 'no',
+            'Idempotent-Replayed': String(replayed),
           });
         }
         if (!res.writableEnded) res.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
       };
       try {
-        const { result } = await resolve(SubmitAnswer).execute({
+        const { result, replayed } = await resolve(SubmitAnswer).execute({
           interviewId: params.id, candidateId: user.id, answer: body.message_text,
           idempotencyKey, signal: disconnect.signal, onToken: (text) => send('token', { text }),
         });
+        if (replayed && !started) send('token', { text: result.aiResponse }, true);
         send('final', toTurnResponse(result));
         res.end();
       } catch (error) {

@@ -93,11 +93,9 @@ export class SubmitAnswer {
     };
 
     const interview = await loadOwned(repos, input.interviewId, input.candidateId);
+    // A replay streams nothing: the caller has the stored reply whole, and knows it is a replay before sending any of it.
     const replayed = await replay();
-    if (replayed) {
-      input.onToken?.(replayed.result.aiResponse);
-      return replayed;
-    }
+    if (replayed) return replayed;
     if (interview.status === 'completed') throw new InterviewCompleted(interview.id);
     if (!isOpen(interview) || !interview.pending) throw new InterviewNotActive(interview.id, interview.status);
 
