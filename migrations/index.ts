@@ -11,9 +11,10 @@ import { interviewStateDerived } from './202611300002_interview_state_derived.js
 import { messageMetadataJson } from './202612040001_message_metadata_json.js';
 import { idempotencyScope } from './202612050001_idempotency_scope.js';
 import { assessmentReportJson } from './202612060001_assessment_report_json.js';
+import { interviewsResumeIndex } from './202612060002_interviews_resume_index.js';
 
 /** The core schema, in order. Plugins add their own through ctx.migrations(). */
 export const coreMigrations: readonly Migration[] = [
   accounts, resumes, interviews, jobs, aiUsage, aiSettings, profiles, interviewStateJson, interviewStateDerived,
-  messageMetadataJson, idempotencyScope, assessmentReportJson,
+  messageMetadataJson, idempotencyScope, assessmentReportJson, interviewsResumeIndex,
 ];
