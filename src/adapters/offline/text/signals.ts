@@ -93,6 +93,11 @@ export const INJECTION: readonly RegExp[] = [
   /\b(scoring|grading|marking) (model|engine|system|ai|bot)\b/i,
   /\b(deserves|deserve|give (it|me|this)) an? a\+?(?=\W|$)/i,
   /\bbe (generous|lenient)\b/i,
+  // The answer described instead of given: "My answer covers mutability, hashability …", "I've covered X and Y".
+  /\b(my|this) (answer|response|explanation|reply) (covers|covered|includes|included|addresses|addressed|mentions|mentioned|touches on|hits|explains|explained)\b/i,
+  /\bi(?:['’]ve| have)? (?:already |also )?(?:covered|addressed|hit|touched on)\b/i,
+  // Telling whoever grades what to take away: "I'd like the reviewer to know I covered …", "so the interviewer can see that …".
+  /\b(grader|reviewer|evaluator|examiner|assessor|marker|interviewer)s?\b[^.!?\n]{0,30}\b(know|note|notice|see|aware|understand|realise|realize)\b/i,
 ];
 
 // All case-insensitive, tried only where one of their opening words is said (see WordLedPatterns).
