@@ -125,6 +125,21 @@ describe('claims denied in part (negated claims, traded sides, words that take a
     expect(g.score).to.be.at.least(80);
   });
 
+  it('does not read a negation of what the reference never says as one added to a clause it restates ("arrow functions don\'t have their own this")', () => {
+    const THIS = asked('What does the this keyword refer to in JavaScript?', 'this depends on how a function is called: the object before the dot '
+      + 'for a method call, undefined in strict mode for a plain call, the new object with new, an explicit value with call, apply or bind, and '
+      + 'arrow functions take this from their enclosing scope.');
+    const g = grade(THIS, 'this depends on how a function is called: on a method call it\'s the object before the dot, in a plain call it\'s '
+      + 'undefined in strict mode, with new it\'s the new object, call/apply/bind set it explicitly, and arrow functions don\'t have their own '
+      + 'this, they take it from the enclosing scope.');
+    expect(g.reasoning).to.not.include('contradicts');
+    expect(g.score).to.be.at.least(80);
+    // A negation of what the clause restates still denies it.
+    expect(grade(THIS, 'this depends on how a function is called: the object before the dot for a method call, undefined in strict mode for a '
+      + 'plain call, the new object with new, an explicit value with call, apply or bind, and arrow functions never take this from their enclosing scope.')
+      .reasoning).to.include('contradicts');
+  });
+
   it('reads a side\'s words by the polarity they are said with: the other side\'s words denied agree, the side\'s own denied trade it', () => {
     const tokens = asked('In OAuth 2.0, what is the difference between an access token and a refresh token?', 'The access token is presented with '
       + 'each API request to the resource server to authorize access; it is short-lived. The refresh token is long-lived, is sent only to the '

@@ -531,19 +531,31 @@ function swappedShare(kept: readonly Sentence[], claims: ReferenceClaims): Denie
  * The negations of a clause's parts (see PART_BREAK) that say the statement's words, half of their
  * own or more: a clause joining two of the reference's sentences with "and" keeps each one's
  * negation to itself ("…, using an accumulator and none of them mutate the original array" does
- * not deny the accumulator). A part without content words counts ("…, not after").
+ * not deny the accumulator). A part without content words counts ("…, not after"). So must what
+ * the negation stands before, when anything does: "arrow functions don't have their own this"
+ * denies nothing of "arrow functions take this from their enclosing scope".
  */
 function negationsSaying(clause: string, statement: Statement): number {
   let negations = 0;
   for (const part of clause.split(PART_BREAK)) {
-    const n = polarityOf(part, words(part));
+    const ws = words(part);
+    const n = polarityOf(part, ws);
     if (n === 0) continue;
-    const tokens = contentTokens(part);
+    const tokens = contentTokensOf(ws);
     let shared = 0;
     for (const t of tokens) if (statement.tokens.has(t)) shared++;
-    if (2 * shared >= tokens.length) negations += n;
+    if (2 * shared < tokens.length) continue;
+    const under = ws.slice(negationAt(ws) + 1);
+    if (under.length > 0 && !contentTokensOf(under).some((t) => statement.tokens.has(t))) continue;
+    negations += n;
   }
   return negations;
+}
+
+/** Where a text's words (see `words`) first negate ("not", "never", "don" "t" of "don't"…), or -1 (the whole text is read then). */
+function negationAt(ws: readonly string[]): number {
+  for (let i = 0; i < ws.length; i++) if (negationsIn(ws[i]!) > 0 || (ws[i] === 't' && i > 0 && ws[i - 1]!.endsWith('n'))) return i;
+  return -1;
 }
 
 /**
