@@ -4,7 +4,7 @@ import { absencesIn } from '../../../src/adapters/offline/rubric/clauses.js';
 import { negationsIn } from '../../../src/adapters/offline/text/signals.js';
 import { deniedClaims, negatableClausesOf } from '../../../src/adapters/offline/rubric/negated-claims.js';
 import { sideAttributesOf, sidesOf, sideTradeShare } from '../../../src/adapters/offline/rubric/side-trades.js';
-import { contentTokens, sentences, words } from '../../../src/adapters/offline/text/tokens.js';
+import { contentTokens, proseWords, sentences, words } from '../../../src/adapters/offline/text/tokens.js';
 import type { GradeRequest } from '../../../src/ports/answer-grader.js';
 
 const grader = new RubricAnswerGrader();
@@ -138,6 +138,18 @@ describe('claims denied in part (negated claims, traded sides, words that take a
     expect(grade(THIS, 'this depends on how a function is called: the object before the dot for a method call, undefined in strict mode for a '
       + 'plain call, the new object with new, an explicit value with call, apply or bind, and arrow functions never take this from their enclosing scope.')
       .reasoning).to.include('contradicts');
+  });
+
+  it('reads no opposite in a name written as code ("safe" of yaml.safe_load beside the reference\'s "unsafe deserialisation")', () => {
+    const PITFALLS = asked('What security pitfalls are common in Python web services?', 'SQL injection from string-built queries, unsafe '
+      + 'deserialisation with pickle or yaml.load, shell injection through subprocess with shell=True, secrets in code, and SSRF from fetching '
+      + 'user-supplied URLs; use parameterised queries, safe loaders, argument lists and secret managers.');
+    const g = grade(PITFALLS, 'SQL injection when you build queries with string formatting, so use parameterized queries. Unsafe deserialization: '
+      + 'unpickling untrusted data or yaml.load can execute code, so use json or yaml.safe_load. Shell injection with subprocess and shell=True, '
+      + 'secrets hard-coded in the code, and SSRF when fetching user-supplied URLs.');
+    expect(g.reasoning).to.not.include('contradicts');
+    expect(g.score).to.be.at.least(80);
+    expect(proseWords('use yaml.safe_load or os.path.join, not Node.js; it is safe')).to.deep.equal(['use', 'or', 'not', 'it', 'is', 'safe']);
   });
 
   it('reads a side\'s words by the polarity they are said with: the other side\'s words denied agree, the side\'s own denied trade it', () => {

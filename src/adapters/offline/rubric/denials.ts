@@ -5,7 +5,7 @@
  */
 import { oppositesBetween, senseGroupOf, senseGroupsOf } from '../text/opposites.js';
 import { negationsIn } from '../text/signals.js';
-import { contentTokens, contentTokensOf, type Sentence, sentences, words } from '../text/tokens.js';
+import { contentTokens, contentTokensOf, proseWords, type Sentence, sentences, words } from '../text/tokens.js';
 import {
   absencesIn, asTerm, CLAUSE_BREAK, CONDITION, type DeniedShare, EXCLUSION, negatesItsClaim, NO_DENIAL, PARENTHETICAL, PART_BREAK, partsOf,
   partsOfSentence, SEMICOLON_OR_CLAUSE_BREAK,
@@ -98,7 +98,7 @@ const isPolar = (p: Part): boolean => p.negations > 0 || p.senses.size > 0;
 function partOf(text: string): Part {
   const ws = words(text);
   const tokens = new Set(contentTokensOf(ws.filter((w) => !MODAL_NEED.has(w))));
-  return { tokens, negations: polarityOf(text, ws), senses: senseGroupsOf(ws) };
+  return { tokens, negations: polarityOf(text, ws), senses: senseGroupsOf(proseWords(text)) };
 }
 
 /**
@@ -576,7 +576,7 @@ function twoWaysOf(text: string): Set<number> {
   const out = new Set<number>();
   for (const s of sentences(text)) {
     for (const clause of s.text.split(SEMICOLON_OR_CLAUSE_BREAK)) {
-      const groups = senseGroupsOf(words(clause));
+      const groups = senseGroupsOf(proseWords(clause));
       for (const g of groups) if (groups.has(g ^ 1)) out.add(g);
     }
   }

@@ -11,7 +11,7 @@
  */
 import { negationsIn } from '../text/signals.js';
 import { oppositesBetween, senseGroupOf, senseGroupsOf } from '../text/opposites.js';
-import { contentTokensOf, hasForm, type Sentence, sentences, words } from '../text/tokens.js';
+import { contentTokensOf, hasForm, proseWords, type Sentence, sentences, words } from '../text/tokens.js';
 import { asTerm, CLAUSE_BREAK, CONDITION, CONDITION_INSIDE, negatesItsClaim, PART_BREAK } from './clauses.js';
 
 /** A reference clause as negated claims are read against it. */
@@ -112,7 +112,7 @@ export function negatableClausesOf(text: string, subjects: ReadonlySet<string>):
           for (const t of contentTokensOf(ws)) into.add(t);
         }
       }
-      out.push({ subjects: named, affirmed, negated, senses: senseGroupsOf(words(clause)) });
+      out.push({ subjects: named, affirmed, negated, senses: senseGroupsOf(proseWords(clause)) });
     }
   }
   return out;

@@ -29,6 +29,15 @@ export const words = (text: string): string[] => {
   return lower.match(WORD) ?? [];
 };
 
+/** A name written as code: words joined by dots or underscores ("yaml.safe_load", "os.path", "Node.js"). */
+const IDENTIFIER = /[A-Za-z0-9]+(?:[._][A-Za-z0-9]+)+/g;
+
+/**
+ * The words of a text's prose (see `words`), names written as code left out: "safe" in
+ * "yaml.safe_load" names a function, and says nothing about safety (see opposites.ts).
+ */
+export const proseWords = (text: string): string[] => words(text.includes('.') || text.includes('_') ? text.replace(IDENTIFIER, ' ') : text);
+
 /**
  * Content tokens: stop words removed, each cut to its first five letters — a crude but robust
  * stemmer ("synchronisation", "synchronize" and "synchronous" meet at "synch").
