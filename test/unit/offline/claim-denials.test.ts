@@ -140,6 +140,20 @@ describe('claims denied in part (negated claims, traded sides, words that take a
       .reasoning).to.include('contradicts');
   });
 
+  it('reads what a reference says is kept from happening ("stop a page from reading …") as said negated: "cannot read" agrees, "does not stop … from reading" denies', () => {
+    const CORS = asked('What is CORS and why does the browser enforce it?', 'CORS lets a server say which other origins may read its responses. '
+      + 'Browsers enforce the same-origin policy to stop a malicious page from reading another site\'s data with the user\'s cookies; the server '
+      + 'opts in with Access-Control-Allow-Origin headers, and preflight OPTIONS requests check non-simple requests.');
+    const agreeing = grade(CORS, 'CORS lets a server list which other origins may read its responses. Browsers enforce the same-origin policy so a '
+      + 'malicious site cannot use your cookies to read data from another site\'s API; the server opts in with Access-Control-Allow-Origin, and '
+      + 'non-simple requests get a preflight OPTIONS request.');
+    expect(agreeing.reasoning).to.not.include('contradicts');
+    expect(agreeing.score).to.be.at.least(80);
+    const denying = grade(CORS, 'CORS lets a server list which other origins may read its responses. Browsers enforce the same-origin policy but '
+      + 'it does not stop a malicious page from reading another site\'s data with the user\'s cookies; the server opts in with Access-Control-Allow-Origin.');
+    expect(denying.reasoning).to.include('contradicts');
+  });
+
   it('reads no opposite in a name written as code ("safe" of yaml.safe_load beside the reference\'s "unsafe deserialisation")', () => {
     const PITFALLS = asked('What security pitfalls are common in Python web services?', 'SQL injection from string-built queries, unsafe '
       + 'deserialisation with pickle or yaml.load, shell injection through subprocess with shell=True, secrets in code, and SSRF from fetching '

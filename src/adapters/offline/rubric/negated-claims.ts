@@ -87,7 +87,19 @@ function subjectsNamed(ws: readonly string[], subjects: ReadonlySet<string>): Se
  * deny nothing.
  */
 const saysAbsence = (ws: readonly string[]): boolean =>
-  ws.some((w, i) => w === 'without' || w.startsWith('lack') || (w === 'out' && ws[i + 1] === 'of'));
+  ws.some((w, i) => w === 'without' || w.startsWith('lack') || (w === 'out' && ws[i + 1] === 'of')) || saysPrevention(ws);
+
+/** Verbs that keep a thing from happening when "from" and a verb in -ing follow: "stop a malicious page from reading …" (not "keep X separate from Y"). */
+const KEEPING_FROM = new Set(['stop', 'stops', 'stopping', 'keep', 'keeps', 'keeping', 'block', 'blocks', 'blocking', 'bar', 'bars']);
+/** Verbs that keep a thing from happening by themselves: "prevents other sites from …", "prevents a dirty read". */
+const PREVENTING = new Set(['prevent', 'prevents', 'prevented', 'preventing']);
+
+/**
+ * Whether words say a thing is kept from happening: what follows is said negated ("browsers stop a
+ * malicious page from reading another site's data" says the page cannot read it).
+ */
+const saysPrevention = (ws: readonly string[]): boolean =>
+  ws.some((w, i) => PREVENTING.has(w) || (KEEPING_FROM.has(w) && ws.slice(i + 1, i + 7).some((f, j) => f === 'from' && /ing$/.test(ws[i + 2 + j] ?? ''))));
 
 /**
  * A reference's clauses (`text`: the reference with its key points) as negated claims are read
@@ -126,17 +138,19 @@ export function negatableClausesOf(text: string, subjects: ReadonlySet<string>):
  */
 function deniesReference(
   scope: ReadonlySet<string>, scopeSenses: ReadonlySet<number>, subjects: ReadonlySet<string> | undefined,
-  subjectTokens: ReadonlySet<string>, clauses: readonly NegatableClause[],
+  subjectTokens: ReadonlySet<string>, clauses: readonly NegatableClause[], prevents: boolean,
 ): boolean {
   let denies = false;
   for (const c of clauses) {
     if (subjects ? ![...subjects].every((t) => c.subjects.has(t)) : ![...subjectTokens].some((t) => c.affirmed.has(t) || c.negated.has(t))) continue;
     if (oppositesBetween(scopeSenses, c.senses) > 0) return false;
+    // "Does not stop X from …" affirms what "stops X from …" says negated: the clause's two sides trade places.
+    const [affirming, negating] = prevents ? [c.negated, c.affirmed] : [c.affirmed, c.negated];
     let affirmed = 0;
     let negated = 0;
     for (const t of scope) {
-      if (hasForm(c.affirmed, t)) affirmed++;
-      if (hasForm(c.negated, t)) negated++;
+      if (hasForm(affirming, t)) affirmed++;
+      if (hasForm(negating, t)) negated++;
     }
     if (negated >= NEGATED_SCOPE.minTokens && negated >= affirmed) return false;
     if (affirmed >= NEGATED_SCOPE.minTokens && affirmed >= NEGATED_SCOPE.minShare * scope.size) denies = true;
@@ -232,7 +246,7 @@ export function deniedClaims(
         const scope = new Set(contentTokensOf(under).filter((t) => !FILLER.has(t)));
         if (scope.size < NEGATED_SCOPE.minTokens) continue;
         if (setApart ? named.size === 0 : subjectTokens.size === 0) continue;
-        if (deniesReference(scope, senseGroupsOf(under), setApart ? named : undefined, subjectTokens, clauses)) denied.add(i);
+        if (deniesReference(scope, senseGroupsOf(under), setApart ? named : undefined, subjectTokens, clauses, saysPrevention(under))) denied.add(i);
       }
       const own = subjectsNamed(before, subjects);
       if (own.size > 0) named = own;
