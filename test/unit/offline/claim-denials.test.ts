@@ -154,6 +154,21 @@ describe('claims denied in part (negated claims, traded sides, words that take a
     expect(denying.reasoning).to.include('contradicts');
   });
 
+  it('reads a claim turned round and said of the other side as agreeing ("VMs isolate more strongly" for "containers … isolate less strongly")', () => {
+    const VM = asked('What is the difference between a container and a virtual machine?', 'A virtual machine runs a full guest operating system '
+      + 'on a hypervisor, while a container shares the host kernel and isolates processes with namespaces and cgroups, so containers start faster '
+      + 'and use fewer resources but isolate less strongly.');
+    const base = 'A virtual machine runs a whole guest OS on a hypervisor, while containers share the host kernel and use namespaces and cgroups '
+      + 'to isolate processes.';
+    for (const other of ['VMs isolate more strongly.', 'virtual machines isolate more strongly.']) {
+      const g = grade(VM, `${base} So containers are much lighter and faster to start, ${other}`);
+      expect(g.reasoning, other).to.not.include('contradicts');
+      expect(g.score, other).to.be.at.least(80);
+    }
+    // Said of the same side, it denies.
+    expect(grade(VM, `${base} So containers are much lighter and faster to start, but they isolate more strongly.`).reasoning).to.include('contradicts');
+  });
+
   it('reads no opposite in a name written as code ("safe" of yaml.safe_load beside the reference\'s "unsafe deserialisation")', () => {
     const PITFALLS = asked('What security pitfalls are common in Python web services?', 'SQL injection from string-built queries, unsafe '
       + 'deserialisation with pickle or yaml.load, shell injection through subprocess with shell=True, secrets in code, and SSRF from fetching '

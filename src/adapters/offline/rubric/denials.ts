@@ -12,7 +12,7 @@ import {
 } from './clauses.js';
 import { markedTermsOf } from './marked-terms.js';
 import { deniedClaims, type NegatableClause, negatableClausesOf } from './negated-claims.js';
-import { type SideAttributes, sideAttributesOf, sideTradeShare } from './side-trades.js';
+import { type SideAttributes, sideAttributesOf, sideOfPart, sidesOf, sideTradeShare } from './side-trades.js';
 
 /**
  * A clause of the answer restates a clause of the reference when they share at least `minShared`
@@ -72,6 +72,8 @@ export interface ReferenceClaims {
   negatable: NegatableClause[];
   /** What the reference says of each of the two sides the question sets apart, if it does (see side-trades.ts). */
   sides?: SideAttributes;
+  /** The two sides the question sets apart, if it does (see sidesOf): the side a part speaks of is read by them. */
+  setApart?: SideAttributes['sides'];
   /**
    * The opposite-sense groups the reference says both sides of in one clause ("run after the current
    * operation, before the loop moves on"): there neither side is an opposite of the other (see opposedShare).
@@ -84,6 +86,8 @@ interface Part {
   tokens: Set<string>;
   negations: number;
   senses: Set<number>;
+  /** The side of the question it speaks of, when the question sets two apart: named first in it, or in its sentence's part before (see sideOfPart). */
+  side?: 0 | 1;
 }
 
 /**
@@ -95,11 +99,19 @@ const MODAL_NEED = new Set(['need', 'needs', 'needed']);
 /** A part with a negation or a word of a listed pair: only such a part can flip what it restates. */
 const isPolar = (p: Part): boolean => p.negations > 0 || p.senses.size > 0;
 
-function partOf(text: string): Part {
+function partOf(text: string, sides?: SideAttributes['sides']): Part {
   const ws = words(text);
   const tokens = new Set(contentTokensOf(ws.filter((w) => !MODAL_NEED.has(w))));
-  return { tokens, negations: polarityOf(text, ws), senses: senseGroupsOf(proseWords(text)) };
+  // A side's name is the part's subject, not what it claims: "optimistic" names a side, and is no opposite of "pessimistic" (see withSides).
+  const prose = sides ? proseWords(text).filter((w) => !namesSide(w, sides)) : proseWords(text);
+  return { tokens, negations: polarityOf(text, ws), senses: senseGroupsOf(prose) };
 }
+
+/** Whether a word is one of a side's names (its content token is). */
+const namesSide = (w: string, sides: SideAttributes['sides']): boolean => {
+  const [t] = contentTokensOf([w]);
+  return t !== undefined && (sides[0].has(t) || sides[1].has(t));
+};
 
 /**
  * The negations of a text (`ws` its words), a word that takes a thing away counted as one (see
@@ -114,11 +126,29 @@ const polarityOf = (text: string, ws: readonly string[]): number => negationsIn(
  * round ("objects that are equal may have different hash codes") would restate no part closely
  * enough to be read as a denial of one.
  */
-const claimPartsOf = (text: string): string[] =>
+const claimPartsOf = (text: string, sides?: SideAttributes['sides']): Part[] =>
   sentences(text).flatMap((s) => {
-    const parts = partsOfSentence(s.text);
-    return parts.length >= 2 && CONDITION.test(parts[0]!) ? [...parts, `${parts[0]} ${parts[1]}`] : parts;
+    const texts = partsOfSentence(s.text);
+    const parts = withSides(texts.map((t) => partOf(t, sides)), sides);
+    if (texts.length >= 2 && CONDITION.test(texts[0]!)) parts.push({ ...partOf(`${texts[0]} ${texts[1]}`, sides), ...sideOf(parts[1]!) });
+    return parts.filter((p) => p.tokens.size > 0);
   });
+
+const sideOf = (part: Part): Pick<Part, 'side'> => (part.side === undefined ? {} : { side: part.side });
+
+/**
+ * A sentence's parts with the side each speaks of (see Part.side), when the question sets two apart:
+ * a part opening with no side's name speaks of the one its sentence's part before it spoke of.
+ */
+function withSides(parts: Part[], sides?: SideAttributes['sides']): Part[] {
+  if (!sides) return parts;
+  let side: 0 | 1 | undefined;
+  for (const part of parts) {
+    side = sideOfPart([...part.tokens], sides) ?? side;
+    if (side !== undefined) part.side = side;
+  }
+  return parts;
+}
 
 /**
  * The claims of a reference answer (`referenceText` is it with the key points, `referenceTokens`
@@ -144,6 +174,7 @@ function claimsOf(
   const terms = new Set(referenceTokens.filter((t) => question.has(t)));
   const { subjects, attributes } = attributesOf(referenceText, terms, question, contrastedTerms(questionText));
   const sides = sideAttributesOf(referenceAnswer, questionText, question);
+  const setApart = sidesOf(questionText);
   // What a question asks for by kind ("which algorithms are suitable") names a kind, not one of its terms:
   // "a slow, salted algorithm" for "slow, salted password hashes" trades nothing.
   const asked = askedFor(questionText);
@@ -158,9 +189,10 @@ function claimsOf(
     tradable,
     subjects,
     attributes,
-    parts: claimPartsOf(referenceAnswer).map(partOf).filter((p) => p.tokens.size > 0),
+    parts: claimPartsOf(referenceAnswer, setApart),
     negatable: negatableClausesOf(referenceText, subjects),
     ...(sides ? { sides } : {}),
+    ...(setApart ? { setApart } : {}),
     twoWays: twoWaysOf(referenceText),
   };
 }
@@ -366,12 +398,15 @@ function opposedShare(
   // Each sentence's parts, read when first needed: most sentences have no polar part, and their parts are
   // read only when a loose restatement is found elsewhere.
   const partsOfEach: Array<Array<{ text: string; part: Part }> | undefined> = [];
-  const partsAt = (i: number) =>
-    (partsOfEach[i] ??= partsOfSentence(kept[i]!.text).map((text) => {
-      const part = partOf(text);
+  const partsAt = (i: number) => {
+    if (partsOfEach[i]) return partsOfEach[i]!;
+    const texts = partsOfSentence(kept[i]!.text);
+    const parts = withSides(texts.map((t) => partOf(t, claims.setApart)), claims.setApart);
+    return (partsOfEach[i] = parts.map((part, j) => {
       for (const g of part.senses) if (claims.twoWays.has(g)) part.senses.delete(g);
-      return { text, part };
+      return { text: texts[j]!, part };
     }));
+  };
   // The best restatement of a part: its matched words, its flips, and whether it is a loose one: one
   // whose denial reading whole clauses misses (an opposite; a negation added to a part, the clause round
   // it saying more; a negation added or dropped in a part of two words restated exactly).
@@ -393,7 +428,9 @@ function opposedShare(
       const negated = !condition && opposites === 0 && part.negations > ref.negations && shared >= NEGATED_PART.minShared
         && shared >= NEGATED_PART.minShare * part.tokens.size && shared >= NEGATED_PART.minReferenceShare * ref.tokens.size;
       if (!close && !opposed && !negated && !exact) continue;
-      const flips = opposites + Math.abs(part.negations - ref.negations);
+      // Said of the other side, a claim turned round agrees ("VMs isolate more strongly" for "containers … isolate less strongly").
+      const otherSide = part.side !== undefined && ref.side !== undefined && part.side !== ref.side ? 1 : 0;
+      const flips = opposites + Math.abs(part.negations - ref.negations) + otherSide;
       // Of two reference parts it restates as well, the one it agrees with is the one it restates.
       if (!best || matched > best.matched || (matched === best.matched && best.flips % 2 === 1 && flips % 2 === 0)) {
         best = { matched, flips, loose: false };

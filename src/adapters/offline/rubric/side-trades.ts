@@ -85,6 +85,32 @@ function sideNamed(tokens: readonly string[], sides: SideAttributes['sides']): 0
 }
 
 /**
+ * A side's initials, when it is named by two or more words ("vm" for "virtual machine"), in either
+ * order (sidesOf gathers the first side's words backwards).
+ */
+const initialsOf = (side: ReadonlySet<string>): string[] => {
+  if (side.size < 2) return [];
+  const first = [...side].map((t) => t[0]).join('');
+  return [first, [...first].reverse().join('')];
+};
+
+/**
+ * The side (0 or 1) a part speaks of: the one its first content token names, by a name or its
+ * initials ("VMs isolate more strongly": "VMs" for "virtual machine", a plural's "s" dropped).
+ * Undefined when its first content token names no side: then no side is its subject ("they must
+ * return the same hashCode()" names hashCode as what is returned).
+ */
+export function sideOfPart(tokens: readonly string[], sides: SideAttributes['sides']): 0 | 1 | undefined {
+  const [first] = tokens;
+  if (first === undefined) return undefined;
+  for (const i of [0, 1] as const) {
+    const initials = initialsOf(sides[i]);
+    if (asTerm(first, sides[i]) !== undefined || initials.includes(first) || initials.some((x) => `${x}s` === first)) return i;
+  }
+  return undefined;
+}
+
+/**
  * What the reference says of each side alone, clause by clause (see SEMICOLON_OR_CLAUSE_BREAK; asides in
  * parentheses left out): a clause speaks of the side it names first, or, naming none, of its
  * sentence's clause before it. Undefined when the question sets no sides apart, or the reference
