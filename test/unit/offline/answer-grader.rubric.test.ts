@@ -238,6 +238,10 @@ describe('rubric answer grader (offline)', () => {
       `${ref} But honestly that is a myth.`,
       `${ref} All of that is false.`,
       `People say ${ref.charAt(0).toLowerCase()}${ref.slice(1)} The opposite is true.`,
+      // Put down to others and called wrong, understanding disowned, a guess owned as one.
+      `${ref.slice(0, -1)} — or so people say, I think that's wrong.`,
+      `${ref} At least that's what I memorised, I don't actually understand any of it.`,
+      `I don't really know this. Maybe ${ref.charAt(0).toLowerCase()}${ref.slice(1, -1)}? No idea honestly, just guessing.`,
     ];
     for (const answer of disowned) {
       expectDenied(grade(answer, effect), answer);
@@ -248,6 +252,9 @@ describe('rubric answer grader (offline)', () => {
         + 'controls when it re-runs: an empty array runs it once after mount, and it can return a cleanup function.',
       'useEffect runs side effects after render, like fetching data; the dependency array controls when it re-runs, an empty '
         + 'array runs it once after mount, and you return a cleanup function. Fetching in the render body instead? That is wrong.',
+      // Guessing said of someone else is no guess of the candidate's.
+      'useEffect runs side effects after render, like fetching data; the dependency array controls when it re-runs, an empty '
+        + 'array runs it once after mount, and you return a cleanup function. Without the array you are just guessing when it runs.',
     ];
     for (const answer of kept) {
       const g = grade(answer, effect);

@@ -250,6 +250,13 @@ const DISOWNING = new RegExp([
   /\b(everything|all) (i (just )?said|above) is (wrong|false|not true)\b/,
   /\ball of (that|this|it|the above) (is|was) (all )?(wrong|false|not true|untrue|a myth|a lie|nonsense|made up)\b/,
   /\bjust kidding\b/,
+  // What was said put down to others and called untrue: "… — or so people say, I think that's wrong".
+  /\bor so (?:people|they|some|everyone|i(?:'ve| have) (?:heard|read))(?: say| claim| think)?\b[^.!?]{0,40}\b(?:wrong|false|not true|untrue|a myth|nonsense)\b/,
+  // Understanding disowned: "that's what I memorised, I don't actually understand any of it".
+  /\bi (?:don't|do not) (?:actually |really |even |truly )?understand (?:any of )?(?:it|this|that|them)\b/,
+  // A guess owned as one ("No idea honestly, just guessing"), not "without measuring you're just guessing".
+  /\b(?:i'm|i am|i was) (?:just |only |really )?guessing\b/,
+  /(?<!\b(?:you're|you are|they're|they are|we're|we are|you'd be|you would be|you'll be|you will be|are) )\bjust guessing\b/,
 ].map((re) => `(?:${re.source})`).join('|'), 'i');
 
 export const isDisowning = (sentence: string): boolean => DISOWNING.test(sentence.replace(/[’‘]/g, "'"));
