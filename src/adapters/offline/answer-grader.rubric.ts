@@ -81,7 +81,7 @@ const SYNONYM_GROUPS: readonly string[][] = [
   ['expose', 'reveal', 'leak'], ['manage', 'control'], ['trigger', 'fire'], ['track', 'monitor', 'watch'],
   ['ignore', 'skip', 'bypass'], ['repeat', 'retry'], ['replace', 'substitute', 'swap'],
   ['element', 'item', 'entry'], ['node', 'vertex'], ['size', 'length'], ['traverse', 'visit', 'walk'],
-  ['empty', 'blank'],
+  ['empty', 'blank'], ['machine', 'server'], ['lazy', 'lazily'],
 ];
 
 /** A class of HTTP statuses ("4xx"): any status of it ("422") says it. */

@@ -147,6 +147,24 @@ describe('rubric answer grader (offline)', () => {
     expect(g.missingPoints).not.to.include('inspect with errors.Is and errors.As');
   });
 
+  it('counts "server" for the key points\' "machine", and "lazily" for "lazy"', () => {
+    const scaling = QUESTION_BANK.find((q) => q.text === 'What is the difference between vertical and horizontal scaling?')!;
+    const g = grader.gradeSync({
+      question: scaling.text, referenceAnswer: scaling.referenceAnswer, keyPoints: scaling.keyPoints,
+      answer: 'Vertical scaling is upgrading the one server you have with more CPU and memory. Horizontal scaling is adding more servers behind a '
+        + 'load balancer; for that the app has to be stateless.',
+    });
+    expect(g.missingPoints).not.to.include('vertical adds resources to one machine');
+    expect(g.missingPoints).not.to.include('horizontal adds more machines');
+    const comprehensions = QUESTION_BANK.find((q) => q.text === 'What are list comprehensions and when would you use a generator expression instead?')!;
+    const lazily = grader.gradeSync({
+      question: comprehensions.text, referenceAnswer: comprehensions.referenceAnswer, keyPoints: comprehensions.keyPoints,
+      answer: 'A comprehension like [x * 2 for x in items if x > 0] builds the whole list at once; a generator expression in parentheses produces '
+        + 'values lazily, one at a time, so it saves memory on large or endless data.',
+    });
+    expect(lazily.missingPoints).not.to.include('generator expressions are lazy');
+  });
+
   it('counts a complexity class said in words as its Big-O notation ("constant time" for "O(1)"), and not "constant" alone', () => {
     const dict = QUESTION_BANK.find((q) => q.text === 'How does a Python dictionary work and what is the average cost of a lookup?')!;
     const said = (answer: string) => grader.gradeSync({ question: dict.text, referenceAnswer: dict.referenceAnswer, keyPoints: dict.keyPoints, answer });
