@@ -475,10 +475,6 @@ export class RubricAnswerGrader implements AnswerGrader {
     const question = new Set(contentTokens(request.question));
     const referenceWords = words(referenceText);
     const referenceTokens = contentTokensOf(referenceWords);
-    const weights = new Map<string, number>();
-    // Words the question already contains earn nothing: repeating the question is not answering it.
-    for (const t of referenceTokens) weights.set(t, question.has(t) ? 0 : 1);
-    const totalWeight = [...weights.values()].reduce((a, b) => a + b, 0);
     const hasKeyPoints = !!request.keyPoints && request.keyPoints.length > 0;
     const points = (hasKeyPoints
       ? request.keyPoints!
@@ -486,7 +482,14 @@ export class RubricAnswerGrader implements AnswerGrader {
     ).map((text) => ({ text, tokens: [...new Set(contentTokens(text))], own: [] as string[], alternatives: alternativesOf(text) }));
     for (const p of points) p.own = p.tokens.filter((t) => !points.some((o) => o !== p && o.tokens.includes(t)));
     const pointTokens = hasKeyPoints ? points.flatMap((p) => p.tokens) : [];
+    // A question that names the points it asks for (a follow-up: "Two points your answer did not cover: …").
     const quotesPoints = pointTokens.length > 0 && pointTokens.filter((t) => question.has(t)).length >= ECHO.quotedShare * pointTokens.length;
+    const weights = new Map<string, number>();
+    // Words the question already contains earn nothing: repeating the question is not answering it. A
+    // question naming its points asks for them to be explained: their words earn, and an answer that
+    // only says them back is capped as an echo (see ECHO).
+    for (const t of referenceTokens) weights.set(t, question.has(t) && !quotesPoints ? 0 : 1);
+    const totalWeight = [...weights.values()].reduce((a, b) => a + b, 0);
     const compounds = new Map<string, string>();
     for (const p of points) {
       const ws = words(p.text);

@@ -602,6 +602,18 @@ describe('rubric answer grader (offline)', () => {
       explainedTotal += explained.score;
     }
     expect(explainedTotal / QUESTION_BANK.length).to.be.at.least(70);
+    // The words of the points it names earn when explained, as they would for a question not naming them.
+    const deps = QUESTION_BANK.find((q) => q.text === 'How do you manage dependencies for a Python project reproducibly?')!;
+    const named = await interviewer.nextQuestion({
+      interviewId: 'i', roleType: 'python', phase: 'standard', skillsExplored: [], boundarySkills: [],
+      history: [{ questionId: deps.id, text: deps.text, skillArea: deps.skillArea, difficulty: deps.difficulty, isFollowUp: false, score: 50,
+        missingPoints: deps.keyPoints.slice(0, 2) }],
+    });
+    const answer = 'You declare them in pyproject.toml, and a tool like Poetry, uv or pip-tools resolves and pins the exact versions of everything, '
+      + 'including transitive dependencies, in a lock file that you commit, so every install gets the same versions.';
+    const asFollowUp = grade(answer, { question: named.text, keyPoints: named.keyPoints, answer: '' });
+    expect(asFollowUp.score).to.equal(grade(answer, { question: 'Can you explain them?', keyPoints: named.keyPoints, answer: '' }).score);
+    expect(asFollowUp.level).to.equal('expert');
     // Not a follow-up: a question that does not quote its key points is echoed only by all its words and no other.
     expect(grade('Keys give items a stable identity and reconciliation matches elements between renders.').flags).to.not.include('echoes_question');
   });
