@@ -195,7 +195,7 @@ function evidenceOf(turns: readonly ReportTurn[]): string[] {
 }
 
 function recommend(
-  overall: number, phase: Phase, skills: readonly SkillScore[], answered: number,
+  overall: number, phase: Phase, skills: readonly SkillScore[], answered: number, noviceAnswers: number,
 ): AssessmentReport['recommendation'] {
   const r = RECOMMENDATION_RULES;
   if (answered === 0) return { decision: 'decline', reasoning: 'No questions were answered, so there is no evidence of skill.' };
@@ -206,7 +206,7 @@ function recommend(
       ? `; skill limits found in ${limited.length} of ${counted(skills.length, 'skill')} (${limited.map((s) => s.displayName).join(', ')})`
       : '; no skill limit found');
   if (overall < r.declineBelow) {
-    return { decision: 'decline', reasoning: `${facts}. Below ${r.declineBelow}, most answers were at novice level.` };
+    return { decision: 'decline', reasoning: `${facts}. The score is below ${r.declineBelow}; ${noviceAnswers} of ${counted(answered, 'answer')} were at novice level.` };
   }
   if (phase === 'warmup' && overall < r.warmupDeclineBelow) {
     return { decision: 'decline', reasoning: `${facts}. The warmup questions were not passed and the score is below ${r.warmupDeclineBelow}.` };
@@ -314,7 +314,7 @@ export function buildReport(input: ReportInput): AssessmentReport {
     skillBoundaryMap: JSON.parse(JSON.stringify(map)) as SkillBoundaryMap,
     strengths,
     growthAreas,
-    recommendation: recommend(overallScore, phaseReached, skills, turns.length),
+    recommendation: recommend(overallScore, phaseReached, skills, turns.length, turns.filter((t) => levelForScore(clampScore(t.grade.score)) === 'novice').length),
     providers: turns.map((t) => ({ questionNumber: t.questionNumber, interviewer: { ...t.interviewer }, grader: { ...t.grade.servedBy } })),
     flags: turns.filter((t) => t.grade.flags.length > 0).map((t) => ({ questionNumber: t.questionNumber, flags: [...t.grade.flags] })),
   };

@@ -239,6 +239,16 @@ describe('assessment report', () => {
       expect(one.recommendation.reasoning).to.contain('over 1 answer,').and.contain('1 answer is too few to advance on (at least 6)');
     });
 
+    it('says how many answers were at novice level when it declines on the score, not that most were', () => {
+      // Six expert answers and six novice ones (the original said "most answers were at novice level").
+      const mixed = report([...Array.from({ length: 6 }, () => at('a', 90)), ...Array.from({ length: 6 }, () => at('b', 10))]);
+      expect(mixed.recommendation.decision).to.equal('decline');
+      expect(mixed.recommendation.reasoning).to.contain('; 6 of 12 answers were at novice level.').and.not.contain('most');
+      const weak = report([...Array.from({ length: 3 }, () => at('a', 70)), ...Array.from({ length: 9 }, () => at('b', 20))]);
+      expect(weak.recommendation.decision).to.equal('decline');
+      expect(weak.recommendation.reasoning).to.contain('The score is below 45; 9 of 12 answers were at novice level.');
+    });
+
     it('declines an empty transcript', () => {
       expect(report([]).recommendation).to.deep.equal({ decision: 'decline', reasoning: 'No questions were answered, so there is no evidence of skill.' });
     });
