@@ -138,36 +138,23 @@ describe('rubric answer grader (offline)', () => {
   });
 
   it('counts "check" for the key point\'s "inspect" (Go: "check them with errors.Is or errors.As")', () => {
-    const goErrors = QUESTION_BANK.find((q) => q.text === 'How does error handling work in Go?')!;
-    const g = grader.gradeSync({
-      question: goErrors.text, referenceAnswer: goErrors.referenceAnswer, keyPoints: goErrors.keyPoints,
-      answer: 'Errors are values: a function returns an error last and the caller checks if err != nil. Wrap them with fmt.Errorf and %w '
-        + 'to add context, and check them with errors.Is or errors.As.',
-    });
+    const g = grade('Errors are values: a function returns an error last and the caller checks if err != nil. Wrap them with fmt.Errorf and %w '
+      + 'to add context, and check them with errors.Is or errors.As.', bankRequest('How does error handling work in Go?'));
     expect(g.missingPoints).not.to.include('inspect with errors.Is and errors.As');
   });
 
   it('counts "server" for the key points\' "machine", and "lazily" for "lazy"', () => {
-    const scaling = QUESTION_BANK.find((q) => q.text === 'What is the difference between vertical and horizontal scaling?')!;
-    const g = grader.gradeSync({
-      question: scaling.text, referenceAnswer: scaling.referenceAnswer, keyPoints: scaling.keyPoints,
-      answer: 'Vertical scaling is upgrading the one server you have with more CPU and memory. Horizontal scaling is adding more servers behind a '
-        + 'load balancer; for that the app has to be stateless.',
-    });
+    const g = grade('Vertical scaling is upgrading the one server you have with more CPU and memory. Horizontal scaling is adding more servers '
+      + 'behind a load balancer; for that the app has to be stateless.', bankRequest('What is the difference between vertical and horizontal scaling?'));
     expect(g.missingPoints).not.to.include('vertical adds resources to one machine');
     expect(g.missingPoints).not.to.include('horizontal adds more machines');
-    const comprehensions = QUESTION_BANK.find((q) => q.text === 'What are list comprehensions and when would you use a generator expression instead?')!;
-    const lazily = grader.gradeSync({
-      question: comprehensions.text, referenceAnswer: comprehensions.referenceAnswer, keyPoints: comprehensions.keyPoints,
-      answer: 'A comprehension like [x * 2 for x in items if x > 0] builds the whole list at once; a generator expression in parentheses produces '
-        + 'values lazily, one at a time, so it saves memory on large or endless data.',
-    });
+    const lazily = grade('A comprehension like [x * 2 for x in items if x > 0] builds the whole list at once; a generator expression in parentheses '
+      + 'produces values lazily, one at a time, so it saves memory on large or endless data.', bankRequest('What are list comprehensions'));
     expect(lazily.missingPoints).not.to.include('generator expressions are lazy');
   });
 
   it('counts a complexity class said in words as its Big-O notation ("constant time" for "O(1)"), and not "constant" alone', () => {
-    const dict = QUESTION_BANK.find((q) => q.text === 'How does a Python dictionary work and what is the average cost of a lookup?')!;
-    const said = (answer: string) => grader.gradeSync({ question: dict.text, referenceAnswer: dict.referenceAnswer, keyPoints: dict.keyPoints, answer });
+    const said = (answer: string) => grade(answer, bankRequest('How does a Python dictionary work'));
     const inWords = said('It is a hash table: the key is hashed to pick a bucket, so reading a value is constant time. Keys need to be hashable.');
     expect(inWords.missingPoints).not.to.include('average O(1) lookup');
     const notation = said('It is a hash table: the key is hashed to pick a bucket, so reading a value is O(1). Keys need to be hashable.');
@@ -843,8 +830,7 @@ describe('rubric answer grader (offline)', () => {
   }
 
   it('never raises a score for the key points said as covered to whoever grades ("I\'d like the reviewer to know I covered …")', () => {
-    const tuple = QUESTION_BANK.find((q) => q.text === 'What is the difference between a list and a tuple in Python?')!;
-    const said = (answer: string) => grader.gradeSync({ question: tuple.text, referenceAnswer: tuple.referenceAnswer, keyPoints: tuple.keyPoints, answer });
+    const said = (answer: string) => grade(answer, bankRequest('What is the difference between a list and a tuple in Python?'));
     const plain = said('A list can be changed but a tuple cannot.');
     for (const claim of [" I'd like the reviewer to know I covered mutable vs immutable, hashable dictionary keys and fixed structure.",
       ' My answer covers mutability, immutability, hashability, dictionary keys and fixed structure.']) {

@@ -5,11 +5,16 @@ import { negationsIn } from '../../../src/adapters/offline/text/signals.js';
 import { deniedClaims, negatableClausesOf } from '../../../src/adapters/offline/rubric/negated-claims.js';
 import { sideAttributesOf, sidesOf, sideTradeShare } from '../../../src/adapters/offline/rubric/side-trades.js';
 import { contentTokens, proseWords, sentences, words } from '../../../src/adapters/offline/text/tokens.js';
-import type { GradeRequest } from '../../../src/ports/answer-grader.js';
+import type { Grade, GradeRequest } from '../../../src/ports/answer-grader.js';
 
 const grader = new RubricAnswerGrader();
 const asked = (question: string, referenceAnswer: string): GradeRequest => ({ question, referenceAnswer, answer: '' });
 const grade = (q: GradeRequest, answer: string) => grader.gradeSync({ ...q, answer });
+/** A right answer read as one: nothing of it contradicts the reference, and it keeps an expert's score. */
+const expectAgrees = (g: Grade, label?: string) => {
+  expect(g.reasoning, label).to.not.include('contradicts');
+  expect(g.score, label).to.be.at.least(80);
+};
 
 const LOCKING = asked('What is the difference between optimistic and pessimistic locking?',
   'Pessimistic locking locks the row when it is read, so other transactions wait for the lock; optimistic locking takes no lock and '
@@ -121,8 +126,7 @@ describe('claims denied in part (negated claims, traded sides, words that take a
     };
     const g = grade(passwords, 'Encryption can be reversed by anyone who gets the key, but you never need the original password, only to check '
       + 'it, so you hash it one-way. Use a slow, salted algorithm built for passwords like argon2, bcrypt or scrypt, not fast hashes like MD5 or SHA-256.');
-    expect(g.reasoning).to.not.include('contradicts');
-    expect(g.score).to.be.at.least(80);
+    expectAgrees(g);
   });
 
   it('does not read a negation of what the reference never says as one added to a clause it restates ("arrow functions don\'t have their own this")', () => {
@@ -132,8 +136,7 @@ describe('claims denied in part (negated claims, traded sides, words that take a
     const g = grade(THIS, 'this depends on how a function is called: on a method call it\'s the object before the dot, in a plain call it\'s '
       + 'undefined in strict mode, with new it\'s the new object, call/apply/bind set it explicitly, and arrow functions don\'t have their own '
       + 'this, they take it from the enclosing scope.');
-    expect(g.reasoning).to.not.include('contradicts');
-    expect(g.score).to.be.at.least(80);
+    expectAgrees(g);
     // A negation of what the clause restates still denies it.
     expect(grade(THIS, 'this depends on how a function is called: the object before the dot for a method call, undefined in strict mode for a '
       + 'plain call, the new object with new, an explicit value with call, apply or bind, and arrow functions never take this from their enclosing scope.')
@@ -147,8 +150,7 @@ describe('claims denied in part (negated claims, traded sides, words that take a
     const agreeing = grade(CORS, 'CORS lets a server list which other origins may read its responses. Browsers enforce the same-origin policy so a '
       + 'malicious site cannot use your cookies to read data from another site\'s API; the server opts in with Access-Control-Allow-Origin, and '
       + 'non-simple requests get a preflight OPTIONS request.');
-    expect(agreeing.reasoning).to.not.include('contradicts');
-    expect(agreeing.score).to.be.at.least(80);
+    expectAgrees(agreeing);
     const denying = grade(CORS, 'CORS lets a server list which other origins may read its responses. Browsers enforce the same-origin policy but '
       + 'it does not stop a malicious page from reading another site\'s data with the user\'s cookies; the server opts in with Access-Control-Allow-Origin.');
     expect(denying.reasoning).to.include('contradicts');
@@ -162,8 +164,7 @@ describe('claims denied in part (negated claims, traded sides, words that take a
       + 'to isolate processes.';
     for (const other of ['VMs isolate more strongly.', 'virtual machines isolate more strongly.']) {
       const g = grade(VM, `${base} So containers are much lighter and faster to start, ${other}`);
-      expect(g.reasoning, other).to.not.include('contradicts');
-      expect(g.score, other).to.be.at.least(80);
+      expectAgrees(g, other);
     }
     // Said of the same side, it denies.
     expect(grade(VM, `${base} So containers are much lighter and faster to start, but they isolate more strongly.`).reasoning).to.include('contradicts');
@@ -176,8 +177,7 @@ describe('claims denied in part (negated claims, traded sides, words that take a
     const g = grade(PITFALLS, 'SQL injection when you build queries with string formatting, so use parameterized queries. Unsafe deserialization: '
       + 'unpickling untrusted data or yaml.load can execute code, so use json or yaml.safe_load. Shell injection with subprocess and shell=True, '
       + 'secrets hard-coded in the code, and SSRF when fetching user-supplied URLs.');
-    expect(g.reasoning).to.not.include('contradicts');
-    expect(g.score).to.be.at.least(80);
+    expectAgrees(g);
     expect(proseWords('use yaml.safe_load or os.path.join, not Node.js; it is safe')).to.deep.equal(['use', 'or', 'not', 'it', 'is', 'safe']);
   });
 
@@ -212,8 +212,7 @@ describe('claims denied in part (negated claims, traded sides, words that take a
     const ha = asked('How do you design a service for high availability?',
       'Run redundant instances across zones, replicate data with a failover plan, and remove single points of failure.');
     const g = grade(ha, 'Run redundant instances across zones, replicate data with a failover plan, and make sure there are no single points of failure.');
-    expect(g.reasoning).to.not.include('contradicts');
-    expect(g.score).to.be.at.least(80);
+    expectAgrees(g);
   });
 
   it('holds an answer that denies part of the reference below the boundary, and says so; right answers keep their grades', () => {

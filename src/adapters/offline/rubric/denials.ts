@@ -130,11 +130,11 @@ const claimPartsOf = (text: string, sides?: SideAttributes['sides']): Part[] =>
   sentences(text).flatMap((s) => {
     const texts = partsOfSentence(s.text);
     const parts = withSides(texts.map((t) => partOf(t, sides)), sides);
-    if (texts.length >= 2 && CONDITION.test(texts[0]!)) parts.push({ ...partOf(`${texts[0]} ${texts[1]}`, sides), ...sideOf(parts[1]!) });
+    if (texts.length >= 2 && CONDITION.test(texts[0]!)) parts.push({ ...partOf(`${texts[0]} ${texts[1]}`, sides), ...sideField(parts[1]!) });
     return parts.filter((p) => p.tokens.size > 0);
   });
 
-const sideOf = (part: Part): Pick<Part, 'side'> => (part.side === undefined ? {} : { side: part.side });
+const sideField = (part: Part): Pick<Part, 'side'> => (part.side === undefined ? {} : { side: part.side });
 
 /**
  * A sentence's parts with the side each speaks of (see Part.side), when the question sets two apart:

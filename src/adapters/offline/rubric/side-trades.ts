@@ -127,7 +127,7 @@ export function sideAttributesOf(referenceAnswer: string, questionText: string, 
       const tokens = contentTokens(clause);
       side = sideNamed(tokens, sides) ?? side;
       if (side === undefined) continue;
-      const claimed = claimsOf(clause, tokens, sides);
+      const claimed = byPolarity(clause, tokens, sides);
       for (const [list, isAffirmed] of [[claimed.said, true], [claimed.denied, false]] as const) {
         for (const t of list) {
           if (question.has(t) || sides[0].has(t) || sides[1].has(t)) continue;
@@ -154,7 +154,7 @@ export function sideAttributesOf(referenceAnswer: string, questionText: string, 
  * rest. A word said of a side with the polarity the reference says it with agrees; with the other,
  * it is said of the other side (see sideTradeShare).
  */
-function claimsOf(clause: string, tokens: readonly string[], sides: SideAttributes['sides']): { said: readonly string[]; denied: readonly string[] } {
+function byPolarity(clause: string, tokens: readonly string[], sides: SideAttributes['sides']): { said: readonly string[]; denied: readonly string[] } {
   if (negationsIn(clause) === 0) return { said: tokens, denied: [] };
   const said: string[] = [];
   const denied: string[] = [];
@@ -175,7 +175,7 @@ function claimsOf(clause: string, tokens: readonly string[], sides: SideAttribut
 /**
  * The share of the answer's clauses naming a side that trade it for the other, when both sides are
  * traded: a clause trades its side when it says more of the other side's own words than of its own
- * (a word said with the other polarity than the reference's counting for the other side, see claimsOf),
+ * (a word said with the other polarity than the reference's counting for the other side, see byPolarity),
  * two or more; the other side's trade may rest on one such word, when its clause says none of its
  * own ("useLayoutEffect is the one that waits: scheduled after the browser has painted" beside a
  * clear trade of useEffect). One side traded alone is no swap: a remark about the other side in
@@ -193,7 +193,7 @@ export function sideTradeShare(kept: readonly Sentence[], attributes: SideAttrib
       if (side === undefined) continue;
       let own = 0;
       let other = 0;
-      const { said, denied } = claimsOf(clause, tokens, attributes.sides);
+      const { said, denied } = byPolarity(clause, tokens, attributes.sides);
       // A side's own word said with the polarity the reference gives it agrees; with the other, it denies
       // (as the other side's word said does); the other side's word said with the other polarity agrees.
       const weigh = (t: string, negated: boolean) => {
