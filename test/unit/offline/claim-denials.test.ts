@@ -170,6 +170,25 @@ describe('claims denied in part (negated claims, traded sides, words that take a
     expect(grade(VM, `${base} So containers are much lighter and faster to start, but they isolate more strongly.`).reasoning).to.include('contradicts');
   });
 
+  it('reads a part as restating the reference part it shares most words with the same way, not one it would turn round ("SSR … fast first paint")', () => {
+    const RENDERING = asked('What are the trade-offs between client-side rendering, server-side rendering and static generation?', 'Client-side '
+      + 'rendering is simple to host but slow to first content and weaker for SEO; server-side rendering sends HTML per request for fast first paint '
+      + 'and SEO but costs server time and needs hydration; static generation pre-builds pages for the best speed and caching but only suits '
+      + 'content that changes rarely or can be revalidated.');
+    expectAgrees(grade(RENDERING, 'Client-side rendering ships an empty page and renders in the browser, so first paint is slower and SEO is weaker. '
+      + 'Server-side rendering builds HTML per request, giving fast first contentful paint and good SEO, at the cost of server load and hydration. '
+      + 'Static generation pre-builds pages, the fastest to serve, but suits content that rarely changes.'));
+  });
+
+  it('reads a negation of what the reference sets aside ("… instead of classes creating them") as agreeing with it', () => {
+    const DI = asked('What is dependency injection in Spring and why is it useful?', 'Spring creates beans and injects their dependencies, '
+      + 'preferably through constructors, instead of classes creating them; this decouples components, makes configuration central and lets tests pass fakes.');
+    expectAgrees(grade(DI, 'Dependency injection means a class doesn\'t create its own dependencies with new; it declares them as constructor '
+      + 'parameters and Spring creates the beans and injects them. That decouples components and lets tests pass fakes.'));
+    expect(grade(DI, 'Dependency injection means Spring does not create the beans; classes create their own dependencies with new.').reasoning)
+      .to.include('contradicts');
+  });
+
   it('reads no opposite in a name written as code ("safe" of yaml.safe_load beside the reference\'s "unsafe deserialisation")', () => {
     const PITFALLS = asked('What security pitfalls are common in Python web services?', 'SQL injection from string-built queries, unsafe '
       + 'deserialisation with pickle or yaml.load, shell injection through subprocess with shell=True, secrets in code, and SSRF from fetching '

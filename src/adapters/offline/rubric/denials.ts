@@ -415,12 +415,17 @@ function opposedShare(
     // "When an array is not declared static, …" or "if it wants more than its limit, …" sets out a case:
     // a condition, not a claim denied; "…, not for CPU-heavy work" excludes a case from what came before (see EXCLUSION).
     const condition = CONDITION.test(text) || EXCLUSION.test(text);
-    let best: { matched: number; flips: number; loose: boolean } | undefined;
+    let best: { matched: number; flips: number; loose: boolean; shared: number } | undefined;
+    // The most words it shares with a reference part it says the same way (no opposite, as many negations, the same side).
+    let agreeing = 0;
     for (const ref of claims.parts) {
       let shared = 0;
       for (const t of ref.tokens) if (part.tokens.has(t)) shared++;
       const opposites = part.senses.size > 0 ? oppositesBetween(part.senses, ref.senses) : 0;
       const matched = shared + opposites;
+      if (opposites === 0 && part.negations === ref.negations && (part.side === undefined || ref.side === undefined || part.side === ref.side)) {
+        agreeing = Math.max(agreeing, shared);
+      }
       const close = shared >= RESTATEMENT.minShared && shared >= RESTATEMENT.minShare * part.tokens.size && shared >= RESTATEMENT.minShare * ref.tokens.size;
       const exact = shared >= EXACT_PART.minShared && shared === part.tokens.size && shared === ref.tokens.size;
       const opposed = !condition && opposites > 0 && shared >= OPPOSED_PART.minShared && matched >= OPPOSED_PART.minShare * part.tokens.size
@@ -433,10 +438,14 @@ function opposedShare(
       const flips = opposites + Math.abs(part.negations - ref.negations) + otherSide;
       // Of two reference parts it restates as well, the one it agrees with is the one it restates.
       if (!best || matched > best.matched || (matched === best.matched && best.flips % 2 === 1 && flips % 2 === 0)) {
-        best = { matched, flips, loose: false };
+        best = { matched, flips, loose: false, shared };
       }
       if (opposed || negated || (exact && !close && part.negations !== ref.negations)) best.loose = true;
     }
+    // A part sharing more words with a part it agrees with than with the one it would turn round restates
+    // that one, however loosely: "SSR … giving fast first contentful paint" says what "server-side rendering
+    // sends HTML … for fast first paint" says, not the opposite of "client-side rendering is … slow to first content".
+    if (best && best.flips % 2 === 1 && agreeing > best.shared) return { matched: agreeing, flips: 0, loose: false, shared: agreeing };
     return best;
   };
   const found = new Map<Part, ReturnType<typeof restatement>>();

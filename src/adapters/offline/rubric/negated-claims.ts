@@ -24,6 +24,8 @@ export interface NegatableClause {
   negated: Set<string>;
   /** The opposite-sense groups of its words (see opposites.ts). */
   senses: Set<number>;
+  /** The content tokens of what it sets aside as the alternative not taken ("… instead of classes creating them"). */
+  setAside: Set<string>;
 }
 
 /**
@@ -87,7 +89,7 @@ function subjectsNamed(ws: readonly string[], subjects: ReadonlySet<string>): Se
  * deny nothing.
  */
 const saysAbsence = (ws: readonly string[]): boolean =>
-  ws.some((w, i) => w === 'without' || w.startsWith('lack') || (w === 'out' && ws[i + 1] === 'of')) || saysPrevention(ws);
+  ws.some((w, i) => w === 'without' || w.startsWith('lack') || ((w === 'out' || w === 'instead') && ws[i + 1] === 'of')) || saysPrevention(ws);
 
 /** Verbs that keep a thing from happening when "from" and a verb in -ing follow: "stop a malicious page from reading …" (not "keep X separate from Y"). */
 const KEEPING_FROM = new Set(['stop', 'stops', 'stopping', 'keep', 'keeps', 'keeping', 'block', 'blocks', 'blocking', 'bar', 'bars']);
@@ -116,15 +118,18 @@ export function negatableClausesOf(text: string, subjects: ReadonlySet<string>):
       if (own.size > 0) named = own;
       const affirmed = new Set<string>();
       const negated = new Set<string>();
+      const setAside = new Set<string>();
       for (const part of clause.split(PART_BREAK)) {
         const at = part.search(CONDITION_INSIDE);
         for (const piece of at < 0 ? [part] : [part.slice(0, at), part.slice(at)]) {
           const ws = words(piece);
           const into = negationsIn(piece) > 0 || saysAbsence(ws) ? negated : affirmed;
           for (const t of contentTokensOf(ws)) into.add(t);
+          const instead = ws.findIndex((w, i) => w === 'instead' && ws[i + 1] === 'of');
+          if (instead >= 0) for (const t of contentTokensOf(ws.slice(instead + 2))) setAside.add(t);
         }
       }
-      out.push({ subjects: named, affirmed, negated, senses: senseGroupsOf(proseWords(clause)) });
+      out.push({ subjects: named, affirmed, negated, senses: senseGroupsOf(proseWords(clause)), setAside });
     }
   }
   return out;
@@ -152,6 +157,9 @@ function deniesReference(
       if (hasForm(affirming, t)) affirmed++;
       if (hasForm(negating, t)) negated++;
     }
+    // A subject the clause sets aside as the alternative not taken counts for what it negates: "a class doesn't create
+    // its dependencies" says what "… instead of classes creating them" does, beside "Spring creates beans and injects their dependencies".
+    if (negated > 0 && !prevents) for (const t of subjectTokens) if (!scope.has(t) && c.setAside.has(t) && !c.affirmed.has(t)) negated++;
     if (negated >= NEGATED_SCOPE.minTokens && negated >= affirmed) return false;
     if (affirmed >= NEGATED_SCOPE.minTokens && affirmed >= NEGATED_SCOPE.minShare * scope.size) denies = true;
   }
