@@ -189,6 +189,17 @@ describe('claims denied in part (negated claims, traded sides, words that take a
       .to.include('contradicts');
   });
 
+  it('reads a word the question puts before both sides ("type assertions … and type guards") as neither side\'s name', () => {
+    const TYPES = asked('What is the difference between type assertions (as) and type guards?', 'An assertion tells the compiler to trust you '
+      + 'and performs no check, so it can hide bugs; a type guard is a runtime check, such as a function returning value is Foo, that narrows the type safely.');
+    expectAgrees(grade(TYPES, 'A type assertion like `value as User` just tells the compiler to treat the value as that type; it does no runtime '
+      + 'check, so if you\'re wrong you get a crash later. A type guard is a real runtime check, like typeof or a function returning `value is User`, '
+      + 'and TypeScript narrows the type where it passes.'));
+    // The sides traded still read as a swap.
+    expect(grade(TYPES, 'A type guard just tells the compiler to trust you and performs no check; a type assertion is a runtime check that '
+      + 'narrows the type safely.').reasoning).to.include('contradicts');
+  });
+
   it('reads no opposite in a name written as code ("safe" of yaml.safe_load beside the reference\'s "unsafe deserialisation")', () => {
     const PITFALLS = asked('What security pitfalls are common in Python web services?', 'SQL injection from string-built queries, unsafe '
       + 'deserialisation with pickle or yaml.load, shell injection through subprocess with shell=True, secrets in code, and SSRF from fetching '

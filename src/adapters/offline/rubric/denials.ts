@@ -352,6 +352,13 @@ function contrastedTerms(questionText: string): Set<string> {
     const before = ws[i] === 'from' ? ws.slice(Math.max(0, i - 4), i - 1) : ws.slice(Math.max(0, i - 2), i);
     for (const t of contentTokensOf([...before, ...ws.slice(i + 1, i + 3)])) out.add(t);
   }
+  // A word the question puts before two of them names neither ("type assertions … and type guards": type).
+  const tokens = ws.map((w) => contentTokensOf([w])[0]);
+  for (const t of [...out]) {
+    const named = new Set<string>();
+    for (let i = 0; i < tokens.length - 1; i++) if (tokens[i] === t && tokens[i + 1] !== undefined && out.has(tokens[i + 1]!)) named.add(tokens[i + 1]!);
+    if (named.size >= 2) out.delete(t);
+  }
   return out;
 }
 
