@@ -200,6 +200,15 @@ describe('claims denied in part (negated claims, traded sides, words that take a
       + 'narrows the type safely.').reasoning).to.include('contradicts');
   });
 
+  it('reads no opposite in a pair a sentence says both sides of ("UI state stays local …, and only global client state goes into a small store")', () => {
+    const STATE = asked('How would you design state for a large app with server data, UI state and forms, and why?', 'Treat server data as a '
+      + 'cache managed by a library like React Query with invalidation, keep UI state local or in a small store, and keep form state in the form; '
+      + 'separating them avoids duplicating server data in a global store and keeps updates predictable.');
+    expectAgrees(grade(STATE, 'Server data goes in a cache like React Query, with invalidation. UI state stays as local as possible with useState, '
+      + 'and only truly global client state like auth or theme goes into context or a small store like Zustand. Form state stays in the form, '
+      + 'which keeps one source of truth and avoids duplicating server data.'));
+  });
+
   it('reads no opposite in a name written as code ("safe" of yaml.safe_load beside the reference\'s "unsafe deserialisation")', () => {
     const PITFALLS = asked('What security pitfalls are common in Python web services?', 'SQL injection from string-built queries, unsafe '
       + 'deserialisation with pickle or yaml.load, shell injection through subprocess with shell=True, secrets in code, and SSRF from fetching '

@@ -205,6 +205,17 @@ function opposesReference(ws: readonly string[], twoWays: ReadonlySet<number>, s
 }
 
 /**
+ * `twoWays` and the opposite-sense pairs a sentence says both sides of ("UI state stays local …, and only
+ * global client state goes into a small store"): each side is said of a subject of its own there, so
+ * neither is an opposite of what the reference says (as the reference's own are not, see twoWaysOf in denials.ts).
+ */
+function bothWaysIn(sentence: string, twoWays: ReadonlySet<number>): ReadonlySet<number> {
+  const groups = senseGroupsOf(proseWords(sentence));
+  const both = [...groups].filter((g) => groups.has(g ^ 1));
+  return both.length === 0 ? twoWays : new Set([...twoWays, ...both]);
+}
+
+/**
  * The answer's sentences (their indices in `kept`) with a part that denies what the reference affirms of the same subject: with a verb's
  * negation, or, with none, with a word of opposite sense (see opposesReference; `twoWays` are the
  * pairs the reference says both sides of in one clause, never read as opposites). When the question
@@ -236,7 +247,7 @@ export function deniedClaims(
             // No negation: an opposite may deny instead.
             const own = subjectsNamed(ws, subjects);
             if (own.size > 0) named = own;
-            if (named.size > 0 && opposesReference(ws, twoWays, named, clauses)) denied.add(i);
+            if (named.size > 0 && opposesReference(ws, bothWaysIn(sentence.text, twoWays), named, clauses)) denied.add(i);
           }
           before.push(...ws);
           said.push(...ws);
