@@ -607,6 +607,9 @@ describe('rubric answer grader (offline)', () => {
 
   it('counts negations by word (not "want" or "different"), and tells disowning from an answer that mentions a myth', () => {
     expect(negationsIn("It doesn't block, it never waits and cannot fail: no, not at all")).to.equal(5);
+    // Python's None written as code is no negation; "None of them" is.
+    expect(negationsIn('Use None as the default, and create a new list if items is None.')).to.equal(0);
+    expect(negationsIn('None of them run in parallel.')).to.equal(1);
     expect(negationsIn('I want a different plan, and I dont mind; it isn’t hard')).to.equal(2);
     expect(isDisowning('None of that is true in practice.')).to.equal(true);
     expect(isDisowning('I don’t believe any of it.')).to.equal(true);

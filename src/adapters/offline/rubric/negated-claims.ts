@@ -41,6 +41,8 @@ const AUXILIARY = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'do', 'does
 const WEAKENS = new Set(['always', 'necessarily', 'need', 'needed', 'required', 'all', 'only', 'just']);
 /** Under the negation, a word that makes it an exception: "does not re-run it unless one changes". */
 const EXCEPT = new Set(['unless', 'except', 'until']);
+/** Between a negation and a word of WEAKENS, words that only stress it: "don't even need", "doesn't really need". */
+const EMPHASIS = new Set(['even', 'really', 'actually', 'strictly', 'necessarily']);
 /** Before the negation, a relative pronoun: the negation restricts a noun ("an array that is not declared static"). */
 const RELATIVE = new Set(['that', 'which', 'who', 'whose', 'whom']);
 /** Stems that add nothing to what a negation denies ("does not keep keys sorted either"). */
@@ -69,6 +71,7 @@ function verbNegationAt(ws: readonly string[]): number {
 /** Whether a negation at `at` in a part's words restricts, weakens or excepts rather than denies (see the sets above). */
 const deniesNothing = (ws: readonly string[], at: number): boolean =>
   ws[at - 1] === 'or' || ws.slice(Math.max(0, at - 3), at).some((w) => RELATIVE.has(w)) || WEAKENS.has(ws[at + 1] ?? '')
+  || (EMPHASIS.has(ws[at + 1] ?? '') && WEAKENS.has(ws[at + 2] ?? ''))
   || (ws[at + 1] === 'have' && ws[at + 2] === 'to') || ws.slice(at + 1).some((w) => EXCEPT.has(w));
 
 /** The subjects a list of words names (a plural's "s" dropped). */
@@ -89,7 +92,7 @@ function subjectsNamed(ws: readonly string[], subjects: ReadonlySet<string>): Se
  * deny nothing.
  */
 const saysAbsence = (ws: readonly string[]): boolean =>
-  ws.some((w, i) => w === 'without' || w.startsWith('lack') || ((w === 'out' || w === 'instead') && ws[i + 1] === 'of')) || saysPrevention(ws);
+  ws.some((w, i) => w === 'without' || w === 'non' || w.startsWith('lack') || ((w === 'out' || w === 'instead') && ws[i + 1] === 'of')) || saysPrevention(ws);
 
 /** Verbs that keep a thing from happening when "from" and a verb in -ing follow: "stop a malicious page from reading …" (not "keep X separate from Y"). */
 const KEEPING_FROM = new Set(['stop', 'stops', 'stopping', 'keep', 'keeps', 'keeping', 'block', 'blocks', 'blocking', 'bar', 'bars']);
@@ -102,6 +105,12 @@ const PREVENTING = new Set(['prevent', 'prevents', 'prevented', 'preventing']);
  */
 const saysPrevention = (ws: readonly string[]): boolean =>
   ws.some((w, i) => PREVENTING.has(w) || (KEEPING_FROM.has(w) && ws.slice(i + 1, i + 7).some((f, j) => f === 'from' && /ing$/.test(ws[i + 2 + j] ?? ''))));
+
+/** Verbs that say a thing is not done: under a negation they turn it round again ("so you don't forget cleanup" says cleanup is done). */
+const NOT_DOING = new Set(['forget', 'forgets', 'forgetting', 'fail', 'fails', 'neglect', 'neglects', 'omit', 'omits', 'omitting']);
+
+/** Whether the words under a negation turn it round again: a thing kept from happening, or not done (see NOT_DOING). */
+const turnsRound = (under: readonly string[]): boolean => saysPrevention(under) || under.slice(0, 3).some((w) => NOT_DOING.has(w));
 
 /**
  * A reference's clauses (`text`: the reference with its key points) as negated claims are read
@@ -265,7 +274,7 @@ export function deniedClaims(
         const scope = new Set(contentTokensOf(under).filter((t) => !FILLER.has(t)));
         if (scope.size < NEGATED_SCOPE.minTokens) continue;
         if (setApart ? named.size === 0 : subjectTokens.size === 0) continue;
-        if (deniesReference(scope, senseGroupsOf(under), setApart ? named : undefined, subjectTokens, clauses, saysPrevention(under))) denied.add(i);
+        if (deniesReference(scope, senseGroupsOf(under), setApart ? named : undefined, subjectTokens, clauses, turnsRound(under))) denied.add(i);
       }
       const own = subjectsNamed(before, subjects);
       if (own.size > 0) named = own;

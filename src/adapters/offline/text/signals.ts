@@ -281,7 +281,11 @@ export const deniesWhatCameBefore = (sentence: string): boolean => DENIES_WHAT_C
 const NEGATION = /\b(?:not|never|none|cannot|neither|nor|dont|doesnt|isnt|arent|cant|wont|didnt|wasnt)\b|\bno\b(?!-\w)|[a-z]n['’]t\b/gi;
 
 /** How many negations a text contains: a statement and its denial differ in this count's parity. */
-export const negationsIn = (text: string): number => (text.match(NEGATION) ?? []).length;
+/** Python's `None` written as code ("if items is None"), not "None of them": no negation. */
+const PYTHON_NONE = /\bNone\b(?!\s+of\b)/g;
+
+export const negationsIn = (text: string): number =>
+  ((text.includes('None') ? text.replace(PYTHON_NONE, '') : text).match(NEGATION) ?? []).length;
 
 /** What a candidate says instead of an answer, and the fillers around it. */
 const NOT_KNOWING_PHRASES = [
