@@ -185,11 +185,17 @@ const contradictionNote = (contradicted: 'whole' | 'part', quote: string): strin
 
 /**
  * The first of the `denied` sentences (a claim denied first, then a restatement denied: see Denial),
- * quoted as the answer has it (": \"…\""), or nothing (none short enough to quote).
+ * quoted as the answer has it (": \"…\""); one longer than MAX_QUOTE is cut at a word and marked "…".
+ * Nothing when none is in the answer as written.
  */
 const deniedQuote = (kept: readonly Sentence[], denied: readonly number[], answer: string): string => {
-  const quote = denied.map((i) => kept[i]!.text).find((text) => text.length <= MAX_QUOTE && answer.includes(text));
-  return quote === undefined ? '' : `: "${quote}"`;
+  const texts = denied.map((i) => kept[i]!.text).filter((text) => answer.includes(text));
+  const whole = texts.find((text) => text.length <= MAX_QUOTE);
+  if (whole !== undefined) return `: "${whole}"`;
+  const [long] = texts;
+  if (long === undefined) return '';
+  const cut = long.slice(0, MAX_QUOTE);
+  return `: "${cut.slice(0, Math.max(cut.lastIndexOf(' '), 1)).trimEnd()}…"`;
 };
 
 /**

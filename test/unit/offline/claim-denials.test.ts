@@ -269,6 +269,10 @@ describe('claims denied in part (negated claims, traded sides, words that take a
       expect(g.reasoning, answer).to.include('part of it contradicts the reference');
       expect(g.flags, answer).to.not.include('contradicts_reference');
     }
+    // A denying sentence too long to quote whole is quoted cut at a word, marked "…" (a reader still sees which one).
+    const long = `${'Pessimistic locking locks the row when it is read, so others wait, '.repeat(3)}and optimistic locking takes no lock and does not `
+      + 'check a version column at write time, so the last write wins.';
+    expect(grade(LOCKING, long).reasoning).to.match(/part of it contradicts the reference: "Pessimistic locking locks the row when it is read, [^"]{100,}…"\.$/);
     // The reasoning quotes the sentence that denies a claim, as the answer has it.
     expect(grade(LOCKING, partly[0][1]).reasoning).to.include(
       ': "optimistic locking takes no lock and does not check a version column at write time, so the last write wins."');
