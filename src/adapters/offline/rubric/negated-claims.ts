@@ -72,6 +72,8 @@ function verbNegationAt(ws: readonly string[]): number {
 const deniesNothing = (ws: readonly string[], at: number): boolean =>
   ws[at - 1] === 'or' || ws.slice(Math.max(0, at - 3), at).some((w) => RELATIVE.has(w)) || WEAKENS.has(ws[at + 1] ?? '')
   || (EMPHASIS.has(ws[at + 1] ?? '') && WEAKENS.has(ws[at + 2] ?? ''))
+  // "might not be on the server that received it" says what may happen; "aren't re-evaluated" that it happens once, not again.
+  || ws[at - 1] === 'might' || ws[at - 1] === 'mightn' || ws[at + 1] === 're'
   || (ws[at + 1] === 'have' && ws[at + 2] === 'to') || ws.slice(at + 1).some((w) => EXCEPT.has(w));
 
 /** The subjects a list of words names (a plural's "s" dropped). */
