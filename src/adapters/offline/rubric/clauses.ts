@@ -10,11 +10,13 @@ import { sentences } from '../text/tokens.js';
 export const CONDITION = /^\W*(?:if|when|whenever|unless|otherwise|without)\b/i;
 
 /**
- * A part that opens with its negation and a preposition, saying no verb of its own: "…, not for
- * CPU-heavy work", "but not across processes". It takes back what the part before it says, for
- * another case (an exclusion): it does not deny what the reference says of the words it shares.
+ * A part that opens with its negation, saying no verb of its own ("not" needs one before it to
+ * negate one): "…, not for CPU-heavy work", "but not across processes", "but not non-repeatable
+ * reads"; "never" only before a preposition ("never in a loop"), as "never blocks" is a verb's. It
+ * takes back what the part before it says, for another case (an exclusion): it does not deny what
+ * the reference says of the words it shares.
  */
-export const EXCLUSION = /^\W*(?:(?:but|and|or)\s+)?(?:not|never)\s+(?:for|in|on|with|across|between|inside|within|during|at|to|by|from|over|under|outside)\b/i;
+export const EXCLUSION = /^\W*(?:(?:but|and|or)\s+)?(?:not\b|never\s+(?:for|in|on|with|across|between|inside|within|during|at|to|by|from|over|under|outside)\b)/i;
 
 /** Where a condition starts inside a part ("the else block runs only if …"). */
 export const CONDITION_INSIDE = /\b(?:if|when|whenever|unless)\b/i;
