@@ -87,7 +87,8 @@ function subjectsNamed(ws: readonly string[], subjects: ReadonlySet<string>): Se
 }
 
 /**
- * Whether words say a thing is absent ("without", "lacks", "out of"). Narrower than absencesIn
+ * Whether words say a thing is absent ("without", "lacks", "out of", "non-root"), set aside ("instead
+ * of classes creating them") or kept from happening (see saysPrevention). Narrower than absencesIn
  * (clauses.ts), which also counts verbs that take a thing away: here a reference clause's verb is
  * what it claims ("DELETE removes rows one at a time"), so reading "removes" as a negation would
  * file the claim under the negated ones, and "TRUNCATE doesn't remove the rows all at once" would
@@ -150,18 +151,20 @@ export function negatableClausesOf(text: string, subjects: ReadonlySet<string>):
  * Whether a negated claim (its scope's content tokens and opposite-sense groups, said of
  * `subjects`, or of `subjectTokens` when the question sets no subjects apart) denies what a
  * reference clause affirms, and no clause says it negated: "does not allow" restates "prevents",
- * and "does not converge on the base case" what "the base case is not included" says.
+ * and "does not converge on the base case" what "the base case is not included" says. When the
+ * words under the negation turn it round again (`turnedRound`: "does not stop X from …", "don't
+ * forget X"), what the clause affirms and what it negates trade places.
  */
 function deniesReference(
   scope: ReadonlySet<string>, scopeSenses: ReadonlySet<number>, subjects: ReadonlySet<string> | undefined,
-  subjectTokens: ReadonlySet<string>, clauses: readonly NegatableClause[], prevents: boolean,
+  subjectTokens: ReadonlySet<string>, clauses: readonly NegatableClause[], turnedRound: boolean,
 ): boolean {
   let denies = false;
   for (const c of clauses) {
     if (subjects ? ![...subjects].every((t) => c.subjects.has(t)) : ![...subjectTokens].some((t) => c.affirmed.has(t) || c.negated.has(t))) continue;
     if (oppositesBetween(scopeSenses, c.senses) > 0) return false;
     // "Does not stop X from …" affirms what "stops X from …" says negated: the clause's two sides trade places.
-    const [affirming, negating] = prevents ? [c.negated, c.affirmed] : [c.affirmed, c.negated];
+    const [affirming, negating] = turnedRound ? [c.negated, c.affirmed] : [c.affirmed, c.negated];
     let affirmed = 0;
     let negated = 0;
     for (const t of scope) {
@@ -170,7 +173,7 @@ function deniesReference(
     }
     // A subject the clause sets aside as the alternative not taken counts for what it negates: "a class doesn't create
     // its dependencies" says what "… instead of classes creating them" does, beside "Spring creates beans and injects their dependencies".
-    if (negated > 0 && !prevents) for (const t of subjectTokens) if (!scope.has(t) && c.setAside.has(t) && !c.affirmed.has(t)) negated++;
+    if (negated > 0 && !turnedRound) for (const t of subjectTokens) if (!scope.has(t) && c.setAside.has(t) && !c.affirmed.has(t)) negated++;
     if (negated >= NEGATED_SCOPE.minTokens && negated >= affirmed) return false;
     if (affirmed >= NEGATED_SCOPE.minTokens && affirmed >= NEGATED_SCOPE.minShare * scope.size) denies = true;
   }
@@ -246,6 +249,7 @@ export function deniedClaims(
     // Most sentences negate no verb and say no opposite: they are not cut into parts.
     if (!VERB_NEGATION.test(sentence.text) && !(setApart && sentenceWords[i]!.some((w) => opposable(w, twoWays)))) continue;
     let named = new Set<string>();
+    let sentenceTwoWays: ReadonlySet<number> | undefined;
     // The sentence's words so far: a clause's subject may be said in the clause before ("Building once saves time, but it does not …").
     const said: string[] = [];
     for (const clause of sentence.text.split(CLAUSE_BREAK)) {
@@ -258,7 +262,7 @@ export function deniedClaims(
             // No negation: an opposite may deny instead.
             const own = subjectsNamed(ws, subjects);
             if (own.size > 0) named = own;
-            if (named.size > 0 && opposesReference(ws, bothWaysIn(sentence.text, twoWays), named, clauses)) denied.add(i);
+            if (named.size > 0 && opposesReference(ws, (sentenceTwoWays ??= bothWaysIn(sentence.text, twoWays)), named, clauses)) denied.add(i);
           }
           before.push(...ws);
           said.push(...ws);
