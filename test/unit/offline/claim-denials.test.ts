@@ -209,6 +209,17 @@ describe('claims denied in part (negated claims, traded sides, words that take a
       + 'which keeps one source of truth and avoids duplicating server data.'));
   });
 
+  it('reads advice against one way, with the way to take after it ("don\'t keep sessions in memory, put them in Redis instead"), as no denial', () => {
+    const SCALE = asked('How would you scale a Node.js service across CPU cores and machines?', 'Run several processes, with the cluster module '
+      + 'or one process per container, behind a load balancer; keep the app stateless by moving sessions and caches to Redis or the database, and '
+      + 'use worker threads only for CPU-bound tasks.');
+    expectAgrees(grade(SCALE, 'Run several processes with the cluster module or one per container, behind a load balancer. The service must be '
+      + 'stateless: don\'t keep sessions or caches in process memory, put them in Redis or a database instead. CPU-bound work goes to worker threads.'));
+    // Said of the subject, not as advice, the same negation still denies.
+    expect(grade(SCALE, 'Run several processes with the cluster module or one per container, behind a load balancer. The app does not keep sessions '
+      + 'and caches in Redis or the database; it keeps them in process memory instead. CPU-bound work goes to worker threads.').reasoning).to.include('contradicts');
+  });
+
   it('reads no opposite in a name written as code ("safe" of yaml.safe_load beside the reference\'s "unsafe deserialisation")', () => {
     const PITFALLS = asked('What security pitfalls are common in Python web services?', 'SQL injection from string-built queries, unsafe '
       + 'deserialisation with pickle or yaml.load, shell injection through subprocess with shell=True, secrets in code, and SSRF from fetching '

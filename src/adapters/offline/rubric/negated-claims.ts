@@ -218,6 +218,23 @@ function opposesReference(ws: readonly string[], twoWays: ReadonlySet<number>, s
   return opposing >= OPPOSED_CLAIM.minShared && opposing > agreeing;
 }
 
+/** What says an advice's alternative follows: "…, put them in Redis instead", "rather than …". */
+const ALTERNATIVE = /\binstead\b|\brather than\b/i;
+
+/**
+ * Whether a part's negation is advice against one way, with the way to take said after it: it opens
+ * the part, an imperative ("don't keep sessions in process memory, put them in Redis instead";
+ * "don't pass setCount(count + 1) …; pass an updater function"), and the rest of the sentence names
+ * an alternative, or the next sentence opens with the same verb. It turns a way down, not the
+ * reference's claim. `ws` are the part's words (its negation at `at`, `under` what follows it),
+ * `rest` the sentence after the part, `next` the next sentence.
+ */
+function advisesOtherwise(ws: readonly string[], at: number, under: readonly string[], rest: string, next?: string): boolean {
+  const opening = at === 0 || (at === 1 && (ws[0] === 'do' || ws[0] === 'don'));
+  if (!opening || under.length === 0) return false;
+  return ALTERNATIVE.test(rest) || (next !== undefined && words(next)[0] === under[0]);
+}
+
 /**
  * `twoWays` and the opposite-sense pairs a sentence says both sides of ("UI state stays local …, and only
  * global client state goes into a small store"): each side is said of a subject of its own there, so
@@ -280,6 +297,7 @@ export function deniedClaims(
         const scope = new Set(contentTokensOf(under).filter((t) => !FILLER.has(t)));
         if (scope.size < NEGATED_SCOPE.minTokens) continue;
         if (setApart ? named.size === 0 : subjectTokens.size === 0) continue;
+        if (advisesOtherwise(scopeWords, scopeAt, under, sentence.text.slice(sentence.text.indexOf(part) + part.length), kept[i + 1]?.text)) continue;
         if (deniesReference(scope, senseGroupsOf(under), setApart ? named : undefined, subjectTokens, clauses, turnsRound(under))) denied.add(i);
       }
       const own = subjectsNamed(before, subjects);
