@@ -87,7 +87,7 @@ function subjectsNamed(ws: readonly string[], subjects: ReadonlySet<string>): Se
 }
 
 /**
- * Whether words say a thing is absent ("without", "lacks", "out of", "non-root"), set aside ("instead
+ * Whether words say a thing is absent ("without", "lacks", "out of", "non-root", "keeps secrets out"), set aside ("instead
  * of classes creating them") or kept from happening (see saysPrevention). Narrower than absencesIn
  * (clauses.ts), which also counts verbs that take a thing away: here a reference clause's verb is
  * what it claims ("DELETE removes rows one at a time"), so reading "removes" as a negation would
@@ -95,7 +95,8 @@ function subjectsNamed(ws: readonly string[], subjects: ReadonlySet<string>): Se
  * deny nothing.
  */
 const saysAbsence = (ws: readonly string[]): boolean =>
-  ws.some((w, i) => w === 'without' || w === 'non' || w.startsWith('lack') || ((w === 'out' || w === 'instead') && ws[i + 1] === 'of')) || saysPrevention(ws);
+  ws.some((w, i) => w === 'without' || w === 'non' || w.startsWith('lack') || ((w === 'out' || w === 'instead') && ws[i + 1] === 'of')
+    || (KEEPING_FROM.has(w) && ws.slice(i + 2, i + 6).includes('out'))) || saysPrevention(ws);
 
 /** Verbs that keep a thing from happening when "from" and a verb in -ing follow: "stop a malicious page from reading …" (not "keep X separate from Y"). */
 const KEEPING_FROM = new Set(['stop', 'stops', 'stopping', 'keep', 'keeps', 'keeping', 'block', 'blocks', 'blocking', 'bar', 'bars']);
