@@ -87,7 +87,8 @@ function subjectsNamed(ws: readonly string[], subjects: ReadonlySet<string>): Se
 }
 
 /**
- * Whether words say a thing is absent ("without", "lacks", "out of", "non-root", "keeps secrets out"), set aside ("instead
+ * Whether words say a thing is absent ("without", "lacks", "out of", "non-root", "keeps secrets out"), not done
+ * ("avoid two-phase commit", "stop accepting new connections"), set aside ("instead
  * of classes creating them") or kept from happening (see saysPrevention). Narrower than absencesIn
  * (clauses.ts), which also counts verbs that take a thing away: here a reference clause's verb is
  * what it claims ("DELETE removes rows one at a time"), so reading "removes" as a negation would
@@ -96,7 +97,13 @@ function subjectsNamed(ws: readonly string[], subjects: ReadonlySet<string>): Se
  */
 const saysAbsence = (ws: readonly string[]): boolean =>
   ws.some((w, i) => w === 'without' || w === 'non' || w.startsWith('lack') || ((w === 'out' || w === 'instead') && ws[i + 1] === 'of')
-    || (KEEPING_FROM.has(w) && ws.slice(i + 2, i + 6).includes('out'))) || saysPrevention(ws);
+    || (KEEPING_FROM.has(w) && ws.slice(i + 2, i + 6).includes('out')) || AVOIDING.has(w) || (STOPPING.has(w) && /ing$/.test(ws[i + 1] ?? '')))
+  || saysPrevention(ws);
+
+/** Verbs that say a thing is not done, as a reference advises or describes it: "avoid two-phase commit", "avoiding long locks". */
+const AVOIDING = new Set(['avoid', 'avoids', 'avoided', 'avoiding']);
+/** Verbs that end a thing when a verb in -ing follows: "stop accepting new connections". */
+const STOPPING = new Set(['stop', 'stops', 'stopped', 'stopping', 'cease', 'ceases']);
 
 /** Verbs that keep a thing from happening when "from" and a verb in -ing follow: "stop a malicious page from reading …" (not "keep X separate from Y"). */
 const KEEPING_FROM = new Set(['stop', 'stops', 'stopping', 'keep', 'keeps', 'keeping', 'block', 'blocks', 'blocking', 'bar', 'bars']);
