@@ -66,10 +66,18 @@ const NOT_LACKING = new Set(['regardless', 'nevertheless', 'nonetheless', 'doubt
 /** Whether a word says its stem is absent: "connectionless" says "no connection", "stateless" "no state" ("unless" does not). */
 const lacks = (w: string): boolean => w.length >= 8 && w.endsWith('less') && !NOT_LACKING.has(w);
 
-/** How many words of a text's words (see `words`) take a thing away (see TAKING_AWAY), "out of" and words in "-less" (see lacks) included. */
+/** Verbs that end a thing when a verb in -ing follows: "stop accepting new connections" says what "no new connections are accepted" says. */
+const STOPPING = new Set(['stop', 'stops', 'stopped', 'stopping', 'cease', 'ceases']);
+
+/**
+ * How many words of a text's words (see `words`) take a thing away (see TAKING_AWAY), "out of",
+ * words in "-less" (see lacks) and "stop" before a verb in -ing (see STOPPING) included.
+ */
 export function absencesIn(ws: readonly string[]): number {
   let n = 0;
-  for (let i = 0; i < ws.length; i++) if (TAKING_AWAY.has(ws[i]!) || (ws[i] === 'out' && ws[i + 1] === 'of') || lacks(ws[i]!)) n++;
+  for (let i = 0; i < ws.length; i++) {
+    if (TAKING_AWAY.has(ws[i]!) || (ws[i] === 'out' && ws[i + 1] === 'of') || lacks(ws[i]!) || (STOPPING.has(ws[i]!) && /ing$/.test(ws[i + 1] ?? ''))) n++;
+  }
   return n;
 }
 
