@@ -67,7 +67,7 @@ const NOT_LACKING = new Set(['regardless', 'nevertheless', 'nonetheless', 'doubt
 const lacks = (w: string): boolean => w.length >= 8 && w.endsWith('less') && !NOT_LACKING.has(w);
 
 /** Verbs that end a thing when a verb in -ing follows: "stop accepting new connections" says what "no new connections are accepted" says. */
-const STOPPING = new Set(['stop', 'stops', 'stopped', 'stopping', 'cease', 'ceases']);
+export const STOPPING: ReadonlySet<string> = new Set(['stop', 'stops', 'stopped', 'stopping', 'cease', 'ceases']);
 
 /**
  * How many words of a text's words (see `words`) take a thing away (see TAKING_AWAY), "out of",

@@ -12,7 +12,7 @@
 import { negationsIn } from '../text/signals.js';
 import { oppositesBetween, senseGroupOf, senseGroupsOf } from '../text/opposites.js';
 import { contentTokensOf, hasForm, proseWords, type Sentence, sentences, words } from '../text/tokens.js';
-import { asTerm, CLAUSE_BREAK, CONDITION, CONDITION_INSIDE, negatesItsClaim, PART_BREAK } from './clauses.js';
+import { asTerm, CLAUSE_BREAK, CONDITION, CONDITION_INSIDE, negatesItsClaim, PART_BREAK, STOPPING } from './clauses.js';
 
 /** A reference clause as negated claims are read against it. */
 export interface NegatableClause {
@@ -102,8 +102,7 @@ const saysAbsence = (ws: readonly string[]): boolean =>
 
 /** Verbs that say a thing is not done, as a reference advises or describes it: "avoid two-phase commit", "avoiding long locks". */
 const AVOIDING = new Set(['avoid', 'avoids', 'avoided', 'avoiding']);
-/** Verbs that end a thing when a verb in -ing follows: "stop accepting new connections". */
-const STOPPING = new Set(['stop', 'stops', 'stopped', 'stopping', 'cease', 'ceases']);
+
 
 /** Verbs that keep a thing from happening when "from" and a verb in -ing follow: "stop a malicious page from reading …" (not "keep X separate from Y"). */
 const KEEPING_FROM = new Set(['stop', 'stops', 'stopping', 'keep', 'keeps', 'keeping', 'block', 'blocks', 'blocking', 'bar', 'bars']);
