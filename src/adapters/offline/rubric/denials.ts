@@ -12,7 +12,7 @@ import {
 } from './clauses.js';
 import { markedTermsOf } from './marked-terms.js';
 import { deniedClaims, type NegatableClause, negatableClausesOf } from './negated-claims.js';
-import { type SideAttributes, sideAttributesOf, sideOfPart, sidesOf, sideTradeShare } from './side-trades.js';
+import { namesSide, type SideAttributes, sideAttributesOf, sideOfPart, sidesOf, sideTradeShare } from './side-trades.js';
 
 /**
  * A clause of the answer restates a clause of the reference when they share at least `minShared`
@@ -106,12 +106,6 @@ function partOf(text: string, sides?: SideAttributes['sides']): Part {
   const prose = sides ? proseWords(text).filter((w) => !namesSide(w, sides)) : proseWords(text);
   return { tokens, negations: polarityOf(text, ws), senses: senseGroupsOf(prose) };
 }
-
-/** Whether a word is one of a side's names (its content token is). */
-const namesSide = (w: string, sides: SideAttributes['sides']): boolean => {
-  const [t] = contentTokensOf([w]);
-  return t !== undefined && (sides[0].has(t) || sides[1].has(t));
-};
 
 /**
  * The negations of a text (`ws` its words), a word that takes a thing away counted as one (see

@@ -86,6 +86,9 @@ function subjectsNamed(ws: readonly string[], subjects: ReadonlySet<string>): Se
   return out;
 }
 
+/** Verbs that say a thing is not done, as a reference advises or describes it: "avoid two-phase commit", "avoiding long locks". */
+const AVOIDING = new Set(['avoid', 'avoids', 'avoided', 'avoiding']);
+
 /**
  * Whether words say a thing is absent ("without", "lacks", "out of", "non-root", "keeps secrets out"), not done
  * ("avoid two-phase commit", "stop accepting new connections"), set aside ("instead
@@ -99,10 +102,6 @@ const saysAbsence = (ws: readonly string[]): boolean =>
   ws.some((w, i) => w === 'without' || w === 'non' || w.startsWith('lack') || ((w === 'out' || w === 'instead') && ws[i + 1] === 'of')
     || (KEEPING_FROM.has(w) && ws.slice(i + 2, i + 6).includes('out')) || AVOIDING.has(w) || (STOPPING.has(w) && /ing$/.test(ws[i + 1] ?? '')))
   || saysPrevention(ws);
-
-/** Verbs that say a thing is not done, as a reference advises or describes it: "avoid two-phase commit", "avoiding long locks". */
-const AVOIDING = new Set(['avoid', 'avoids', 'avoided', 'avoiding']);
-
 
 /** Verbs that keep a thing from happening when "from" and a verb in -ing follow: "stop a malicious page from reading …" (not "keep X separate from Y"). */
 const KEEPING_FROM = new Set(['stop', 'stops', 'stopping', 'keep', 'keeps', 'keeping', 'block', 'blocks', 'blocking', 'bar', 'bars']);
@@ -170,7 +169,6 @@ function deniesReference(
   for (const c of clauses) {
     if (subjects ? ![...subjects].every((t) => c.subjects.has(t)) : ![...subjectTokens].some((t) => c.affirmed.has(t) || c.negated.has(t))) continue;
     if (oppositesBetween(scopeSenses, c.senses) > 0) return false;
-    // "Does not stop X from …" affirms what "stops X from …" says negated: the clause's two sides trade places.
     const [affirming, negating] = turnedRound ? [c.negated, c.affirmed] : [c.affirmed, c.negated];
     let affirmed = 0;
     let negated = 0;

@@ -84,6 +84,12 @@ function sideNamed(tokens: readonly string[], sides: SideAttributes['sides']): 0
   return undefined;
 }
 
+/** Whether a word is one of the sides' names (its content token is). */
+export const namesSide = (w: string, sides: SideAttributes['sides']): boolean => {
+  const [t] = contentTokensOf([w]);
+  return t !== undefined && (sides[0].has(t) || sides[1].has(t));
+};
+
 /**
  * A side's initials, when it is named by two or more words ("vm" for "virtual machine"), in either
  * order (sidesOf gathers the first side's words backwards).
@@ -158,15 +164,11 @@ function byPolarity(clause: string, tokens: readonly string[], sides: SideAttrib
   if (negationsIn(clause) === 0) return { said: tokens, denied: [] };
   const said: string[] = [];
   const denied: string[] = [];
-  const named = (w: string) => {
-    const [t] = contentTokensOf([w]);
-    return t !== undefined && (sides[0].has(t) || sides[1].has(t));
-  };
   for (const part of clause.split(PART_BREAK)) {
     // A side's name is no negation of what is said of it ("display: none removes the element").
     const claim = claimOf(part);
     const negations = negationsIn(claim);
-    const negated = negations > 0 && negations > words(claim).filter((w) => negationsIn(w) > 0 && named(w)).length;
+    const negated = negations > 0 && negations > words(claim).filter((w) => negationsIn(w) > 0 && namesSide(w, sides)).length;
     (negated ? denied : said).push(...contentTokens(part));
   }
   return { said, denied };
