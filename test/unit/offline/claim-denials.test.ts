@@ -339,4 +339,21 @@ describe('claims denied in part (negated claims, traded sides, words that take a
     expect(denied.reasoning).to.include('contradicts the reference');
     expect(denied.score).to.be.at.most(40);
   });
+
+  it('sets no sides apart in a question asking two things of one term ("virtual threads and when do they help"), but sets apart what it says to take instead', () => {
+    const THREADS = asked('What are virtual threads and when do they help?', 'Virtual threads (Java 21) are lightweight threads scheduled by the JVM '
+      + 'onto a few carrier threads, so blocking I/O code can scale to many concurrent tasks without thread pools; they help I/O-bound work, '
+      + 'not CPU-bound work, and pinning in synchronized blocks can limit them.');
+    expectAgrees(grade(THREADS, 'Virtual threads are lightweight threads the JVM manages, mounted on a few carrier threads. You write plain blocking '
+      + 'code and it scales to huge numbers of concurrent I/O tasks. They don\'t help CPU-bound work, and pinning inside synchronized blocks can limit them.'));
+    const COMPREHENSIONS = asked('What are list comprehensions and when would you use a generator expression instead?', 'A list comprehension '
+      + 'builds a whole list in one expression, like [x * 2 for x in items if x > 0], where the if clause filters items; a generator expression '
+      + 'uses parentheses and is lazy, producing items one at a time, which saves memory for large or streaming data.');
+    expectAgrees(grade(COMPREHENSIONS, 'A list comprehension like [x * 2 for x in items if x > 0] builds a new list in a single readable expression. '
+      + 'A generator expression uses parentheses and doesn\'t build the whole list; it yields items lazily one at a time, which saves memory on large data.'));
+    const swapped = grade(COMPREHENSIONS, 'A generator expression builds a whole list in one expression, like (x * 2 for x in items if x > 0). '
+      + 'A list comprehension uses square brackets and is lazy, producing items one at a time, which saves memory for large data.');
+    expect(swapped.reasoning).to.include('contradicts the reference');
+    expect(swapped.score).to.be.at.most(40);
+  });
 });

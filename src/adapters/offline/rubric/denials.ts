@@ -334,6 +334,8 @@ const CLAUSE_CONTRAST = new Set(['while', 'whereas']);
 function contrastedTerms(questionText: string): Set<string> {
   const ws = words(questionText);
   const out = new Set<string>();
+  const instead = ws.indexOf('instead');
+  const taken = instead > 0 ? contentTokensOf(ws.slice(Math.max(0, instead - 2), instead)) : [];
   for (let i = 1; i < ws.length - 1; i++) {
     if (CLAUSE_CONTRAST.has(ws[i]!)) {
       for (const side of [ws.slice(0, i), ws.slice(i + 1)]) {
@@ -343,8 +345,12 @@ function contrastedTerms(questionText: string): Set<string> {
       continue;
     }
     if (!SIDE_BY_SIDE.has(ws[i]!) && !(ws[i] === 'from' && ws[i - 1]!.startsWith('differ'))) continue;
-    const before = ws[i] === 'from' ? ws.slice(Math.max(0, i - 4), i - 1) : ws.slice(Math.max(0, i - 2), i);
-    for (const t of contentTokensOf([...before, ...ws.slice(i + 1, i + 3)])) out.add(t);
+    const before = contentTokensOf(ws[i] === 'from' ? ws.slice(Math.max(0, i - 4), i - 1) : ws.slice(Math.max(0, i - 2), i));
+    const after = contentTokensOf(ws.slice(i + 1, i + 3));
+    // Only a term on each side is set beside another: "virtual threads and when do they help" asks two things of one term,
+    // unless what follows names a term to take instead ("list comprehensions and when would you use a generator expression instead").
+    if (before.length === 0 || (after.length === 0 && taken.length === 0)) continue;
+    for (const t of [...before, ...after, ...taken]) out.add(t);
   }
   // A word the question puts before two of them names neither ("type assertions … and type guards": type).
   const tokens = ws.map((w) => contentTokensOf([w])[0]);

@@ -12,7 +12,7 @@
 import { negationsIn } from '../text/signals.js';
 import { oppositesBetween, senseGroupOf, senseGroupsOf } from '../text/opposites.js';
 import { contentTokensOf, hasForm, proseWords, type Sentence, sentences, words } from '../text/tokens.js';
-import { asTerm, CLAUSE_BREAK, CONDITION, CONDITION_INSIDE, negatesItsClaim, PART_BREAK, STOPPING } from './clauses.js';
+import { asTerm, CLAUSE_BREAK, CONDITION, CONDITION_INSIDE, EXCLUSION, negatesItsClaim, PART_BREAK, STOPPING } from './clauses.js';
 
 /** A reference clause as negated claims are read against it. */
 export interface NegatableClause {
@@ -258,7 +258,8 @@ function bothWaysIn(sentence: string, twoWays: ReadonlySet<number>): ReadonlySet
  * sets two or more subjects apart (`subjects`), a part's subject is the one its clause names first
  * (or the sentence's clause before it: "TreeMap is also O(1), but it does not keep keys sorted");
  * otherwise the words said before the claim must be ones the reference clause says. Negations that
- * restrict, weaken or except, and those in a condition, deny nothing (see deniesNothing, negatesItsClaim).
+ * restrict, weaken or except, and those in a condition or an exclusion ("…, and never for CPU-heavy work"), deny nothing (see
+ * deniesNothing, negatesItsClaim, EXCLUSION).
  */
 export function deniedClaims(
   kept: readonly Sentence[], sentenceWords: readonly (readonly string[])[], clauses: readonly NegatableClause[], subjects: ReadonlySet<string>,
@@ -279,7 +280,7 @@ export function deniedClaims(
       for (const part of clause.split(PART_BREAK)) {
         const ws = words(part);
         const at = verbNegationAt(ws);
-        if (at < 0 || deniesNothing(ws, at) || CONDITION.test(part) || !negatesItsClaim(part)) {
+        if (at < 0 || deniesNothing(ws, at) || CONDITION.test(part) || EXCLUSION.test(part) || !negatesItsClaim(part)) {
           if (setApart && at < 0 && negationsIn(part) === 0 && !CONDITION.test(part)) {
             // No negation: an opposite may deny instead.
             const own = subjectsNamed(ws, subjects);
