@@ -356,4 +356,21 @@ describe('claims denied in part (negated claims, traded sides, words that take a
     expect(swapped.reasoning).to.include('contradicts the reference');
     expect(swapped.score).to.be.at.most(40);
   });
+
+  it('reads advice against doing what the reference warns of, with its reason ("don\'t define components inside render, because …"), as no denial, but not advice against what it recommends', () => {
+    const RECONCILIATION = asked('Explain React reconciliation and how the diffing heuristics affect the way you structure components.',
+      'Reconciliation compares the new element tree with the previous one. React assumes elements of different types produce different trees '
+      + 'and remounts them, and it uses keys to match children. So changing a component type or key remounts and resets state, and defining '
+      + 'components inside render creates a new type each time.');
+    const base = 'React diffs the new element tree against the previous one. If an element\'s type changes it remounts that subtree, and keys '
+      + 'match children between renders, so changing a type or a key resets state.';
+    expectAgrees(grade(RECONCILIATION, `${base} Don't define components inside render, because that creates a new type every render.`));
+    // Without a reason it is still read as saying the reference's claim negated.
+    expect(grade(RECONCILIATION, `${base} Defining components inside render does not create a new type each time.`).reasoning)
+      .to.include('contradicts the reference');
+    const QUERIES = asked('How do you prevent SQL injection?', 'Use parameterised queries for user input, so the database never reads the input as SQL.');
+    const against = grade(QUERIES, 'Never use parameterised queries for user input, because they are slow; escape the input by hand.');
+    expect(against.reasoning).to.include('contradicts the reference');
+    expect(against.score).to.be.at.most(40);
+  });
 });

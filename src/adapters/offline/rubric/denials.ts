@@ -88,6 +88,8 @@ interface Part {
   senses: Set<number>;
   /** The side of the question it speaks of, when the question sets two apart: named first in it, or in its sentence's part before (see sideOfPart). */
   side?: 0 | 1;
+  /** Its first word after a conjunction: a reference part opening with a verb ("use parameterised queries") recommends doing it (see advisedAgainst). */
+  lead?: string;
 }
 
 /**
@@ -104,7 +106,28 @@ function partOf(text: string, sides?: SideAttributes['sides']): Part {
   const tokens = new Set(contentTokensOf(ws.filter((w) => !MODAL_NEED.has(w))));
   // A side's name is the part's subject, not what it claims: "optimistic" names a side, and is no opposite of "pessimistic" (see withSides).
   const prose = sides ? proseWords(text).filter((w) => !namesSide(w, sides)) : proseWords(text);
-  return { tokens, negations: polarityOf(text, ws), senses: senseGroupsOf(prose) };
+  const lead = ws.find((w) => !LEADING_CONJUNCTION.has(w));
+  return { tokens, negations: polarityOf(text, ws), senses: senseGroupsOf(prose), ...(lead === undefined ? {} : { lead }) };
+}
+
+/** Words a part may open with before what it says: "and defining components …", "so use …". */
+const LEADING_CONJUNCTION = new Set(['and', 'but', 'so', 'then', 'or']);
+
+/** A part advising against doing a thing: "don't define components inside render", "never build SQL …"; the verb captured. */
+const ADVICE_AGAINST = /^\W*(?:(?:and|but|so|then)\s+)?(?:don['’]?t|do not|never)\s+([a-z]+)/i;
+/** A reason given for advice: "…, because that creates a new type every render". */
+const REASON = /\b(?:because|since|otherwise)\b/i;
+
+/**
+ * The verb of a part that advises against doing a thing and gives the reason in its sentence (`rest`: the sentence
+ * from the part on): "don't define components inside render, because that creates a new type each time" warns of
+ * what the reference says ("defining components inside render creates a new type each time"), denying none of it,
+ * unless the reference part opens with that verb: then it recommends what the answer advises against ("use
+ * parameterised queries" against "don't use parameterised queries, because they are slow").
+ */
+function advisedAgainst(text: string, rest: string): string | undefined {
+  const advice = ADVICE_AGAINST.exec(text);
+  return advice && REASON.test(rest) ? advice[1]!.toLowerCase() : undefined;
 }
 
 /**
@@ -404,20 +427,21 @@ function opposedShare(
     }));
   // Each sentence's parts, read when first needed: most sentences have no polar part, and their parts are
   // read only when a loose restatement is found elsewhere.
-  const partsOfEach: Array<Array<{ text: string; part: Part }> | undefined> = [];
+  const partsOfEach: Array<Array<{ text: string; part: Part; advice?: string }> | undefined> = [];
   const partsAt = (i: number) => {
     if (partsOfEach[i]) return partsOfEach[i]!;
     const texts = partsOfSentence(kept[i]!.text);
     const parts = withSides(texts.map((t) => partOf(t, claims.setApart)), claims.setApart);
     return (partsOfEach[i] = parts.map((part, j) => {
       for (const g of part.senses) if (claims.twoWays.has(g)) part.senses.delete(g);
-      return { text: texts[j]!, part };
+      const advice = part.negations > 0 ? advisedAgainst(texts[j]!, texts.slice(j).join(',')) : undefined;
+      return { text: texts[j]!, part, ...(advice === undefined ? {} : { advice }) };
     }));
   };
   // The best restatement of a part: its matched words, its flips, and whether it is a loose one: one
   // whose denial reading whole clauses misses (an opposite; a negation added to a part, the clause round
   // it saying more; a negation added or dropped in a part of two words restated exactly).
-  const restatement = ({ text, part }: { text: string; part: Part }) => {
+  const restatement = ({ text, part, advice }: { text: string; part: Part; advice?: string }) => {
     if (part.tokens.size < OPPOSED_PART.minShared) return undefined;
     // "When an array is not declared static, …" or "if it wants more than its limit, …" sets out a case:
     // a condition, not a claim denied; "…, not for CPU-heavy work" excludes a case from what came before (see EXCLUSION).
@@ -430,24 +454,26 @@ function opposedShare(
       for (const t of ref.tokens) if (part.tokens.has(t)) shared++;
       const opposites = part.senses.size > 0 ? oppositesBetween(part.senses, ref.senses) : 0;
       const matched = shared + opposites;
-      if (opposites === 0 && part.negations === ref.negations && (part.side === undefined || ref.side === undefined || part.side === ref.side)) {
+      // Advice against doing a thing, with its reason, warns of it: its negation is not said of the reference's claim (see advisedAgainst).
+      const negations = advice !== undefined && ref.lead !== advice ? part.negations - 1 : part.negations;
+      if (opposites === 0 && negations === ref.negations && (part.side === undefined || ref.side === undefined || part.side === ref.side)) {
         agreeing = Math.max(agreeing, shared);
       }
       const close = shared >= RESTATEMENT.minShared && shared >= RESTATEMENT.minShare * part.tokens.size && shared >= RESTATEMENT.minShare * ref.tokens.size;
       const exact = shared >= EXACT_PART.minShared && shared === part.tokens.size && shared === ref.tokens.size;
       const opposed = !condition && opposites > 0 && shared >= OPPOSED_PART.minShared && matched >= OPPOSED_PART.minShare * part.tokens.size
         && matched >= OPPOSED_PART.minReferenceShare * ref.tokens.size;
-      const negated = !condition && opposites === 0 && part.negations > ref.negations && shared >= NEGATED_PART.minShared
+      const negated = !condition && opposites === 0 && negations > ref.negations && shared >= NEGATED_PART.minShared
         && shared >= NEGATED_PART.minShare * part.tokens.size && shared >= NEGATED_PART.minReferenceShare * ref.tokens.size;
       if (!close && !opposed && !negated && !exact) continue;
       // Said of the other side, a claim turned round agrees ("VMs isolate more strongly" for "containers … isolate less strongly").
       const otherSide = part.side !== undefined && ref.side !== undefined && part.side !== ref.side ? 1 : 0;
-      const flips = opposites + Math.abs(part.negations - ref.negations) + otherSide;
+      const flips = opposites + Math.abs(negations - ref.negations) + otherSide;
       // Of two reference parts it restates as well, the one it agrees with is the one it restates.
       if (!best || matched > best.matched || (matched === best.matched && best.flips % 2 === 1 && flips % 2 === 0)) {
         best = { matched, flips, loose: false, shared };
       }
-      if (opposed || negated || (exact && !close && part.negations !== ref.negations)) best.loose = true;
+      if (opposed || negated || (exact && !close && negations !== ref.negations)) best.loose = true;
     }
     // A part sharing more words with a part it agrees with than with the one it would turn round restates
     // that one, however loosely: "SSR … giving fast first contentful paint" says what "server-side rendering
