@@ -73,6 +73,15 @@ describe('e2e: accounts and auth over HTTP', () => {
     expect(locked.body.detail).to.match(/Too many failed login attempts/);
   });
 
+  it('locks out concurrent guesses too: of many sent at once, at most five are checked, and the right password then gets 429', async () => {
+    const { email } = await registerCandidate(t);
+    const statuses = await Promise.all(Array.from({ length: 12 }, async () =>
+      (await t.request('POST', '/api/v1/auth/login', { body: { email, password: 'bad password' } })).status));
+    expect(statuses.filter((s) => s === 401).length).to.be.at.most(5);
+    expect(statuses.filter((s) => s !== 401 && s !== 429)).to.deep.equal([]);
+    expect((await t.request('POST', '/api/v1/auth/login', { body: { email, password: 'correct horse battery' } })).status).to.equal(429);
+  });
+
   it('refuses a disabled account at login and with a token it already has', async () => {
     const { email, token, id } = await registerCandidate(t);
     const uow = resolveFrom(t.app.container, UnitOfWork);

@@ -87,6 +87,22 @@ describe('accounts and auth rules', () => {
     expect((await login.execute({ email: 'di@example.com', password: 'longenough' })).account.email).to.equal('di@example.com');
   });
 
+  it('verifies at most five passwords per lock however many attempts race, and keeps the lock they reach', async () => {
+    const { register, login, clock } = setup();
+    await register.execute({ email: 'fay@example.com', password: 'longenough', fullName: 'Fay' });
+    // Twelve wrong guesses and the right password sent at once: each is counted before its hash is verified.
+    const raced = await Promise.all([
+      ...Array.from({ length: 12 }, () => rejection(login.execute({ email: 'fay@example.com', password: 'wrongpassword' }))),
+      rejection(login.execute({ email: 'fay@example.com', password: 'longenough' })),
+    ]);
+    expect(raced.filter((e) => e instanceof InvalidCredentials)).to.have.length(5);
+    expect(raced.filter((e) => e instanceof LoginLocked)).to.have.length(8);
+    clock.advance(60_000);
+    expect(await rejection(login.execute({ email: 'fay@example.com', password: 'longenough' }))).to.be.instanceOf(LoginLocked);
+    clock.advance(14 * 60_000 + 1);
+    expect((await login.execute({ email: 'fay@example.com', password: 'longenough' })).account.email).to.equal('fay@example.com');
+  });
+
   it('resets the failure count after a successful login', async () => {
     const { register, login } = setup();
     await register.execute({ email: 'ed@example.com', password: 'longenough', fullName: 'Ed' });
