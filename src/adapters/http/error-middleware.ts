@@ -23,6 +23,19 @@ const PUBLIC_DETAILS: Record<string, (provider: string) => string> = {
   'ai.bad_response': (provider) => `AI provider ${provider} returned an unusable answer; please try again`,
 };
 
+/** Codes answered as the replaced system's clients know them: its global handler answered an AI rate limit with RATE_LIMIT_EXCEEDED. */
+const PUBLIC_CODES: Record<string, string> = { 'ai.rate_limited': 'RATE_LIMIT_EXCEEDED' };
+
+/**
+ * The code and detail a domain error is answered with, in a response body or a stream's `error`
+ * event alike: an AI failure's without the vendor's text (see PUBLIC_DETAILS), codes as PUBLIC_CODES spells them.
+ */
+export function publicErrorOf(error: DomainError): { code: string; detail: string } {
+  const publicDetail = PUBLIC_DETAILS[error.code];
+  const provider = (error.details as { provider?: string } | undefined)?.provider ?? 'AI';
+  return { code: PUBLIC_CODES[error.code] ?? error.code, detail: publicDetail ? publicDetail(provider) : error.message };
+}
+
 /**
  * First in the chain: turns every failure into `{"detail": …}`. Domain errors answer with their
  * registered status, code and title (see coded); anything unexpected is logged once and answered 500.
@@ -56,9 +69,8 @@ export function answerError(ctx: Context, error: unknown, statuses: ErrorStatusT
       if (status === 401) ctx.set('WWW-Authenticate', 'Bearer');
       const retryAfter = (error.details as { retryAfterSeconds?: number } | undefined)?.retryAfterSeconds;
       if (status === 429 || status === 503) ctx.set('Retry-After', String(Math.max(1, Math.ceil(retryAfter ?? 60))));
-      const publicDetail = PUBLIC_DETAILS[error.code];
-      const provider = (error.details as { provider?: string } | undefined)?.provider ?? 'AI';
-      ctx.body = coded(status, error.code, publicDetail ? publicDetail(provider) : error.message);
+      const { code, detail } = publicErrorOf(error);
+      ctx.body = coded(status, code, detail);
       return;
     }
   }

@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import type { Context } from 'koa';
-import { answerError } from '../../../src/adapters/http/error-middleware.js';
+import { answerError, publicErrorOf } from '../../../src/adapters/http/error-middleware.js';
 import { coreErrorStatuses, ErrorStatusTable } from '../../../src/adapters/http/error-statuses.js';
 import { interviewErrorStatuses } from '../../../src/adapters/http/interviews/interviews.routes.js';
 import { InterviewNotFound } from '../../../src/domain/interviews/errors.js';
@@ -49,6 +49,15 @@ describe('HTTP error answers', () => {
     const limited = answered(new ProviderRateLimited('openai', 7));
     expect(limited.status).to.equal(429);
     expect(limited.headers['Retry-After']).to.equal('7');
-    expect(limited.body).to.deep.equal({ error: 'Too Many Requests', code: 'ai.rate_limited', detail: 'AI provider openai is rate limiting requests' });
+    // Its code is the one the replaced system's clients know; with no Retry-After from the vendor, its 60 seconds.
+    expect(limited.body).to.deep.equal({ error: 'Too Many Requests', code: 'RATE_LIMIT_EXCEEDED', detail: 'AI provider openai is rate limiting requests' });
+    expect(answered(new ProviderRateLimited('openai')).headers['Retry-After']).to.equal('60');
+  });
+
+  it('gives a stream\'s error event the same public code and detail as a response body (publicErrorOf)', () => {
+    expect(publicErrorOf(new ProviderUnavailable('openai', 'connect ECONNREFUSED 10.0.0.7:443 (key sk-live-123)'))).to.deep.equal({
+      code: 'ai.provider_unavailable', detail: 'AI provider openai is unavailable; please try again shortly',
+    });
+    expect(publicErrorOf(new ProviderRateLimited('azure', 3)).code).to.equal('RATE_LIMIT_EXCEEDED');
   });
 });

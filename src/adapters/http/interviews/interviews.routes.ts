@@ -5,7 +5,7 @@ import { boundaryLevels, type ProgressionState } from '../../../domain/assessmen
 import { DomainError } from '../../../domain/shared/domain-error.js';
 import { token } from '../../../ports/token.js';
 import { HttpError } from '../http-errors.js';
-import { INTERNAL_ERROR_BODY } from '../error-middleware.js';
+import { INTERNAL_ERROR_BODY, publicErrorOf } from '../error-middleware.js';
 import type { SlidingWindowLimiter } from '../rate-limiter.js';
 import { ErrorBody, type RouteRegistry } from '../route-registry.js';
 import {
@@ -174,9 +174,7 @@ export function interviewRoutes(registry: RouteRegistry): void {
         if (!started) throw error;
         if ((error as Error)?.name !== 'AbortError') {
           // Only domain errors say what went wrong; anything else stays internal.
-          send('error', error instanceof DomainError
-            ? { detail: error.message, code: error.code }
-            : INTERNAL_ERROR_BODY);
+          send('error', error instanceof DomainError ? publicErrorOf(error) : INTERNAL_ERROR_BODY);
         }
         res.end();
       } finally {
