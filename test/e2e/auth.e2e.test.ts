@@ -93,13 +93,15 @@ describe('e2e: accounts and auth over HTTP', () => {
     expect(me.headers.get('www-authenticate')).to.equal('Bearer');
   });
 
-  it('refuses missing, expired and tampered tokens with 401 and WWW-Authenticate', async () => {
+  it('refuses missing, expired, tampered and foreign-subject tokens with 401 and WWW-Authenticate', async () => {
     const { token, id } = await registerCandidate(t);
     const expired = await new JwtAccessTokens(TEST_JWT_SECRET, 1, new FixedClock(new Date('2020-01-01T00:00:00Z'))).issue({
       accountId: id, role: 'candidate',
     });
     const tampered = token.slice(0, -3) + (token.endsWith('AAA') ? 'BBB' : 'AAA');
-    for (const bad of [undefined, expired.token, tampered, 'not.a.jwt']) {
+    // Signed with the app's secret, but its subject is no account id at all.
+    const foreign = await new JwtAccessTokens(TEST_JWT_SECRET, 1, new FixedClock(new Date())).issue({ accountId: 'not-a-uuid', role: 'candidate' });
+    for (const bad of [undefined, expired.token, tampered, 'not.a.jwt', foreign.token]) {
       const res = await t.request('GET', '/api/v1/auth/me', { token: bad });
       expect(res.status).to.equal(401);
       expect(res.headers.get('www-authenticate')).to.equal('Bearer');

@@ -9,6 +9,8 @@ import { AccountModel } from './models/account.model.js';
 import { isUniqueViolation } from './pg-errors.js';
 import { NamedStatement } from './named-statement.js';
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 const toAccount = (row: Omit<AccountModel, keyof Model>): Account => ({
   id: row.id,
   email: row.email,
@@ -51,6 +53,8 @@ export class PgAccountRepository implements AccountRepository {
   }
 
   async findById(id: string): Promise<Account | undefined> {
+    // Ids are UUIDs: any other string (a token's subject, say) is no account's, not a query the column's type refuses.
+    if (!UUID.test(id)) return undefined;
     if (this.cache && !this.db.isTransaction) return this.cache.read(id, () => this.select(id));
     return this.select(id);
   }

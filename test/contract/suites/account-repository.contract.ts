@@ -12,8 +12,10 @@ export function accountRepositoryContract(label: string, open: () => Promise<Uni
       uow = await open();
     });
 
-    it('resolves undefined for an unknown id or email', async () => {
+    it('resolves undefined for an unknown id, of any form, or email', async () => {
       expect(await uow.repositories.accounts.findById('00000000-0000-4000-8000-000000000000')).to.equal(undefined);
+      // Whatever its form: a signed token's subject may be any string.
+      expect(await uow.repositories.accounts.findById('not-a-uuid')).to.equal(undefined);
       expect(await uow.repositories.accounts.findByEmail('nobody-here@example.com')).to.equal(undefined);
     });
 
