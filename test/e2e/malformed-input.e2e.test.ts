@@ -6,6 +6,9 @@ import { registerCandidate, signInStaff, startTestApp, type TestApp } from '../s
  * and type, out-of-range queries, with and without a token — answers a 4xx (or a success) with a JSON
  * `detail`, never a 5xx.
  */
+/** A JSON body with text no database can store: 422 from the body parser, on every route alike. */
+const UNSTORABLE = { message_text: 'nul \u0000 inside', full_name: 'half a pair \ud83d' };
+
 describe('e2e: malformed requests to every route', () => {
   let t: TestApp;
   before(async () => {
@@ -13,7 +16,7 @@ describe('e2e: malformed requests to every route', () => {
   });
   after(async () => t.close());
 
-  it('answers each with a client error, never a server error', async function () {
+  it('answers each with a client error, never a server error, and one without a token for signed-in users 401', async function () {
     this.timeout(60_000);
     const candidate = await registerCandidate(t);
     const admin = await signInStaff(t, 'admin');
@@ -24,13 +27,14 @@ describe('e2e: malformed requests to every route', () => {
       {}, [], 'text', 42, null, { nested: { deeper: [1, { x: 'y' }] } },
       { role_type: 7, message_text: ['x'], email: {}, password: 1, full_name: null, skills: 'x', phone: 9, providers: 'x', status: 'weird' },
       { role_type: 'x'.repeat(10_000), message_text: 'x'.repeat(3000), full_name: 'n'.repeat(5000) },
-      { message_text: 'nul \u0000 inside', full_name: 'half a pair \ud83d' },
+      UNSTORABLE,
     ];
     const queries = ['', '?skip=-1&limit=100000', '?skip=abc&limit=1.5', '?from=2026-13-40&to=x&min_sequence=99999999999'];
     const failures: string[] = [];
     let asked = 0;
     for (const [template, methods] of Object.entries(paths)) {
       for (const method of Object.keys(methods).map((m) => m.toUpperCase())) {
+        const signedInOnly = Boolean((methods[method.toLowerCase()] as { security?: unknown }).security);
         for (const id of ids) {
           const path = template.replace(/\{[^}]+\}/g, id);
           for (const token of [candidate.token, admin.token, undefined]) {
@@ -39,7 +43,10 @@ describe('e2e: malformed requests to every route', () => {
                 const res = await t.request(method, path + query, { token, ...(body === undefined ? {} : { body }) });
                 asked++;
                 const clear = res.status < 400 || (res.status < 500 && res.body && 'detail' in res.body);
-                if (!clear) failures.push(`${method} ${path}${query} ${JSON.stringify(body)?.slice(0, 60)} → ${res.status} ${JSON.stringify(res.body)?.slice(0, 100)}`);
+                // Without a token a route for signed-in users says only that: 401, whatever its params, query or body say
+                // (but for text no database can store, refused as the body is read, before any route: see the README's errors).
+                const refused = !(signedInOnly && token === undefined) || body === UNSTORABLE || res.status === 401;
+                if (!clear || !refused) failures.push(`${method} ${path}${query} ${JSON.stringify(body)?.slice(0, 60)} → ${res.status} ${JSON.stringify(res.body)?.slice(0, 100)}`);
               }
             }
           }

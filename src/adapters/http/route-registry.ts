@@ -115,13 +115,14 @@ export class RouteRegistry {
   mount(router: Router, hooks: RouteHooks): void {
     for (const spec of this.specs) {
       router[spec.method](spec.path, async (ctx: Context) => {
-        const params = parsePart(spec.params, ctx.params, 'path');
-        const query = parsePart(spec.query, spec.query ? singleValues(ctx.query) : ctx.query, 'query');
+        // Who may ask is settled before what was asked is read: a stranger learns nothing of a route's rules from its 422s.
         let user: Account | undefined;
         if (spec.auth) {
           user = await hooks.authenticate(ctx);
           if (spec.auth !== 'any') hooks.authorise(user, spec.auth);
         }
+        const params = parsePart(spec.params, ctx.params, 'path');
+        const query = parsePart(spec.query, spec.query ? singleValues(ctx.query) : ctx.query, 'query');
         const rawBody = (ctx.request as { body?: unknown }).body;
         const body = spec.body ? parsePart(spec.body, requiredBody(rawBody), 'body') : rawBody;
         const result = await spec.handler({
