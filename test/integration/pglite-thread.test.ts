@@ -1,4 +1,7 @@
 import { expect } from 'chai';
+import { chmodSync, mkdirSync, mkdtempSync, statSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import pg from 'pg';
 import { Database } from '../../src/adapters/postgres/database.js';
 import { NamedStatement } from '../../src/adapters/postgres/named-statement.js';
@@ -148,6 +151,18 @@ describe('embedded PostgreSQL on its own thread (PgliteThread)', function () {
       } finally {
         await pool.releaseConnection(held);
       }
+    } finally {
+      await db.close();
+    }
+  });
+
+  it('keeps the embedded database\'s directory its owner\'s alone, one that exists already included', async () => {
+    const dir = path.join(mkdtempSync(path.join(os.tmpdir(), 'pgdata-')), 'pgdata');
+    mkdirSync(dir, { mode: 0o755 });
+    chmodSync(dir, 0o755);
+    const db = await Database.open({ embeddedDir: dir, poolMax: 1 });
+    try {
+      expect(statSync(dir).mode & 0o777).to.equal(0o700);
     } finally {
       await db.close();
     }

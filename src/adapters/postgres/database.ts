@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { chmodSync, mkdirSync } from 'node:fs';
 import knex, { type Knex } from 'knex';
 import './pg-types.js';
 import { runNamedStatementsOn } from './named-statement.js';
@@ -51,7 +51,12 @@ export class Database implements DatabaseHealth {
       return new Database(db, 'postgres');
     }
     const dir = options.embeddedDir ?? 'memory://';
-    if (!dir.startsWith('memory://')) mkdirSync(dir, { recursive: true });
+    if (!dir.startsWith('memory://')) {
+      // The database's files are the app's alone (PostgreSQL itself insists on 0700): its directory is created so, and an
+      // existing one made so, whatever the process's umask let PGlite give the files inside.
+      mkdirSync(dir, { recursive: true, mode: 0o700 });
+      chmodSync(dir, 0o700);
+    }
     const pglite = await PgliteThread.open(dir);
     // Every pooled client is a connection to PGlite's one session, which runs on its own thread; a
     // client inside a transaction has the session to itself until it ends (pglite-worker.ts).

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { InvalidStorageKey } from '../../domain/shared/domain-error.js';
 import { isValidStorageKey, type ObjectStorage, type StoredObject } from '../../ports/object-storage.js';
@@ -10,9 +10,20 @@ import { isValidStorageKey, type ObjectStorage, type StoredObject } from '../../
  */
 export class FilesystemObjectStorage implements ObjectStorage {
   private readonly root: string;
+  /** The root made the owner's alone, once, before the first write (see put). */
+  private rootReady?: Promise<void>;
 
   constructor(root: string) {
     this.root = path.resolve(root);
+  }
+
+  /**
+   * Stored files (resumes: personal data) are the app's alone: the root, its folders and files are
+   * created for the owner only, and an existing root is made so, whatever the process's umask.
+   */
+  private ownRoot(): Promise<void> {
+    this.rootReady ??= mkdir(this.root, { recursive: true, mode: 0o700 }).then(() => chmod(this.root, 0o700));
+    return this.rootReady;
   }
 
   private pathOf(key: string): string {
@@ -24,10 +35,11 @@ export class FilesystemObjectStorage implements ObjectStorage {
 
   async put(key: string, data: Uint8Array, contentType: string): Promise<void> {
     const file = this.pathOf(key);
-    await mkdir(path.dirname(file), { recursive: true });
+    await this.ownRoot();
+    await mkdir(path.dirname(file), { recursive: true, mode: 0o700 });
     const tmp = `${file}.${randomUUID()}.tmp`;
-    await writeFile(tmp, data);
-    await writeFile(`${tmp}.type`, contentType);
+    await writeFile(tmp, data, { mode: 0o600 });
+    await writeFile(`${tmp}.type`, contentType, { mode: 0o600 });
     await rename(`${tmp}.type`, `${file}.type`);
     await rename(tmp, file);
   }
