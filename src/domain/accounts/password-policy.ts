@@ -11,4 +11,5 @@ export function checkPasswordPolicy(password: string): void {
   if (password.length > PASSWORD_MAX_LENGTH) {
     throw new WeakPassword(`Password must be at most ${PASSWORD_MAX_LENGTH} characters`);
   }
+  if (password.trim() === '') throw new WeakPassword('Password must not be only spaces');
 }

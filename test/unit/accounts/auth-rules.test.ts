@@ -47,7 +47,7 @@ describe('accounts and auth rules', () => {
     expect((await uow.repositories.accounts.findByEmail('ANN@example.com'))?.id).to.equal(account.id);
   });
 
-  it('refuses a duplicate email in another case and short or huge passwords', async () => {
+  it('refuses a duplicate email in another case and short, huge or blank passwords', async () => {
     const { register } = setup();
     await register.execute({ email: 'bo@example.com', password: 'longenough', fullName: 'Bo' });
     expect(await rejection(register.execute({ email: 'BO@EXAMPLE.COM', password: 'longenough', fullName: 'Bo' })))
@@ -55,6 +55,8 @@ describe('accounts and auth rules', () => {
     expect(await rejection(register.execute({ email: 'c@example.com', password: 'short', fullName: 'C' })))
       .to.be.instanceOf(WeakPassword);
     expect(await rejection(register.execute({ email: 'c@example.com', password: 'x'.repeat(129), fullName: 'C' })))
+      .to.be.instanceOf(WeakPassword);
+    expect(await rejection(register.execute({ email: 'c@example.com', password: ' \t'.repeat(6), fullName: 'C' })))
       .to.be.instanceOf(WeakPassword);
   });
 
