@@ -113,6 +113,23 @@ describe('e2e: accounts and auth over HTTP', () => {
     const res = await t.request('POST', '/api/v1/auth/login', { raw: '{"email": "a@b.c", ', headers: { 'content-type': 'application/json' } });
     expect(res.status).to.equal(400);
     expect(res.body.detail).to.match(/^Malformed JSON in request body/);
+    // Where it failed, never a quote of the body (a password, say) back.
+    const quoted = await t.request('POST', '/api/v1/auth/login', { raw: 'hunter2-secret', headers: { 'content-type': 'application/json' } });
+    expect(quoted.status).to.equal(400);
+    expect(quoted.body.detail).to.match(/^Malformed JSON in request body/);
+    expect(quoted.body.detail).to.not.include('hunter2');
+  });
+
+  it('refuses a JSON body that is not UTF-8 with 400 instead of storing replacement characters, and reads one opening with a byte order mark', async () => {
+    const { token } = await registerCandidate(t);
+    const latin1 = Buffer.concat([Buffer.from('{"skills":["'), Buffer.from([0xff, 0xfe]), Buffer.from(' go"]}')]);
+    const refused = await t.request('PUT', '/api/v1/profile/skills', { token, raw: latin1, headers: { 'content-type': 'application/json' } });
+    expect(refused.status).to.equal(400);
+    expect(refused.body.detail).to.equal('The request body is not valid UTF-8');
+    expect((await t.request('GET', '/api/v1/profile', { token })).body.skills).to.deep.equal([]);
+    const bom = await t.request('PUT', '/api/v1/profile/skills', { token, raw: `\ufeff${JSON.stringify({ skills: ['Go'] })}`, headers: { 'content-type': 'application/json' } });
+    expect(bom.status).to.equal(200);
+    expect(bom.body.skills).to.deep.equal(['go']);
   });
 
   it('answers 413 for a body over the limit', async () => {

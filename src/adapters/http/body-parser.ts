@@ -48,6 +48,21 @@ export function readBody(ctx: Pick<Context, 'get' | 'req'>, limit: number): Prom
 const tooLarge = (limit: number) =>
   new HttpError(413, `Request body is larger than the limit of ${limit} bytes`);
 
+/** Strict: a byte sequence that is no UTF-8 is refused, not replaced by U+FFFD and stored; a leading byte order mark is dropped. */
+const UTF8 = new TextDecoder('utf-8', { fatal: true });
+
+/** A JSON body's text (RFC 8259: UTF-8); bytes that are not UTF-8 are a 400 saying so. */
+function utf8Text(bytes: Uint8Array): string {
+  try {
+    return UTF8.decode(bytes);
+  } catch {
+    throw new HttpError(400, 'The request body is not valid UTF-8');
+  }
+}
+
+/** A JSON parse error's message without the excerpt of the body V8 quotes (a password, say): where it failed is enough. */
+const withoutQuote = (message: string): string => message.replace(/, ".*"(?:\.\.\.)? is not valid JSON$/s, ' (not valid JSON)');
+
 /** Whether a request carries a body (declared length above 0, or sent in chunks). */
 const hasBody = (ctx: Context): boolean => Number(ctx.get('Content-Length') || 0) > 0 || ctx.get('Transfer-Encoding') !== '';
 
@@ -65,13 +80,13 @@ export function jsonBody(limit: number, skip: (ctx: Context) => boolean) {
       }
       return next();
     }
-    const raw = (await readBody(ctx, limit)).toString('utf8');
+    const raw = utf8Text(await readBody(ctx, limit));
     if (raw.trim() !== '') {
       let body: unknown;
       try {
         body = JSON.parse(raw);
       } catch (error) {
-        throw new HttpError(400, `Malformed JSON in request body: ${(error as Error).message}`);
+        throw new HttpError(400, `Malformed JSON in request body: ${withoutQuote((error as Error).message)}`);
       }
       // JSON refuses raw control characters in strings, and decoding UTF-8 never yields half a
       // surrogate pair: such text can only come from a \u escape, so most bodies need no walk.
