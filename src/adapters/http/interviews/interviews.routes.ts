@@ -3,6 +3,7 @@ import {
 } from '../../../domain/interviews/index.js';
 import { boundaryLevels, type ProgressionState } from '../../../domain/assessment/index.js';
 import { DomainError } from '../../../domain/shared/domain-error.js';
+import { Logger } from '../../../ports/logger.js';
 import { token } from '../../../ports/token.js';
 import { HttpError } from '../http-errors.js';
 import { INTERNAL_ERROR_BODY, publicErrorOf } from '../error-middleware.js';
@@ -139,7 +140,7 @@ export function interviewRoutes(registry: RouteRegistry): void {
       ...forbidden, ...notFound,
       422: { description: 'Invalid message or Idempotency-Key', schema: ErrorBody },
     },
-    async handler({ params, body, user, koa, resolve }) {
+    async handler({ params, body, user, koa, resolve, requestId }) {
       const idempotencyKey = idempotencyKeyOf(koa);
       const disconnect = abortOnDisconnect(koa);
       const res = koa.res;
@@ -173,7 +174,11 @@ export function interviewRoutes(registry: RouteRegistry): void {
       } catch (error) {
         if (!started) throw error;
         if ((error as Error)?.name !== 'AbortError') {
-          // Only domain errors say what went wrong; anything else stays internal.
+          // Only domain errors say what went wrong; anything else stays internal, and is logged as the error middleware logs a 500.
+          if (!(error instanceof DomainError)) {
+            resolve(Logger).error({ requestId, err: error instanceof Error ? { name: error.name, message: error.message, stack: error.stack } : String(error) },
+              'unhandled error after the stream started');
+          }
           send('error', error instanceof DomainError ? publicErrorOf(error) : INTERNAL_ERROR_BODY);
         }
         res.end();
