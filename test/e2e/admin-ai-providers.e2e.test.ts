@@ -1,4 +1,5 @@
 import { expect } from 'chai';
+import { AiProvidersResponse } from '../../src/adapters/http/admin/ai-providers.routes.js';
 import { bootstrap } from '../../src/app/bootstrap.js';
 import { loadConfig } from '../../src/app/config.js';
 import { FakeOpenAiServer } from '../integration/fake-openai.js';
@@ -34,6 +35,10 @@ describe('e2e: admins switch AI providers at run time', function () {
       expect(before.status).to.equal(200);
       expect(before.body.registered.interviewer).to.include.members(['offline', 'openai', 'azure']);
       expect(before.body.active_chain).to.deep.equal(['offline']);
+      // The body is what the OpenAPI document says it is.
+      expect(AiProvidersResponse.strict().safeParse(before.body).success).to.equal(true);
+      const documented = (await t.request('GET', '/openapi.json')).body.paths['/api/v1/admin/ai-providers'];
+      for (const method of ['get', 'put']) expect(documented[method].responses['200'].content['application/json'].schema.required).to.include('active_chain');
 
       const first = await t.request('POST', '/api/v1/interviews/start', { token: candidate.token, body: { role_type: 'react' } });
       expect(first.body.ai_model_used).to.equal('offline/question-bank-v1');
@@ -47,6 +52,7 @@ describe('e2e: admins switch AI providers at run time', function () {
       expect(put.status).to.equal(200);
       expect(put.body).to.include({ source: 'admin' });
       expect(put.body.active_chain).to.deep.equal(['openai', 'offline']);
+      expect(AiProvidersResponse.strict().safeParse(put.body).success).to.equal(true);
       expect(put.body.changes[0]).to.include({ by: admin.email });
       expect(put.body.changes[0].from).to.deep.equal(['offline']);
       expect(put.body.changes[0].to).to.deep.equal(['openai', 'offline']);

@@ -31,10 +31,12 @@ describe('e2e: malformed requests to every route', () => {
     ];
     const queries = ['', '?skip=-1&limit=100000', '?skip=abc&limit=1.5', '?from=2026-13-40&to=x&min_sequence=99999999999'];
     const failures: string[] = [];
+    const undocumented = new Set<string>();
     let asked = 0;
     for (const [template, methods] of Object.entries(paths)) {
       for (const method of Object.keys(methods).map((m) => m.toUpperCase())) {
-        const signedInOnly = Boolean((methods[method.toLowerCase()] as { security?: unknown }).security);
+        const operation = methods[method.toLowerCase()] as { security?: unknown; responses: Record<string, unknown> };
+        const signedInOnly = Boolean(operation.security);
         for (const id of ids) {
           const path = template.replace(/\{[^}]+\}/g, id);
           for (const token of [candidate.token, admin.token, undefined]) {
@@ -46,6 +48,7 @@ describe('e2e: malformed requests to every route', () => {
                 // Without a token a route for signed-in users says only that: 401, whatever its params, query or body say
                 // (but for text no database can store, refused as the body is read, before any route: see the README's errors).
                 const refused = !(signedInOnly && token === undefined) || body === UNSTORABLE || res.status === 401;
+                if (!(String(res.status) in operation.responses)) undocumented.add(`${method} ${template} → ${res.status}`);
                 if (!clear || !refused) failures.push(`${method} ${path}${query} ${JSON.stringify(body)?.slice(0, 60)} → ${res.status} ${JSON.stringify(res.body)?.slice(0, 100)}`);
               }
             }
@@ -55,6 +58,8 @@ describe('e2e: malformed requests to every route', () => {
     }
     expect(asked).to.be.greaterThan(500);
     expect(failures).to.deep.equal([]);
+    // The OpenAPI document lists every status a route answered.
+    expect([...undocumented]).to.deep.equal([]);
   });
 
   it('answers a body that is not JSON with 415 saying what to send, and lets a bodiless POST through', async () => {

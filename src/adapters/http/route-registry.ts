@@ -99,6 +99,19 @@ function singleValues(query: Record<string, string | string[] | undefined>): Rec
   return out;
 }
 
+/**
+ * A route's documented responses with those its declaration implies, when it does not document them
+ * itself: 401 for a route for signed-in users, 403 for one for some roles only, 422 for one whose
+ * path, query or body is validated. The mount answers them whatever the handler does.
+ */
+function withImpliedResponses(spec: RouteSpec<any, any, any>): RouteSpec['responses'] {
+  const implied: RouteSpec['responses'] = {};
+  if (spec.auth) implied[401] = { description: 'Not signed in, or the token is invalid or expired', schema: ErrorBody };
+  if (spec.auth && spec.auth !== 'any') implied[403] = { description: `Signed in with a role this route is not for (it is for: ${spec.auth.join(', ')})`, schema: ErrorBody };
+  if (spec.params || spec.query || spec.body) implied[422] = { description: 'The request does not validate: detail lists each field', schema: ErrorBody };
+  return { ...implied, ...spec.responses };
+}
+
 /** Collects route specs once; mounts them on a Koa router and documents them in OpenAPI 3.1. */
 export class RouteRegistry {
   private readonly specs: RouteSpec<any, any, any>[] = [];
@@ -159,7 +172,7 @@ export class RouteRegistry {
           ...(spec.form ? { body: { content: { 'multipart/form-data': { schema: spec.form } } } } : {}),
         },
         responses: Object.fromEntries(
-          Object.entries(spec.responses).map(([status, r]) => [
+          Object.entries(withImpliedResponses(spec)).map(([status, r]) => [
             status,
             {
               description: r.description,

@@ -20,8 +20,24 @@ export const aiProviderErrorStatuses: Record<string, number> = { 'admin.invalid_
 
 const ChainBody = z.object({ chain: z.array(z.string().min(1).max(50)).min(1).max(10) });
 
+/** The providers' state as GET and PUT answer it. */
+export const AiProvidersResponse = z.object({
+  registered: z.object({ interviewer: z.array(z.string()), answer_grader: z.array(z.string()) }),
+  active_chain: z.array(z.string()),
+  source: z.enum(['admin', 'configuration']),
+  health: z.record(z.string(), z.object({
+    in_chain: z.boolean(),
+    last_outcome: z.enum(['ok', 'error']).nullable(),
+    last_call_at: z.string().nullable(),
+    last_error: z.string().nullable(),
+    calls: z.number().int(),
+    failures: z.number().int(),
+  })),
+  changes: z.array(z.object({ at: z.string(), by: z.string(), from: z.array(z.string()), to: z.array(z.string()) })),
+});
+
 export function aiProviderRoutes(registry: RouteRegistry): void {
-  const describe = async (resolve: <T>(t: import('../../../ports/token.js').Token<T>) => T) => {
+  const describe = async (resolve: <T>(t: import('../../../ports/token.js').Token<T>) => T): Promise<z.infer<typeof AiProvidersResponse>> => {
     const providers = resolve(AiProviderSwitchToken);
     const catalog = resolve(AiProviderCatalog);
     const repos = resolve(UnitOfWork).repositories;
@@ -48,7 +64,7 @@ export function aiProviderRoutes(registry: RouteRegistry): void {
     summary: 'Registered AI providers per port, the active chain, each provider\'s recent health and the audit trail',
     tags: ['admin'],
     auth: ['admin'],
-    responses: { 200: { description: 'Providers' }, 401: { description: 'Not signed in', schema: ErrorBody }, 403: { description: 'Admins only', schema: ErrorBody } },
+    responses: { 200: { description: 'Providers', schema: AiProvidersResponse }, 401: { description: 'Not signed in', schema: ErrorBody }, 403: { description: 'Admins only', schema: ErrorBody } },
     async handler({ resolve }) {
       return { body: await describe(resolve) };
     },
@@ -62,7 +78,7 @@ export function aiProviderRoutes(registry: RouteRegistry): void {
     auth: ['admin'],
     body: ChainBody,
     responses: {
-      200: { description: 'The new state' },
+      200: { description: 'The new state', schema: AiProvidersResponse },
       422: { description: 'Unknown or duplicated provider ids (the detail lists the valid ones)', schema: ErrorBody },
       403: { description: 'Admins only', schema: ErrorBody },
     },

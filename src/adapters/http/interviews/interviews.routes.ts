@@ -61,6 +61,12 @@ function abortOnDisconnect(koa: Context): { signal: AbortSignal; dispose(): void
 export function interviewRoutes(registry: RouteRegistry): void {
   const notFound = { 404: { description: 'Interview not found', schema: ErrorBody } };
   const forbidden = { 403: { description: 'Not your interview', schema: ErrorBody } };
+  // What a turn's AI calls can end in when every provider of the chain failed (before any event, on the streamed route).
+  const aiRateLimited = { 429: { description: 'The AI provider is rate limiting (code RATE_LIMIT_EXCEEDED; Retry-After)', schema: ErrorBody } };
+  const aiFailures = {
+    502: { description: 'The AI provider returned an unusable answer (code ai.bad_response)', schema: ErrorBody },
+    503: { description: 'The AI provider is unavailable (code ai.provider_unavailable; Retry-After)', schema: ErrorBody },
+  };
 
   registry.add({
     method: 'post',
@@ -74,7 +80,8 @@ export function interviewRoutes(registry: RouteRegistry): void {
       400: { description: 'Neither role_type nor application_id', schema: ErrorBody },
       404: { description: 'Resume or application not found', schema: ErrorBody },
       422: { description: 'Unknown role_type (the detail lists the roles)', schema: ErrorBody },
-      429: { description: 'Too many interview starts from this address', schema: ErrorBody },
+      429: { description: 'Too many interview starts from this address, or the AI provider is rate limiting (code RATE_LIMIT_EXCEEDED; Retry-After)', schema: ErrorBody },
+      ...aiFailures,
     },
     async handler({ body, user, koa, resolve }) {
       const verdict = resolve(InterviewStartLimiter).take(koa.ip);
@@ -110,7 +117,7 @@ export function interviewRoutes(registry: RouteRegistry): void {
       ...forbidden, ...notFound,
       409: { description: 'Another answer to this interview was processed at the same time', schema: ErrorBody },
       422: { description: 'Invalid message, or Idempotency-Key reused for another request', schema: ErrorBody },
-      503: { description: 'AI provider unavailable', schema: ErrorBody },
+      ...aiRateLimited, ...aiFailures,
     },
     async handler({ params, body, user, koa, resolve }) {
       const idempotencyKey = idempotencyKeyOf(koa);
@@ -139,6 +146,7 @@ export function interviewRoutes(registry: RouteRegistry): void {
       400: { description: 'Interview completed or not active (answered as JSON before any event)', schema: ErrorBody },
       ...forbidden, ...notFound,
       422: { description: 'Invalid message or Idempotency-Key', schema: ErrorBody },
+      ...aiRateLimited, ...aiFailures,
     },
     async handler({ params, body, user, koa, resolve, requestId }) {
       const idempotencyKey = idempotencyKeyOf(koa);
