@@ -21,15 +21,18 @@ export async function interviewUseCases(options: { grader?: AnswerGrader; ids?: 
   const interviewer = new QuestionBankInterviewer();
   const candidate = anAccount();
   await uow.transaction((r) => r.accounts.insert(candidate));
+  const grader = options.grader ?? new RubricAnswerGrader();
+  const submitAnswer = () => new SubmitAnswer({
+    uow, interviewer, grader, clock, ids, thresholds: options.thresholds ?? DEFAULT_THRESHOLDS, prices: {}, budgetUsd: 5, logger: new SilentLogger(),
+  });
   return {
     uow,
     clock,
     candidate,
     start: new StartInterview({ uow, interviewer, clock, ids, prices: {} }),
-    submit: new SubmitAnswer({
-      uow, interviewer, grader: options.grader ?? new RubricAnswerGrader(), clock, ids,
-      thresholds: options.thresholds ?? DEFAULT_THRESHOLDS, prices: {}, budgetUsd: 5, logger: new SilentLogger(),
-    }),
+    submit: submitAnswer(),
+    /** The same use case as another server process on the same database runs it: it knows nothing of this process's turns in flight. */
+    submitInAnotherProcess: submitAnswer(),
     complete: new CompleteInterview({ uow, clock }),
   };
 }

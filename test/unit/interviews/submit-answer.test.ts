@@ -32,19 +32,55 @@ async function setup(grader?: AnswerGrader) {
 }
 
 describe('SubmitAnswer and CompleteInterview use cases', () => {
-  it('lets exactly one of two answers that raced on the same question commit', async () => {
+  it('lets exactly one of two answers that raced on the same question in two processes commit', async () => {
     let grader!: GatedGrader;
     grader = new GatedGrader(new RubricAnswerGrader(), 2, () => grader.release());
-    const { uow, candidate, interview, submit } = await setup(grader);
+    const { uow, candidate, interview, submit, submitInAnotherProcess } = await setup(grader);
     const outcomes = await Promise.allSettled([
       submit.execute({ interviewId: interview.id, candidateId: candidate.id, answer: 'First answer about JSX and components.' }),
-      submit.execute({ interviewId: interview.id, candidateId: candidate.id, answer: 'Second answer about props and state.' }),
+      submitInAnotherProcess.execute({ interviewId: interview.id, candidateId: candidate.id, answer: 'Second answer about props and state.' }),
     ]);
     expect(outcomes.filter((o) => o.status === 'fulfilled')).to.have.length(1);
     const rejected = outcomes.find((o) => o.status === 'rejected') as PromiseRejectedResult;
     expect(rejected.reason).to.be.instanceOf(ConcurrentAnswer);
     const messages = await uow.repositories.interviews.allMessages(interview.id);
     expect(messages.map((m) => m.sequence)).to.deep.equal([1, 2, 3]);
+  });
+
+  it('refuses a second answer while one is being worked on in this process before grading it, and lets one with the same Idempotency-Key replay the first', async () => {
+    let grader!: GatedGrader;
+    let graded!: () => void;
+    const grading = new Promise<void>((resolve) => { graded = resolve; });
+    // Holds the first grading; once opened, lets every later one through.
+    let open = false;
+    grader = new GatedGrader(new RubricAnswerGrader(), 1, () => {
+      graded();
+      if (open) grader.release();
+    });
+    const { uow, candidate, interview, submit } = await setup(grader);
+    const first = submit.execute({ interviewId: interview.id, candidateId: candidate.id, answer: 'First answer about JSX and components.', idempotencyKey: 'k-1' });
+    await grading;
+    const tokens: string[] = [];
+    const second = await submit.execute({
+      interviewId: interview.id, candidateId: candidate.id, answer: 'Second answer about props and state.', onToken: (t) => tokens.push(t),
+    }).then(() => undefined, (error: unknown) => error);
+    expect(second).to.be.instanceOf(ConcurrentAnswer);
+    // Refused before any AI work: nothing graded, nothing streamed.
+    expect(tokens).to.deep.equal([]);
+    const otherKey = await submit.execute({
+      interviewId: interview.id, candidateId: candidate.id, answer: 'Third answer.', idempotencyKey: 'k-2',
+    }).then(() => undefined, (error: unknown) => error);
+    expect(otherKey).to.be.instanceOf(ConcurrentAnswer);
+    const retry = submit.execute({ interviewId: interview.id, candidateId: candidate.id, answer: 'First answer about JSX and components.', idempotencyKey: 'k-1' });
+    open = true;
+    grader.release();
+    const [won, replayed] = await Promise.all([first, retry]);
+    expect(won.replayed).to.equal(false);
+    expect(replayed).to.deep.equal({ result: won.result, replayed: true });
+    expect((await uow.repositories.interviews.allMessages(interview.id)).map((m) => m.sequence)).to.deep.equal([1, 2, 3]);
+    // Once it is done, the next answer is taken.
+    await submit.execute({ interviewId: interview.id, candidateId: candidate.id, answer: 'An answer to the second question.' });
+    expect((await uow.repositories.interviews.allMessages(interview.id)).length).to.equal(5);
   });
 
   it('tells an answer that lost its race to /complete that the interview is completed, not that another answer came', async () => {

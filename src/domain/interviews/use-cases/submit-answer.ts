@@ -56,6 +56,14 @@ export const CLOSING_MESSAGE =
  * grade, no AI call and no question counted; a second one about the same question is graded.
  */
 export class SubmitAnswer {
+  /**
+   * The interviews an answer is being worked on for in this process, each with the Idempotency-Key it
+   * came with: another answer meanwhile is refused at once (ConcurrentAnswer), before any AI call,
+   * rather than after grading, and a streamed one before its first token; one with the same key goes
+   * on and replays the winner's response (see commit). Across processes the commit's version check decides.
+   */
+  private readonly inFlight = new Map<string, string | undefined>();
+
   constructor(
     private readonly deps: {
       uow: UnitOfWork;
@@ -80,7 +88,7 @@ export class SubmitAnswer {
     /** Receives the interviewer's reply as it is produced (streaming clients). */
     onToken?: (token: string) => void;
   }): Promise<{ result: TurnResult; replayed: boolean }> {
-    const { uow, interviewer, grader, clock, ids, thresholds } = this.deps;
+    const { uow } = this.deps;
     const repos = uow.repositories;
     // Only an idempotent request needs the fingerprint of what it asked.
     const requestHash = input.idempotencyKey ? `${input.interviewId}:${fingerprint(input.answer)}` : '';
@@ -98,8 +106,28 @@ export class SubmitAnswer {
     if (replayed) return replayed;
     if (interview.status === 'completed') throw new InterviewCompleted(interview.id);
     if (!isOpen(interview) || !interview.pending) throw new InterviewNotActive(interview.id, interview.status);
+    if (this.inFlight.has(interview.id)) {
+      if (input.idempotencyKey === undefined || this.inFlight.get(interview.id) !== input.idempotencyKey) throw new ConcurrentAnswer(interview.id);
+      return this.turn(input, interview, requestHash, replay);
+    }
+    this.inFlight.set(interview.id, input.idempotencyKey);
+    try {
+      return await this.turn(input, interview, requestHash, replay);
+    } finally {
+      this.inFlight.delete(interview.id);
+    }
+  }
 
-    const pending = interview.pending;
+  /** The turn itself: its answer graded (or a clarification answered), the next question chosen, all committed at once. */
+  private async turn(
+    input: Parameters<SubmitAnswer['execute']>[0],
+    interview: Interview,
+    requestHash: string,
+    replay: () => Promise<{ result: TurnResult; replayed: boolean } | undefined>,
+  ): Promise<{ result: TurnResult; replayed: boolean }> {
+    const { uow, interviewer, grader, clock, ids, thresholds } = this.deps;
+    const repos = uow.repositories;
+    const pending = interview.pending!;
     const kind = clarificationsOf(pending) < CLARIFICATIONS_PER_QUESTION ? clarificationKind(input.answer) : undefined;
     if (kind) {
       const { updated, messages, result } = this.clarification(interview, pending, input.answer, kind);
