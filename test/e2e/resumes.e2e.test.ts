@@ -74,6 +74,11 @@ describe('e2e: profile and resumes over HTTP', function () {
       expect((await put('/api/v1/profile/experience', token, { experience_years: 51 })).status).to.equal(422);
       expect((await put('/api/v1/profile/experience', token, { experience_years: -1 })).status).to.equal(422);
       expect((await put('/api/v1/profile/basic-info', token, { full_name: '' })).status).to.equal(422);
+      // Characters that only change how a name displays are dropped; a name of nothing else is refused.
+      const blank = await put('/api/v1/profile/basic-info', token, { full_name: '\u202E\u200B' });
+      expect(blank.status).to.equal(422);
+      expect(blank.body.code).to.equal('accounts.blank_name');
+      expect((await put('/api/v1/profile/basic-info', token, { full_name: '\u202EAda Lovelace\u200B' })).body.full_name).to.equal('Ada Lovelace');
       const keep = await put('/api/v1/profile/basic-info', token, { experience_years: 3 });
       expect(keep.body).to.include({ full_name: 'Ada Lovelace', phone: '+44 20 7946 0000', experience_years: 3 });
       expect((await get('/api/v1/auth/me', token)).body.full_name).to.equal('Ada Lovelace');

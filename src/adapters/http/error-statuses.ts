@@ -33,5 +33,6 @@ export const coreErrorStatuses: Record<string, number> = {
   'auth.locked': 429,
   'accounts.email_taken': 400,
   'accounts.weak_password': 422,
+  'accounts.blank_name': 422,
   'accounts.not_found': 404,
 };

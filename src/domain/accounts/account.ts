@@ -1,3 +1,5 @@
+import { plainText } from '../shared/text.js';
+import { BlankFullName } from './errors.js';
 export const ROLES = ['candidate', 'recruiter', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
 
@@ -20,5 +22,12 @@ export interface Account {
 }
 
 export const normaliseEmail = (email: string): string => email.trim().toLowerCase();
+
+/** A full name as it is kept: its display controls dropped (see plainText) and trimmed; one with nothing visible left is refused. */
+export function visibleName(raw: string): string {
+  const name = plainText(raw).trim();
+  if (name === '') throw new BlankFullName();
+  return name;
+}
 
 export const canSignIn = (account: Account): boolean => account.status === 'active';

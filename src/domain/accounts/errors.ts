@@ -36,6 +36,13 @@ export class NotPermitted extends DomainError {
   }
 }
 
+/** A full name with nothing visible left once the characters that only change how text displays are dropped (see plainText). */
+export class BlankFullName extends DomainError {
+  constructor() {
+    super('accounts.blank_name', 'Full name must contain visible characters');
+  }
+}
+
 export class WeakPassword extends DomainError {
   constructor(reason: string) {
     super('accounts.weak_password', reason);

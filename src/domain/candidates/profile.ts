@@ -1,3 +1,4 @@
+import { plainText } from '../shared/text.js';
 import { normaliseSkills } from '../skills/index.js';
 
 export const WORK_SETUPS = ['remote', 'hybrid', 'onsite', 'any'] as const;
@@ -50,7 +51,7 @@ export function cleanList(values: readonly string[]): string[] {
   const seen = new Set<string>();
   const out: string[] = [];
   for (const raw of values) {
-    const value = raw.trim().replace(/\s+/g, ' ');
+    const value = plainText(raw).trim().replace(/\s+/g, ' ');
     if (value === '' || seen.has(value.toLowerCase())) continue;
     seen.add(value.toLowerCase());
     out.push(value);

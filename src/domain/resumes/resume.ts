@@ -1,3 +1,4 @@
+import { plainText } from '../shared/text.js';
 import type { DocumentType } from './file-type.js';
 import { summariseForProfile, type ParsedResume } from './parsed-resume.js';
 
@@ -81,6 +82,6 @@ export function toStoredParse(parsed: ParsedResume, parser: { provider: string; 
 export function displayFileName(raw: string | undefined, type: DocumentType): string {
   const last = (raw ?? '').split(/[\\/]/).pop() ?? '';
   // eslint-disable-next-line no-control-regex
-  const cleaned = last.replace(/[\u0000-\u001f\u007f"]/g, '').trim().slice(0, 255);
+  const cleaned = plainText(last.replace(/[\u0000-\u001f\u007f"]/g, '')).trim().slice(0, 255);
   return cleaned === '' || cleaned === '.' || cleaned === '..' ? `resume.${type}` : cleaned;
 }

@@ -1,6 +1,7 @@
+import { plainText } from '../shared/text.js';
 import { lookupSkill, SKILL_SPELLINGS, type SkillCategory, type SkillSpelling } from './taxonomy.js';
 
-const clean = (raw: string): string => raw.trim().toLowerCase().replace(/\s+/g, ' ');
+const clean = (raw: string): string => plainText(raw).trim().toLowerCase().replace(/\s+/g, ' ');
 
 /** The canonical name of a skill spelling; an unknown skill stays as its trimmed lower-case spelling. */
 export const canonicalSkill = (raw: string): string => {

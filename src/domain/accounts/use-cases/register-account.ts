@@ -3,7 +3,7 @@ import type { Clock } from '../../../ports/clock.js';
 import type { IdGenerator } from '../../../ports/id-generator.js';
 import type { PasswordHasher } from '../../../ports/password-hasher.js';
 import type { UnitOfWork } from '../../../ports/unit-of-work.js';
-import { type Account, normaliseEmail, type Role } from '../account.js';
+import { type Account, normaliseEmail, type Role, visibleName } from '../account.js';
 import { EmailAlreadyRegistered } from '../errors.js';
 import { checkPasswordPolicy } from '../password-policy.js';
 
@@ -42,7 +42,7 @@ export class RegisterAccount {
     const account: Account = {
       id: ids.newId(),
       email,
-      fullName: input.fullName.trim(),
+      fullName: visibleName(input.fullName),
       phone: input.phone?.trim() || null,
       role: input.role ?? 'candidate',
       status: 'active',

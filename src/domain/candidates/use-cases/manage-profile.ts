@@ -1,4 +1,5 @@
-import type { Account } from '../../accounts/account.js';
+import { plainText } from '../../shared/text.js';
+import { type Account, visibleName } from '../../accounts/account.js';
 import { AccountNotFound } from '../../accounts/errors.js';
 import { retryOnConflict } from '../../shared/retry.js';
 import type { Clock } from '../../../ports/clock.js';
@@ -95,8 +96,8 @@ export class ManageProfile {
   }
 
   updateBasicInfo(candidateId: string, change: BasicInfoChange): Promise<ProfileView> {
-    const fullName = change.fullName?.trim();
-    const phone = change.phone === undefined ? undefined : change.phone?.trim() || null;
+    const fullName = change.fullName === undefined ? undefined : visibleName(change.fullName);
+    const phone = change.phone === undefined ? undefined : (change.phone === null ? null : plainText(change.phone).trim() || null);
     return this.edit(candidateId, {
       account: fullName === undefined && phone === undefined ? undefined
         : (a) => ({ ...a, fullName: fullName ?? a.fullName, phone: phone === undefined ? a.phone : phone }),
