@@ -57,7 +57,7 @@ export default definePlugin<AnthropicOptions>({
       clientOptions: { timeout: o.timeoutMs, ...(o.baseUrl ? { baseURL: o.baseUrl } : {}) },
     });
     // Anthropic has no JSON mode: the prompt alone asks for JSON, and invalid JSON gets one repair.
-    ctx.provide(AnswerGrader, PROVIDER, () => new ChatModelAnswerGrader(model(), PROVIDER, o.model, loadPrompt(PROMPTS.answerGrader), 'prompt'));
-    ctx.provide(Interviewer, PROVIDER, () => new ChatModelInterviewer(model(), PROVIDER, o.model, loadPrompt(PROMPTS.interviewer), ROLE_IDS, 'prompt'));
+    ctx.provide(AnswerGrader, PROVIDER, () => new ChatModelAnswerGrader(model(), PROVIDER, o.model, loadPrompt(PROMPTS.answerGrader), 'prompt', o.timeoutMs));
+    ctx.provide(Interviewer, PROVIDER, () => new ChatModelInterviewer(model(), PROVIDER, o.model, loadPrompt(PROMPTS.interviewer), ROLE_IDS, 'prompt', o.timeoutMs));
   },
 });

@@ -30,8 +30,8 @@ export default definePlugin({
       });
     };
     const name = azure.deployment ?? 'azure-deployment';
-    ctx.provide(AnswerGrader, PROVIDER, () => new ChatModelAnswerGrader(model(), PROVIDER, name, loadPrompt(PROMPTS.answerGrader)));
-    ctx.provide(Interviewer, PROVIDER, () => new ChatModelInterviewer(model(), PROVIDER, name, loadPrompt(PROMPTS.interviewer), ROLE_IDS));
+    ctx.provide(AnswerGrader, PROVIDER, () => new ChatModelAnswerGrader(model(), PROVIDER, name, loadPrompt(PROMPTS.answerGrader), 'native', openai.timeoutMs));
+    ctx.provide(Interviewer, PROVIDER, () => new ChatModelInterviewer(model(), PROVIDER, name, loadPrompt(PROMPTS.interviewer), ROLE_IDS, 'native', openai.timeoutMs));
   },
   async start(resolver: Resolver) {
     const selected = [...resolver.selectedIds(AnswerGrader), ...resolver.selectedIds(Interviewer)].includes(PROVIDER);

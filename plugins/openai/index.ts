@@ -20,8 +20,8 @@ export default definePlugin({
       if (!settings.apiKey) throw new Error('OPENAI_API_KEY is not set');
       return createOpenAiChatModel({ ...settings, apiKey: settings.apiKey });
     };
-    ctx.provide(AnswerGrader, PROVIDER, () => new ChatModelAnswerGrader(model(), PROVIDER, settings.model, loadPrompt(PROMPTS.answerGrader)));
-    ctx.provide(Interviewer, PROVIDER, () => new ChatModelInterviewer(model(), PROVIDER, settings.model, loadPrompt(PROMPTS.interviewer), ROLE_IDS));
+    ctx.provide(AnswerGrader, PROVIDER, () => new ChatModelAnswerGrader(model(), PROVIDER, settings.model, loadPrompt(PROMPTS.answerGrader), 'native', settings.timeoutMs));
+    ctx.provide(Interviewer, PROVIDER, () => new ChatModelInterviewer(model(), PROVIDER, settings.model, loadPrompt(PROMPTS.interviewer), ROLE_IDS, 'native', settings.timeoutMs));
   },
   async start(resolver: Resolver) {
     const selected = [...resolver.selectedIds(AnswerGrader), ...resolver.selectedIds(Interviewer)].includes(PROVIDER);

@@ -3,7 +3,11 @@ import type { AddressInfo } from 'node:net';
 
 /** What the fake answers to one chat-completions request. */
 export type FakeReply =
-  | { kind: 'json'; content: string; delayMs?: number; chunkDelayMs?: number; usage?: { prompt_tokens: number; completion_tokens: number } }
+  | {
+    kind: 'json'; content: string; delayMs?: number; chunkDelayMs?: number; usage?: { prompt_tokens: number; completion_tokens: number };
+    /** Sends the headers and this many chunks of a streamed reply (of a plain one, half its body), then nothing more until the client goes. */
+    stallAfter?: number;
+  }
   | { kind: 'error'; status: number; message: string; retryAfter?: number; delayMs?: number };
 
 export interface RecordedRequest {
@@ -78,7 +82,8 @@ export class FakeOpenAiServer {
         if (!res.writableFinished) record.clientClosedEarly = true;
       });
       const pieces = reply.content.match(/.{1,12}/gs) ?? [''];
-      for (const piece of pieces) {
+      for (const [n, piece] of pieces.entries()) {
+        if (reply.stallAfter !== undefined && n >= reply.stallAfter) return;
         if (reply.chunkDelayMs) await new Promise((r) => setTimeout(r, reply.chunkDelayMs));
         if (res.destroyed) return;
         res.write(`data: ${JSON.stringify({ id, object: 'chat.completion.chunk', created, model, choices: [{ index: 0, delta: { content: piece }, finish_reason: null }] })}\n\n`);
@@ -89,6 +94,10 @@ export class FakeOpenAiServer {
       return;
     }
     res.writeHead(200, { 'content-type': 'application/json' });
+    if (reply.stallAfter !== undefined) {
+      res.write(JSON.stringify({ id, object: 'chat.completion', created, model }).slice(0, 40));
+      return;
+    }
     res.end(JSON.stringify({
       id, object: 'chat.completion', created, model,
       choices: [{ index: 0, message: { role: 'assistant', content: reply.content }, finish_reason: 'stop', logprobs: null }],

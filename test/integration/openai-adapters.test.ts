@@ -133,6 +133,45 @@ describe('OpenAI adapters against a fake OpenAI server (wire format over loopbac
   }
 });
 
+describe('OpenAI adapters against a vendor that sends its headers and then stalls', function () {
+  this.timeout(30_000);
+  let fake: FakeOpenAiServer;
+  afterEach(async () => fake.kill());
+  const stalled = async (stallAfter: number) => {
+    const responder = competentModel();
+    fake = await new FakeOpenAiServer(async (r) => ({ ...(await responder(r)), stallAfter } as never)).start();
+    return createOpenAiChatModel({ apiKey: 'sk-test', baseUrl: fake.baseUrl, model: 'gpt-4o-mini', temperature: 0.2, maxTokens: 800, timeoutMs: 400 });
+  };
+  const failure = (promise: Promise<unknown>) => promise.then(() => undefined, (error: unknown) => error);
+
+  it('gives up on a reply whose body stops coming at the timeout, as the provider being unavailable (the SDK timed only the headers)', async () => {
+    const started = Date.now();
+    const error = await failure(new ChatModelAnswerGrader(await stalled(0), 'openai', 'gpt-4o-mini', prompts.grader, 'native', 400).grade(REQUEST));
+    expect(error).to.be.instanceOf(ProviderUnavailable);
+    expect((error as Error).message).to.match(/no complete reply within 400 ms/);
+    expect(Date.now() - started).to.be.below(5_000);
+  });
+
+  it('gives up on a streamed reply that stops mid-way at the timeout too', async () => {
+    const interviewer = new ChatModelInterviewer(await stalled(2), 'openai', 'gpt-4o-mini', prompts.interviewer, ROLE_IDS, 'native', 400);
+    const tokens: string[] = [];
+    const error = await failure(interviewer.nextQuestion(
+      { interviewId: 'i', roleType: 'react', phase: 'warmup', history: [], skillsExplored: [], boundarySkills: [] },
+      { onToken: (text) => tokens.push(text) },
+    ));
+    expect(error).to.be.instanceOf(ProviderUnavailable);
+    expect(fake.requests[0]!.body.stream).to.equal(true);
+  });
+
+  it('still reads a caller\'s abort as an abort, not as the provider being unavailable', async () => {
+    const controller = new AbortController();
+    const grading = failure(new ChatModelAnswerGrader(await stalled(0), 'openai', 'gpt-4o-mini', prompts.grader, 'native', 5_000)
+      .grade(REQUEST, { signal: controller.signal }));
+    setImmediate(() => controller.abort());
+    expect((await grading as Error).name).to.equal('AbortError');
+  });
+});
+
 describe('OpenAI interviewer streaming (fake server, chunked)', function () {
   this.timeout(30_000);
   it('hands the question out token by token, the first before the model has finished', async () => {

@@ -5,7 +5,7 @@ import type { AnswerGrader, Grade, GradeRequest } from '../../ports/answer-grade
 import type { AiCallOptions } from '../../ports/provider-served.js';
 import { levelOf } from '../offline/answer-grader.rubric.js';
 import { hesitationsIn, saysOnlyNotKnowing, withoutInstructions } from '../offline/text/signals.js';
-import { invokeJson, type JsonMode } from './chat-model.js';
+import { DEFAULT_CALL_DEADLINE_MS, invokeJson, type JsonMode } from './chat-model.js';
 
 const fraction = z.number().min(0).max(1);
 const GradeJson = z.object({
@@ -41,6 +41,8 @@ export class ChatModelAnswerGrader implements AnswerGrader {
     private readonly modelName: string,
     private readonly systemPrompt: string,
     private readonly jsonMode: JsonMode = 'native',
+    /** The longest a model call may take, its reply read to the end (see withDeadline in chat-model.ts). */
+    private readonly deadlineMs = DEFAULT_CALL_DEADLINE_MS,
   ) {}
 
   async grade(request: GradeRequest, options: AiCallOptions = {}): Promise<Grade> {
@@ -69,7 +71,7 @@ export class ChatModelAnswerGrader implements AnswerGrader {
           tag('candidate_answer', answer),
         ].join('\n\n'),
       },
-    ], options, this.jsonMode);
+    ], options, this.jsonMode, this.deadlineMs);
     const score = Math.round(value.score);
     return {
       score,

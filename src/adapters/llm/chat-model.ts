@@ -84,6 +84,24 @@ export function toPortError(provider: string, error: unknown): Error {
   return new ProviderBadResponse(provider, `HTTP ${e.status}: ${e.message ?? 'request refused'}`);
 }
 
+/** The longest a whole model call may take, its reply read to the end, when the adapter gives none (see withDeadline). */
+export const DEFAULT_CALL_DEADLINE_MS = 30_000;
+
+/**
+ * A model call's signal bounded by a deadline for the whole call. The vendor SDK's own timeout covers
+ * only the wait for the reply's headers: a vendor that sends them and then stalls would hold the call
+ * for the HTTP client's 300 s, with no fallback meanwhile. `expired` tells the deadline's abort from the
+ * caller's: only the caller's is an AbortError; the deadline's is the provider being unavailable.
+ */
+function withDeadline(signal: AbortSignal | undefined, deadlineMs: number) {
+  const deadline = AbortSignal.timeout(deadlineMs);
+  return {
+    signal: signal ? AbortSignal.any([signal, deadline]) : deadline,
+    portError: (provider: string, error: unknown): Error =>
+      (deadline.aborted && !signal?.aborted ? new ProviderUnavailable(provider, `no complete reply within ${deadlineMs} ms`) : toPortError(provider, error)),
+  };
+}
+
 const textOf = (content: unknown): string =>
   typeof content === 'string' ? content
     : Array.isArray(content) ? content.map((p) => (typeof p === 'string' ? p : (p as { text?: string }).text ?? '')).join('') : '';
@@ -100,6 +118,8 @@ export async function invokeJson<T>(
   options: AiCallOptions = {},
   /** 'native' asks the vendor for JSON mode (OpenAI's response_format); 'prompt' relies on the prompt alone. */
   jsonMode: JsonMode = 'native',
+  /** The longest each model call may take, its reply read to the end (see withDeadline). */
+  deadlineMs = DEFAULT_CALL_DEADLINE_MS,
 ): Promise<JsonResult<T>> {
   const conversation = [...messages];
   let inputTokens = 0;
@@ -107,13 +127,14 @@ export async function invokeJson<T>(
   let estimated = false;
   for (let attempt = 0; attempt < 2; attempt++) {
     let reply;
+    const call = withDeadline(options.signal, deadlineMs);
     try {
       reply = await model.invoke(
         conversation.map((m) => [m.role, m.content] as [string, string]),
-        { signal: options.signal, ...(jsonMode === 'native' ? { response_format: { type: 'json_object' } } : {}) } as never,
+        { signal: call.signal, ...(jsonMode === 'native' ? { response_format: { type: 'json_object' } } : {}) } as never,
       );
     } catch (error) {
-      throw toPortError(provider, error);
+      throw call.portError(provider, error);
     }
     const text = textOf(reply.content);
     if (reply.usage_metadata) {
@@ -160,6 +181,7 @@ export async function streamJson<T>(
   onText: (text: string) => void,
   options: AiCallOptions = {},
   jsonMode: JsonMode = 'native',
+  deadlineMs = DEFAULT_CALL_DEADLINE_MS,
 ): Promise<JsonResult<T> & { streamed: string }> {
   const extractor = new JsonStringFieldStream(field);
   let text = '';
@@ -167,10 +189,11 @@ export async function streamJson<T>(
   let inputTokens = 0;
   let outputTokens = 0;
   let modelName = '';
+  const call = withDeadline(options.signal, deadlineMs);
   try {
     const stream = await model.stream(
       messages.map((m) => [m.role, m.content] as [string, string]),
-      { signal: options.signal, ...(jsonMode === 'native' ? { response_format: { type: 'json_object' } } : {}) } as never,
+      { signal: call.signal, ...(jsonMode === 'native' ? { response_format: { type: 'json_object' } } : {}) } as never,
     );
     for await (const chunk of stream) {
       const piece = textOf(chunk.content);
@@ -187,7 +210,7 @@ export async function streamJson<T>(
       modelName = String((chunk.response_metadata as { model_name?: string })?.model_name ?? modelName);
     }
   } catch (error) {
-    throw toPortError(provider, error);
+    throw call.portError(provider, error);
   }
   try {
     const parsed = schema.safeParse(JSON.parse(text.replace(/^```(?:json)?\s*|\s*```$/g, '')));
@@ -203,5 +226,5 @@ export async function streamJson<T>(
   } catch {
     /* repaired below */
   }
-  return { ...(await invokeJson(model, provider, schema, messages, options, jsonMode)), streamed };
+  return { ...(await invokeJson(model, provider, schema, messages, options, jsonMode, deadlineMs)), streamed };
 }

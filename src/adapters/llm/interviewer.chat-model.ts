@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { ProviderBadResponse } from '../../ports/ai-errors.js';
 import type { Interviewer, InterviewQuestion, QuestionRequest } from '../../ports/interviewer.js';
 import type { AiCallOptions } from '../../ports/provider-served.js';
-import { invokeJson, type JsonMode, streamJson } from './chat-model.js';
+import { DEFAULT_CALL_DEADLINE_MS, invokeJson, type JsonMode, streamJson } from './chat-model.js';
 
 const QuestionJson = z.object({
   question: z.string().min(10).max(1000),
@@ -22,6 +22,8 @@ export class ChatModelInterviewer implements Interviewer {
     private readonly systemPrompt: string,
     private readonly roles: readonly string[],
     private readonly jsonMode: JsonMode = 'native',
+    /** The longest a model call may take, its reply read to the end (see withDeadline in chat-model.ts). */
+    private readonly deadlineMs = DEFAULT_CALL_DEADLINE_MS,
   ) {}
 
   supportedRoles(): readonly string[] {
@@ -49,8 +51,8 @@ export class ChatModelInterviewer implements Interviewer {
     ];
     const onToken = options.onToken;
     const { value, model, usage, streamed } = onToken
-      ? await streamJson(this.model, this.provider, QuestionJson, messages, 'question', onToken, options, this.jsonMode)
-      : { ...(await invokeJson(this.model, this.provider, QuestionJson, messages, options, this.jsonMode)), streamed: '' };
+      ? await streamJson(this.model, this.provider, QuestionJson, messages, 'question', onToken, options, this.jsonMode, this.deadlineMs)
+      : { ...(await invokeJson(this.model, this.provider, QuestionJson, messages, options, this.jsonMode, this.deadlineMs)), streamed: '' };
     const asked = new Set(request.history.map((h) => h.text.trim().toLowerCase()));
     if (asked.has(value.question.trim().toLowerCase())) throw new ProviderBadResponse(this.provider, 'repeated a question already asked');
     // Whatever the stream did not already show (a repaired reply) goes out as one last token.
