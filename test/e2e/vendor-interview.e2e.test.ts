@@ -7,6 +7,12 @@ import { sharedPglite } from '../support/databases.js';
 import { runInterview, strong } from '../support/simulated-candidates.js';
 import { registerCandidate, signInStaff, startTestApp, TEST_JWT_SECRET } from '../support/test-app.js';
 
+/** Resolves once `condition` holds, checking after each turn of the event loop. */
+const until = (condition: () => boolean) => new Promise<void>((resolve) => {
+  const check = () => (condition() ? resolve() : setImmediate(check));
+  check();
+});
+
 describe('e2e: interviews served by a vendor (fake OpenAI server)', function () {
   this.timeout(120_000);
   let fake: FakeOpenAiServer;
@@ -52,6 +58,57 @@ describe('e2e: interviews served by a vendor (fake OpenAI server)', function () 
       const messages = await t.request('GET', `/api/v1/interviews/${run.interviewId}/transcript`, { token });
       // Every question and answer, and the closing words after the last answer.
       expect(messages.body.total_count).to.equal(2 * run.turns + 1);
+    } finally {
+      await t.close();
+    }
+  });
+
+  it('stops a turn whose client went away: no retry, no next question, nothing saved', async () => {
+    const t = await startTestApp(vendorEnv('openai'));
+    try {
+      const { token } = await registerCandidate(t);
+      const started = await t.request('POST', '/api/v1/interviews/start', { token, body: { role_type: 'react' } });
+      const asked = fake.requests.length;
+      const answer = competentModel();
+      // The vendor now takes its time: long enough for the client to leave while the answer is graded.
+      fake.respond = async (r) => ({ ...(await answer(r)), delayMs: 1_500 } as never);
+      const controller = new AbortController();
+      const path = `/api/v1/interviews/${started.body.id}/messages`;
+      const answering = fetch(`${t.baseUrl}${path}`, {
+        method: 'POST', signal: controller.signal,
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify({ message_text: 'Props flow down from parent to child; state is owned by the component.' }),
+      }).catch(() => undefined);
+      await until(() => fake.requests.length > asked);
+      controller.abort();
+      await answering;
+      // The server's one log line for the request is written when it is done with it.
+      await until(() => t.logger.entries.some((e) => e.message === 'request' && e.fields.path === path));
+      expect(fake.requests.length).to.equal(asked + 1);
+      const transcript = await t.request('GET', `/api/v1/interviews/${started.body.id}/transcript`, { token });
+      expect(transcript.body.total_count).to.equal(1);
+    } finally {
+      await t.close();
+    }
+  });
+
+  it('stops a start whose client went away: no interview is created', async () => {
+    const t = await startTestApp(vendorEnv('openai'));
+    try {
+      const { token } = await registerCandidate(t);
+      const question = competentModel();
+      fake.respond = async (r) => ({ ...(await question(r)), delayMs: 1_500 } as never);
+      const controller = new AbortController();
+      const starting = fetch(`${t.baseUrl}/api/v1/interviews/start`, {
+        method: 'POST', signal: controller.signal,
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ role_type: 'react' }),
+      }).catch(() => undefined);
+      await until(() => fake.requests.length > 0);
+      controller.abort();
+      await starting;
+      await until(() => t.logger.entries.some((e) => e.message === 'request' && e.fields.path === '/api/v1/interviews/start'));
+      expect(fake.requests.length).to.equal(1);
+      expect((await t.request('GET', '/api/v1/interviews', { token })).body.total).to.equal(0);
     } finally {
       await t.close();
     }

@@ -48,14 +48,17 @@ function idempotencyKeyOf(koa: Context): string | undefined {
   return key.data;
 }
 
-/** Aborts the turn's AI calls when the client goes away before the response is complete. */
+/**
+ * Aborts the turn's AI calls when the client goes away before the response is complete. The
+ * response's close is watched: the request's own close has fired once its body was read, before any route ran.
+ */
 function abortOnDisconnect(koa: Context): { signal: AbortSignal; dispose(): void } {
   const controller = new AbortController();
   const onClose = () => {
-    if (!koa.res.writableEnded) controller.abort();
+    if (!koa.res.writableFinished) controller.abort();
   };
-  koa.req.once('close', onClose);
-  return { signal: controller.signal, dispose: () => koa.req.off('close', onClose) };
+  koa.res.once('close', onClose);
+  return { signal: controller.signal, dispose: () => koa.res.off('close', onClose) };
 }
 
 export function interviewRoutes(registry: RouteRegistry): void {
@@ -91,14 +94,17 @@ export function interviewRoutes(registry: RouteRegistry): void {
         }, 'RATE_LIMIT_EXCEEDED');
       }
       // Only a started interview counts: a refused start (unknown role, someone else's resume) frees its slot.
+      const disconnect = abortOnDisconnect(koa);
       try {
         const { interview } = await resolve(StartInterview).execute({
-          candidateId: user.id, roleType: body.role_type, resumeId: body.resume_id, applicationId: body.application_id,
+          candidateId: user.id, roleType: body.role_type, resumeId: body.resume_id, applicationId: body.application_id, signal: disconnect.signal,
         });
         return { status: 201, body: toInterviewResponse(interview) };
       } catch (error) {
         verdict.release();
         throw error;
+      } finally {
+        disconnect.dispose();
       }
     },
   });

@@ -15,6 +15,8 @@ export interface StartInterviewInput {
   roleType?: string | null;
   resumeId?: string | null;
   applicationId?: string | null;
+  /** Aborts the first question's AI call (the client went away): nothing is stored then. */
+  signal?: AbortSignal;
 }
 
 /** Creates an interview in progress with its first question stored as message 1. */
@@ -49,7 +51,7 @@ export class StartInterview {
       skillsExplored: [],
       boundarySkills: [],
       resumeSkills: context.resumeSkills,
-    }, { onCall: (c) => void calls.push(c) });
+    }, { onCall: (c) => void calls.push(c), ...(input.signal ? { signal: input.signal } : {}) });
     const priced = calls.map((c) => priceCall(c, this.deps.prices));
     const pending = toPending(question, 1, 1);
     const firstQuestion = questionMessage(ids.newId(), id, pending, now);
