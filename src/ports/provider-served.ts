@@ -27,10 +27,16 @@ export interface AiCallOptions {
   /** Aborting must stop the work and reject with an AbortError-like error. */
   signal?: AbortSignal;
   /**
-   * Receives the produced text as it is generated, in order; the concatenation of all tokens equals
-   * the final text. Providers that cannot stream call it once with the whole text.
+   * Receives the produced text as it is generated, in order; the concatenation of the tokens since
+   * the last onReset (of all of them, when none came) equals the final text. Providers that cannot
+   * stream call it once with the whole text.
    */
   onToken?: (token: string) => void;
+  /**
+   * Told that the text handed to onToken so far is withdrawn: the attempt that produced it failed
+   * and another serves, or its reply was replaced by a repaired one. What follows replaces it.
+   */
+  onReset?: () => void;
   /** Told about every provider attempt the call makes (fallback chains make several). */
   onCall?: (record: AiCallRecord) => void;
 }

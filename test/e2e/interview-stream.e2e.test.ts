@@ -1,21 +1,6 @@
 import { expect } from 'chai';
+import { parseSse } from '../support/sse.js';
 import { registerCandidate, startTestApp, type TestApp } from '../support/test-app.js';
-
-interface SseEvent {
-  event: string;
-  data: any;
-}
-
-function parseSse(text: string): SseEvent[] {
-  return text
-    .split('\n\n')
-    .filter((block) => block.trim() !== '')
-    .map((block) => {
-      const event = /^event: (.*)$/m.exec(block)?.[1] ?? 'message';
-      const data = /^data: (.*)$/m.exec(block)?.[1] ?? 'null';
-      return { event, data: JSON.parse(data) };
-    });
-}
 
 describe('e2e: streamed interview turns (Server-Sent Events)', function () {
   this.timeout(60_000);

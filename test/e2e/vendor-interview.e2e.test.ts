@@ -5,6 +5,7 @@ import { FakeOpenAiServer } from '../integration/fake-openai.js';
 import { competentModel } from '../integration/openai-responder.js';
 import { sharedPglite } from '../support/databases.js';
 import { runInterview, strong } from '../support/simulated-candidates.js';
+import { parseSse } from '../support/sse.js';
 import { registerCandidate, signInStaff, startTestApp, TEST_JWT_SECRET } from '../support/test-app.js';
 
 /** Resolves once `condition` holds, checking after each turn of the event loop. */
@@ -87,6 +88,32 @@ describe('e2e: interviews served by a vendor (fake OpenAI server)', function () 
       expect(fake.requests.length).to.equal(asked + 1);
       const transcript = await t.request('GET', `/api/v1/interviews/${started.body.id}/transcript`, { token });
       expect(transcript.body.total_count).to.equal(1);
+    } finally {
+      await t.close();
+    }
+  });
+
+  it('streams a reset before a retry\'s text when the vendor\'s stream stalls, so the tokens after it are the stored question', async () => {
+    const t = await startTestApp(vendorEnv('openai'));
+    try {
+      const { token } = await registerCandidate(t);
+      const started = await t.request('POST', '/api/v1/interviews/start', { token, body: { role_type: 'react' } });
+      const model = competentModel();
+      let streams = 0;
+      // The first streamed question stops after two chunks (the call gives up at OPENAI_TIMEOUT_MS); the retry is whole.
+      fake.respond = async (r) => ({ ...(await model(r)), ...(r.body.stream && streams++ === 0 ? { stallAfter: 2 } : {}) } as never);
+      const res = await fetch(`${t.baseUrl}/api/v1/interviews/${started.body.id}/messages/stream`, {
+        method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify({ message_text: 'Props flow down from parent to child; state is owned by the component that holds it.' }),
+      });
+      const events = parseSse(await res.text());
+      const names = events.map((e) => e.event);
+      expect(names).to.include('reset');
+      const final = events.find((e) => e.event === 'final')!.data;
+      const after = events.slice(names.lastIndexOf('reset') + 1).filter((e) => e.event === 'token').map((e) => e.data.text).join('');
+      expect(after).to.equal(final.ai_response);
+      const stored = await t.request('GET', `/api/v1/interviews/${started.body.id}/messages?skip=2`, { token });
+      expect(stored.body.messages[0].content_text).to.equal(final.ai_response);
     } finally {
       await t.close();
     }

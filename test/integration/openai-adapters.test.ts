@@ -195,6 +195,30 @@ describe('OpenAI interviewer streaming (fake server, chunked)', function () {
     }
   });
 
+  it('withdraws what it streamed when the reply is replaced by a repaired one, so the tokens after the reset are the question', async () => {
+    const question = (text: string, skillArea: string) => ({
+      kind: 'json' as const, content: JSON.stringify({ question: text, skill_area: skillArea, is_followup: false, key_points: ['props flow down'] }),
+    });
+    // The streamed reply fails the schema (its skill area is no identifier); the repair asks another question.
+    const fake = await new FakeOpenAiServer((r) => (r.body.stream
+      ? question('What are React props, and who may change them?', 'Not An Identifier!')
+      : question('How does state differ from props in React?', 'react_fundamentals'))).start();
+    try {
+      const model = createOpenAiChatModel({ apiKey: 'sk-test', baseUrl: fake.baseUrl, model: 'gpt-4o-mini', temperature: 0.2, maxTokens: 800, timeoutMs: 5_000 });
+      const interviewer = new ChatModelInterviewer(model, 'openai', 'gpt-4o-mini', prompts.interviewer, ROLE_IDS);
+      const events: string[] = [];
+      const q = await interviewer.nextQuestion(
+        { interviewId: 'i', roleType: 'react', phase: 'warmup', history: [], skillsExplored: [], boundarySkills: [] },
+        { onToken: (text) => events.push(text), onReset: () => events.push('<reset>') },
+      );
+      expect(q.text).to.equal('How does state differ from props in React?');
+      expect(events.join('')).to.match(/^What are React props, and who may change them\?<reset>/);
+      expect(events.slice(events.lastIndexOf('<reset>') + 1).join('')).to.equal(q.text);
+    } finally {
+      await fake.kill();
+    }
+  });
+
   it('cancels the model call when the caller aborts mid-stream', async () => {
     const responder = competentModel();
     const fake = await new FakeOpenAiServer(async (r) => ({ ...(await responder(r)), chunkDelayMs: 40 } as never)).start();

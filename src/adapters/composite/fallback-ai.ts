@@ -15,6 +15,32 @@ export class FallbackAnswerGrader implements AnswerGrader {
   }
 }
 
+/**
+ * Per attempt, the caller's onToken, and its onReset told before an attempt after one that streamed
+ * text: a failed attempt's text is withdrawn before the next one's comes (see AiCallOptions.onReset).
+ */
+function perAttempt(options: AiCallOptions): () => AiCallOptions {
+  const { onToken, onReset } = options;
+  const rest = withoutOnCall(options);
+  if (!onToken) return () => rest;
+  let streamed = false;
+  const attempt: AiCallOptions = {
+    ...rest,
+    onToken: (token) => {
+      streamed = true;
+      onToken(token);
+    },
+    onReset: () => {
+      streamed = false;
+      onReset?.();
+    },
+  };
+  return () => {
+    if (streamed) attempt.onReset!();
+    return attempt;
+  };
+}
+
 /** An Interviewer that tries a chain of interviewers; it supports the roles of the whole chain's first link. */
 export class FallbackInterviewer implements Interviewer {
   constructor(private readonly chain: readonly ChainLink<Interviewer>[], private readonly deps: FallbackDeps) {}
@@ -24,11 +50,12 @@ export class FallbackInterviewer implements Interviewer {
   }
 
   nextQuestion(request: QuestionRequest, options: AiCallOptions = {}): Promise<InterviewQuestion> {
+    const next = perAttempt(options);
     return callWithFallback(
       this.chain.filter((l, i) => i === 0 || l.provider.supportedRoles().includes(request.roleType)),
       this.deps,
       'interviewer',
-      (i) => i.nextQuestion(request, withoutOnCall(options)),
+      (i) => i.nextQuestion(request, next()),
       options,
     );
   }

@@ -55,8 +55,14 @@ export class ChatModelInterviewer implements Interviewer {
       : { ...(await invokeJson(this.model, this.provider, QuestionJson, messages, options, this.jsonMode, this.deadlineMs)), streamed: '' };
     const asked = new Set(request.history.map((h) => h.text.trim().toLowerCase()));
     if (asked.has(value.question.trim().toLowerCase())) throw new ProviderBadResponse(this.provider, 'repeated a question already asked');
-    // Whatever the stream did not already show (a repaired reply) goes out as one last token.
-    if (onToken && value.question.startsWith(streamed) && value.question.length > streamed.length) onToken(value.question.slice(streamed.length));
+    // Whatever the stream did not already show goes out as one last token; a repaired reply that is not what was
+    // shown replaces it whole.
+    if (onToken && value.question.startsWith(streamed)) {
+      if (value.question.length > streamed.length) onToken(value.question.slice(streamed.length));
+    } else if (onToken) {
+      options.onReset?.();
+      onToken(value.question);
+    }
     return {
       text: value.question,
       skillArea: value.skill_area,

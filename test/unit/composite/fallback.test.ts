@@ -1,9 +1,11 @@
 import { expect } from 'chai';
-import { FallbackAnswerGrader } from '../../../src/adapters/composite/fallback-ai.js';
+import { FallbackAnswerGrader, FallbackInterviewer } from '../../../src/adapters/composite/fallback-ai.js';
 import { RubricAnswerGrader } from '../../../src/adapters/offline/answer-grader.rubric.js';
 import { RecordingLogger } from '../../../src/adapters/system/logger.pino.js';
 import { ProviderBadResponse, ProviderRateLimited, ProviderUnavailable } from '../../../src/ports/ai-errors.js';
 import type { AnswerGrader, Grade, GradeRequest } from '../../../src/ports/answer-grader.js';
+import type { Interviewer, InterviewQuestion, QuestionRequest } from '../../../src/ports/interviewer.js';
+import type { AiCallOptions } from '../../../src/ports/provider-served.js';
 
 const REQUEST: GradeRequest = { question: 'What is a stack?', referenceAnswer: 'Last in, first out.', answer: 'Last in first out.' };
 
@@ -86,5 +88,34 @@ describe('fallback chain of AI providers', () => {
     }
     expect((error as Error).name).to.equal('AbortError');
     expect(second.calls).to.equal(0);
+  });
+
+  it('withdraws a failed attempt\'s streamed text before the next attempt\'s, and only when it streamed some', async () => {
+    // Streams its words, then fails after `failAfter` of them (never, when undefined).
+    const streaming = (text: string, failAfter?: number): Interviewer => ({
+      supportedRoles: () => ['react'],
+      async nextQuestion(_request: QuestionRequest, options: AiCallOptions = {}): Promise<InterviewQuestion> {
+        for (const [n, word] of text.split(/(?<= )/).entries()) {
+          if (n === failAfter) throw new ProviderUnavailable('vendor', 'stream cut');
+          options.onToken?.(word);
+        }
+        return { text, skillArea: 'react', difficulty: 'warmup', isFollowUp: false, keyPoints: ['x'], servedBy: { provider: 'p', model: 'm' } };
+      },
+    });
+    const request: QuestionRequest = { interviewId: 'i', roleType: 'react', phase: 'warmup', history: [], skillsExplored: [], boundarySkills: [] };
+    const run = async (...interviewers: Interviewer[]) => {
+      const events: string[] = [];
+      const fallback = new FallbackInterviewer(interviewers.map((provider, i) => ({ id: `p${i}`, provider })), {
+        policy: { retries: 0, baseDelayMs: 1, maxDelayMs: 1 }, logger: new RecordingLogger(), sleep: async () => {}, random: () => 0,
+      });
+      const q = await fallback.nextQuestion(request, { onToken: (t) => events.push(t), onReset: () => events.push('<reset>') });
+      return { q, events };
+    };
+    const cut = await run(streaming('Half of a question that', 2), streaming('What does useEffect do?'));
+    expect(cut.events).to.deep.equal(['Half ', 'of ', '<reset>', 'What ', 'does ', 'useEffect ', 'do?']);
+    expect(cut.q.text).to.equal('What does useEffect do?');
+    // An attempt that failed before streaming anything leaves nothing to withdraw.
+    const early = await run(streaming('Never shown', 0), streaming('What is JSX?'));
+    expect(early.events).to.deep.equal(['What ', 'is ', 'JSX?']);
   });
 });

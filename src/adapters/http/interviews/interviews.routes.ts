@@ -148,7 +148,7 @@ export function interviewRoutes(registry: RouteRegistry): void {
     params: InterviewIdParams,
     body: SubmitMessageBody,
     responses: {
-      200: { description: 'text/event-stream: `event: token` {text}…, then `event: final` with the turn payload (or `event: error` {detail, code})', contentType: 'text/event-stream', schema: TurnResponse },
+      200: { description: 'text/event-stream: `event: token` {text}…, then `event: final` with the turn payload (or `event: error` {detail, code}); an `event: reset` {} withdraws the tokens before it (an AI attempt that failed, or a reply replaced), and the tokens after the last reset add up to the question', contentType: 'text/event-stream', schema: TurnResponse },
       400: { description: 'Interview completed or not active (answered as JSON before any event)', schema: ErrorBody },
       ...forbidden, ...notFound,
       422: { description: 'Invalid message or Idempotency-Key', schema: ErrorBody },
@@ -180,7 +180,7 @@ export function interviewRoutes(registry: RouteRegistry): void {
       try {
         const { result, replayed } = await resolve(SubmitAnswer).execute({
           interviewId: params.id, candidateId: user.id, answer: body.message_text,
-          idempotencyKey, signal: disconnect.signal, onToken: (text) => send('token', { text }),
+          idempotencyKey, signal: disconnect.signal, onToken: (text) => send('token', { text }), onReset: () => send('reset', {}),
         });
         if (replayed && !started) send('token', { text: result.aiResponse }, true);
         send('final', toTurnResponse(result));

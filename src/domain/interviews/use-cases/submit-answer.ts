@@ -87,6 +87,8 @@ export class SubmitAnswer {
     signal?: AbortSignal;
     /** Receives the interviewer's reply as it is produced (streaming clients). */
     onToken?: (token: string) => void;
+    /** Told that the reply handed to onToken so far is withdrawn, and what follows replaces it (see AiCallOptions.onReset). */
+    onReset?: () => void;
   }): Promise<{ result: TurnResult; replayed: boolean }> {
     const { uow } = this.deps;
     const repos = uow.repositories;
@@ -192,7 +194,7 @@ export class SubmitAnswer {
           resumeSkills: interview.context.resumeSkills,
           ...(interview.context.job ? { job: interview.context.job } : {}),
         },
-        { signal: input.signal, onCall, ...(input.onToken ? { onToken: input.onToken } : {}) },
+        { signal: input.signal, onCall, ...(input.onToken ? { onToken: input.onToken } : {}), ...(input.onReset ? { onReset: input.onReset } : {}) },
       );
       const nextPending = toPending(next, answerMsg.sequence + 1, pending.questionNumber + 1);
       newMessages.push(questionMessage(ids.newId(), interview.id, nextPending, now));
