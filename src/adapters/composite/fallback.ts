@@ -48,7 +48,8 @@ export function abortableSleep(ms: number, signal?: AbortSignal): Promise<void> 
 
 /**
  * Calls the chain's providers in order. A provider that times out, rate-limits or fails with 5xx
- * is retried with exponential backoff and full jitter (a Retry-After it gave wins when longer);
+ * is retried with exponential backoff and full jitter (a Retry-After it gave wins when longer, and
+ * one longer than the policy's longest wait is not retried at all);
  * once its retries are spent, or when it answers with something unusable, the next provider
  * serves the call. Aborts are never retried. When every provider fails, the last error is thrown.
  */
@@ -79,7 +80,11 @@ export async function callWithFallback<T, R extends { servedBy: { model: string 
           latencyMs: Math.round(performance.now() - started), error: (error as Error).message,
         });
         lastError = error;
-        const canRetry = isRetryable(error) && attempt < deps.policy.retries;
+        const retryAfterSeconds = (error as { retryAfterSeconds?: number }).retryAfterSeconds;
+        const retryAfterMs = codeOf(error) === 'ai.rate_limited' && retryAfterSeconds ? retryAfterSeconds * 1000 : 0;
+        // A vendor asking for a longer pause than a retry may wait is not retried early: the next provider serves,
+        // or, with none, its rate limit is answered with its Retry-After.
+        const canRetry = isRetryable(error) && attempt < deps.policy.retries && retryAfterMs <= deps.policy.maxDelayMs;
         const next = chain[index + 1]?.id;
         deps.logger.warn(
           { provider: link.id, operation, attempt: attempt + 1, error: (error as Error).message, next: canRetry ? link.id : next ?? null },
@@ -87,8 +92,6 @@ export async function callWithFallback<T, R extends { servedBy: { model: string 
         );
         if (!canRetry) break;
         const backoff = Math.min(deps.policy.maxDelayMs, deps.policy.baseDelayMs * 2 ** attempt) * deps.random();
-        const retryAfterSeconds = (error as { retryAfterSeconds?: number }).retryAfterSeconds;
-        const retryAfterMs = codeOf(error) === 'ai.rate_limited' && retryAfterSeconds ? retryAfterSeconds * 1000 : 0;
         await deps.sleep(Math.min(deps.policy.maxDelayMs, Math.max(backoff, retryAfterMs)), signal);
       }
     }

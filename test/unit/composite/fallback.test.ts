@@ -47,6 +47,19 @@ describe('fallback chain of AI providers', () => {
     expect(sleeps).to.deep.equal([3000]);
   });
 
+  it('does not retry early a provider asking for a longer pause than a retry may wait: the next serves, or its 429 is answered', async () => {
+    const limited = new ScriptedGrader([new ProviderRateLimited('vendor', 30), 'ok']);
+    const { grader, sleeps } = chain(['vendor', limited], ['offline', new RubricAnswerGrader()]);
+    expect((await grader.grade(REQUEST)).servedBy.provider).to.equal('offline');
+    expect(limited.calls).to.equal(1);
+    expect(sleeps).to.deep.equal([]);
+    const alone = chain(['vendor', new ScriptedGrader([new ProviderRateLimited('vendor', 30), 'ok'])]);
+    const refused = await alone.grader.grade(REQUEST).then(() => undefined, (error: unknown) => error);
+    expect(refused).to.be.instanceOf(ProviderRateLimited);
+    expect((refused as ProviderRateLimited).retryAfterSeconds).to.equal(30);
+    expect(alone.sleeps).to.deep.equal([]);
+  });
+
   it('falls back to the next provider when retries run out, and logs it', async () => {
     const down = new ScriptedGrader([new ProviderUnavailable('vendor', 'connection refused')]);
     const { grader, logger } = chain(['vendor', down], ['offline', new RubricAnswerGrader()]);
