@@ -29,6 +29,18 @@ describe('OpenAI adapters against a fake OpenAI server (wire format over loopbac
   answerGraderContract('openai (fake server)', grader);
   interviewerContract('openai (fake server)', () => new ChatModelInterviewer(model(), 'openai', 'gpt-4o-mini', prompts.interviewer, ROLE_IDS), ['react', 'python']);
 
+  it('reads accuracy from the score, so a model\'s accuracy that contradicts its score (3 beside 1.0) cannot map a wrong answer as expert', async () => {
+    fake.respond = () => ({
+      kind: 'json',
+      content: JSON.stringify({
+        score: 3, accuracy: 1, depth: 0.1, clarity: 0.5, confidence: 1, level: 'expert', evidence: [], missing_points: ['LIFO'],
+        hesitations: [], skill_area: 'general', reasoning: 'Wrong.',
+      }),
+    });
+    const grade = await grader().grade(REQUEST);
+    expect(grade).to.include({ score: 3, accuracy: 0.03, level: 'novice' });
+  });
+
   it('sends the candidate answer as delimited data with the versioned prompt, and names the model', async () => {
     const before = fake.requests.length;
     const grade = await grader().grade(REQUEST);

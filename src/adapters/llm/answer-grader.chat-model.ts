@@ -75,7 +75,9 @@ export class ChatModelAnswerGrader implements AnswerGrader {
     const score = Math.round(value.score);
     return {
       score,
-      accuracy: value.accuracy,
+      // Accuracy is the score on a 0–1 scale, as the offline grader has it: the progression reads accuracy against its
+      // thresholds, and a model's own accuracy beside a score it contradicts (3 and 1.0) would map a wrong answer as expert.
+      accuracy: score / 100,
       depth: value.depth,
       clarity: value.clarity,
       confidence: value.confidence,
