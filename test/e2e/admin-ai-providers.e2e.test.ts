@@ -77,12 +77,14 @@ describe('e2e: admins switch AI providers at run time', function () {
 
     // A restart without the vendor's key serves with AI_PROVIDERS and says why, rather than not starting.
     const { OPENAI_API_KEY: _key, ...keyless } = env;
-    const warned = new RecordingLogger();
-    const withoutKey = await bootstrap(loadConfig({ NODE_ENV: 'test', JWT_SECRET: TEST_JWT_SECRET, LOG_LEVEL: 'silent', ...keyless }),
-      { database: await sharedPglite(), logger: warned });
+    const withoutKey = await startTestApp(keyless);
+    const warned = withoutKey.logger;
     try {
       expect(warned.entries.some((e) => e.message === 'the AI provider chain saved by an admin cannot be built now; using AI_PROVIDERS')).to.equal(true);
       expect(warned.entries.some((e) => e.message === 'AI provider chain set by an admin is in force')).to.equal(false);
+      // The admin view says where the chain in force came from: configuration, the saved one set aside.
+      const view = await withoutKey.request('GET', '/api/v1/admin/ai-providers', { token: (await signInStaff(withoutKey, 'admin')).token });
+      expect(view.body).to.deep.include({ active_chain: ['offline'], source: 'configuration' });
     } finally {
       await withoutKey.close();
     }

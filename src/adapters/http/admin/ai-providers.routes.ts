@@ -46,7 +46,8 @@ export function aiProviderRoutes(registry: RouteRegistry): void {
     return {
       registered: { interviewer: catalog.interviewer, answer_grader: catalog.grader },
       active_chain: providers.chain,
-      source: saved ? 'admin' : 'configuration',
+      // An admin's saved chain that could not be built at start was set aside for AI_PROVIDERS: it is not the source then.
+      source: saved && saved.chain.join(',') === providers.chain.join(',') ? 'admin' : 'configuration',
       health: Object.fromEntries(ids.map((id) => {
         const h = providers.healthOf(id);
         return [id, {
