@@ -8,20 +8,24 @@ import { type AssessmentThresholds, DEFAULT_THRESHOLDS } from '../../src/domain/
 import { CompleteInterview, StartInterview, SubmitAnswer } from '../../src/domain/interviews/index.js';
 import type { AnswerGrader } from '../../src/ports/answer-grader.js';
 import type { IdGenerator } from '../../src/ports/id-generator.js';
+import type { Interviewer } from '../../src/ports/interviewer.js';
 import { anAccount } from './builders.js';
 
 /**
  * The interview use cases as a unit test runs them: a memory unit of work, the offline providers,
  * a fixed clock (2026-07-01 09:00 UTC) and one registered candidate.
  */
-export async function interviewUseCases(options: { grader?: AnswerGrader; ids?: IdGenerator; thresholds?: AssessmentThresholds } = {}) {
+export async function interviewUseCases(
+  options: { grader?: AnswerGrader; interviewer?: Interviewer; ids?: IdGenerator; thresholds?: AssessmentThresholds } = {},
+) {
   const uow = new MemoryUnitOfWork();
   const clock = new FixedClock(new Date('2026-07-01T09:00:00Z'));
   const ids = options.ids ?? new UuidIdGenerator();
-  const interviewer = new QuestionBankInterviewer();
+  const bank = new QuestionBankInterviewer();
   const candidate = anAccount();
   await uow.transaction((r) => r.accounts.insert(candidate));
   const grader = options.grader ?? new RubricAnswerGrader();
+  const interviewer = options.interviewer ?? bank;
   const submitAnswer = () => new SubmitAnswer({
     uow, interviewer, grader, clock, ids, thresholds: options.thresholds ?? DEFAULT_THRESHOLDS, prices: {}, budgetUsd: 5, logger: new SilentLogger(),
   });
@@ -29,7 +33,7 @@ export async function interviewUseCases(options: { grader?: AnswerGrader; ids?: 
     uow,
     clock,
     candidate,
-    start: new StartInterview({ uow, interviewer, clock, ids, prices: {} }),
+    start: new StartInterview({ uow, interviewer: bank, clock, ids, prices: {} }),
     submit: submitAnswer(),
     /** The same use case as another server process on the same database runs it: it knows nothing of this process's turns in flight. */
     submitInAnotherProcess: submitAnswer(),

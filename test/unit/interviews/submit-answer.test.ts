@@ -6,6 +6,8 @@ import { CLARIFICATIONS_PER_QUESTION, restatedQuestion } from '../../../src/doma
 import { finishInterview } from '../../../src/domain/interviews/use-cases/finish.js';
 import { transcriptState } from '../../../src/domain/interviews/use-cases/transcript-state.js';
 import type { AnswerGrader, Grade, GradeRequest } from '../../../src/ports/answer-grader.js';
+import { ProviderUnavailable } from '../../../src/ports/ai-errors.js';
+import type { Interviewer } from '../../../src/ports/interviewer.js';
 import { aResume, anAccount } from '../../support/builders.js';
 import { interviewUseCases } from '../../support/interview-use-cases.js';
 
@@ -81,6 +83,34 @@ describe('SubmitAnswer and CompleteInterview use cases', () => {
     // Once it is done, the next answer is taken.
     await submit.execute({ interviewId: interview.id, candidateId: candidate.id, answer: 'An answer to the second question.' });
     expect((await uow.repositories.interviews.allMessages(interview.id)).length).to.equal(5);
+  });
+
+  it('records in the usage log the AI calls of a turn that failed, though nothing of the turn is saved', async () => {
+    const bank = new RubricAnswerGrader();
+    // As a fallback chain reports them: a billed grading, then an interviewer that is down.
+    const grader: AnswerGrader = {
+      async grade(request, options = {}) {
+        options.onCall?.({ port: 'grader', provider: 'vendor', model: 'm1', outcome: 'ok', latencyMs: 5, usage: { inputTokens: 420, outputTokens: 90, estimated: false } });
+        return bank.grade(request);
+      },
+    };
+    const interviewer: Interviewer = {
+      supportedRoles: () => ['react'],
+      async nextQuestion(_request, options = {}) {
+        options.onCall?.({ port: 'interviewer', provider: 'vendor', model: '', outcome: 'error', latencyMs: 7, error: 'HTTP 503' });
+        throw new ProviderUnavailable('vendor', 'HTTP 503');
+      },
+    };
+    const cases = await interviewUseCases({ grader, interviewer });
+    const { interview } = await cases.start.execute({ candidateId: cases.candidate.id, roleType: 'react' });
+    const failed = await cases.submit.execute({ interviewId: interview.id, candidateId: cases.candidate.id, answer: 'Props flow down; state is owned.' })
+      .then(() => undefined, (error: unknown) => error);
+    expect(failed).to.be.instanceOf(ProviderUnavailable);
+    expect((await cases.uow.repositories.interviews.allMessages(interview.id)).length).to.equal(1);
+    const rows = await cases.uow.repositories.aiUsage.summary({});
+    expect(rows.map((r) => [r.provider, r.model, r.calls, r.failures, r.inputTokens, r.outputTokens])).to.have.deep.members([
+      ['vendor', 'm1', 1, 0, 420, 90], ['vendor', '(unknown)', 1, 1, 0, 0],
+    ]);
   });
 
   it('tells an answer that lost its race to /complete that the interview is completed, not that another answer came', async () => {

@@ -127,8 +127,6 @@ export class SubmitAnswer {
     requestHash: string,
     replay: () => Promise<{ result: TurnResult; replayed: boolean } | undefined>,
   ): Promise<{ result: TurnResult; replayed: boolean }> {
-    const { uow, interviewer, grader, clock, ids, thresholds } = this.deps;
-    const repos = uow.repositories;
     const pending = interview.pending!;
     const kind = clarificationsOf(pending) < CLARIFICATIONS_PER_QUESTION ? clarificationKind(input.answer) : undefined;
     if (kind) {
@@ -137,6 +135,39 @@ export class SubmitAnswer {
       return this.commit(input, requestHash, replay, updated, messages, result);
     }
     const calls: AiCallRecord[] = [];
+    try {
+      const answered = await this.answered(input, interview, requestHash, replay, calls);
+      // A replay of the turn that won the race: this one's calls were made all the same.
+      if (answered.replayed) await this.recordUnsaved(interview.id, calls);
+      return answered;
+    } catch (error) {
+      await this.recordUnsaved(interview.id, calls);
+      throw error;
+    }
+  }
+
+  /**
+   * AI calls a turn made that its commit did not store (it failed, lost, or was aborted): written to the
+   * usage log on their own, so costs match what the vendors bill. A failure to write them is logged, not thrown.
+   */
+  private async recordUnsaved(interviewId: string, calls: readonly AiCallRecord[]): Promise<void> {
+    if (calls.length === 0) return;
+    const { uow, clock, prices, logger } = this.deps;
+    await uow.repositories.aiUsage.record(interviewId, calls.map((c) => priceCall(c, prices)), clock.now()).catch((error: unknown) =>
+      logger.warn({ interviewId, calls: calls.length, err: String(error) }, 'could not record the AI calls of a turn that was not saved'));
+  }
+
+  /** An answer's turn: graded, the next question chosen (or the interview finished), committed; `calls` collects its AI calls. */
+  private async answered(
+    input: Parameters<SubmitAnswer['execute']>[0],
+    interview: Interview,
+    requestHash: string,
+    replay: () => Promise<{ result: TurnResult; replayed: boolean } | undefined>,
+    calls: AiCallRecord[],
+  ): Promise<{ result: TurnResult; replayed: boolean }> {
+    const { uow, interviewer, grader, clock, ids, thresholds } = this.deps;
+    const repos = uow.repositories;
+    const pending = interview.pending!;
     const onCall = (record: AiCallRecord) => void calls.push(record);
     const grade = await grader.grade(
       {
