@@ -373,4 +373,16 @@ describe('claims denied in part (negated claims, traded sides, words that take a
     expect(against.reasoning).to.include('contradicts the reference');
     expect(against.score).to.be.at.most(40);
   });
+
+  it('reads no opposite between parts writing different equality operators ("null === undefined is false" beside "null == undefined is true"), but one between parts writing the same', () => {
+    const NULLS = asked('What is the difference between null and undefined?', 'undefined means a value was never assigned, such as a missing '
+      + 'property or parameter, while null is an intentional empty value set by the programmer; typeof null is "object" for historical '
+      + 'reasons, and the two are loosely equal: null == undefined is true.');
+    const base = 'undefined is what you get when nothing was assigned, like a missing property. null is something you set on purpose to say '
+      + 'empty. typeof null gives object, a historical bug.';
+    expectAgrees(grade(NULLS, `${base} null == undefined is true but null === undefined is false.`));
+    const denied = grade(NULLS, `${base} null == undefined is false.`);
+    expect(denied.reasoning).to.include('contradicts the reference');
+    expect(denied.score).to.be.at.most(40);
+  });
 });

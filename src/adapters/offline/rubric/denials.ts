@@ -90,7 +90,20 @@ interface Part {
   side?: 0 | 1;
   /** Its first word after a conjunction: a reference part opening with a verb ("use parameterised queries") recommends doing it (see advisedAgainst). */
   lead?: string;
+  /** The equality operators it writes ("==", "==="), which `words` drops: see EQUALITY. */
+  operators?: Set<string>;
 }
+
+/**
+ * Equality operators written in code. `words` keeps none of them, so "null === undefined is false"
+ * would read as "null undefined is false", the opposite of "null == undefined is true": a part
+ * writing one operator restates no reference part writing only others.
+ */
+const EQUALITY = /!==|===|!=|==/g;
+
+/** Whether two parts write different equality operators, none in common (see EQUALITY). */
+const otherOperators = (a: Part, b: Part): boolean =>
+  a.operators !== undefined && b.operators !== undefined && ![...a.operators].some((o) => b.operators!.has(o));
 
 /**
  * "Need to" said as a modal, as "must" is (a stop word): "equal objects do not need to have the same
@@ -107,7 +120,11 @@ function partOf(text: string, sides?: SideAttributes['sides']): Part {
   // A side's name is the part's subject, not what it claims: "optimistic" names a side, and is no opposite of "pessimistic" (see withSides).
   const prose = sides ? proseWords(text).filter((w) => !namesSide(w, sides)) : proseWords(text);
   const lead = ws.find((w) => !LEADING_CONJUNCTION.has(w));
-  return { tokens, negations: polarityOf(text, ws), senses: senseGroupsOf(prose), ...(lead === undefined ? {} : { lead }) };
+  const operators = text.includes('=') ? new Set(text.match(EQUALITY) ?? []) : undefined;
+  return {
+    tokens, negations: polarityOf(text, ws), senses: senseGroupsOf(prose), ...(lead === undefined ? {} : { lead }),
+    ...(operators && operators.size > 0 ? { operators } : {}),
+  };
 }
 
 /** Words a part may open with before what it says: "and defining components …", "so use …". */
@@ -450,6 +467,7 @@ function opposedShare(
     // The most words it shares with a reference part it says the same way (no opposite, as many negations, the same side).
     let agreeing = 0;
     for (const ref of claims.parts) {
+      if (otherOperators(part, ref)) continue;
       let shared = 0;
       for (const t of ref.tokens) if (part.tokens.has(t)) shared++;
       const opposites = part.senses.size > 0 ? oppositesBetween(part.senses, ref.senses) : 0;
