@@ -385,4 +385,14 @@ describe('claims denied in part (negated claims, traded sides, words that take a
     expect(denied.reasoning).to.include('contradicts the reference');
     expect(denied.score).to.be.at.most(40);
   });
+
+  it('reads no opposite in "read" or "write" in a pattern\'s name ("read-through" beside "write-through writes to cache and database")', () => {
+    const CACHING = asked('What caching patterns exist and what are their consistency trade-offs?', 'Cache-aside loads on a miss and invalidates '
+      + 'on writes; write-through writes to cache and database together; write-behind writes to the cache first and the database later, '
+      + 'fastest but at risk of loss. TTLs bound staleness.');
+    expectAgrees(grade(CACHING, 'Cache-aside: the app reads the cache, on a miss loads from the database and fills it, and on writes it '
+      + 'invalidates the entry. Read-through is like cache-aside but the cache itself loads. Write-through writes cache and database together, '
+      + 'so it stays consistent. Write-behind writes to the cache first and flushes later, fastest but you can lose data. TTLs bound staleness.'));
+    expect(proseWords('Read-through and write-behind caches, a read-only replica')).to.deep.equal(['and', 'caches', 'a', 'replica']);
+  });
 });

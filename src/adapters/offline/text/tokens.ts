@@ -33,10 +33,21 @@ export const words = (text: string): string[] => {
 const IDENTIFIER = /[A-Za-z0-9]+(?:[._][A-Za-z0-9]+)+/g;
 
 /**
- * The words of a text's prose (see `words`), names written as code left out: "safe" in
- * "yaml.safe_load" names a function, and says nothing about safety (see opposites.ts).
+ * "Read" or "write" joined to another word by a hyphen: the name of a pattern or a mode ("read-through",
+ * "write-behind", "read-only", "write-ahead log"), which says nothing of reading or writing itself.
  */
-export const proseWords = (text: string): string[] => words(text.includes('.') || text.includes('_') ? text.replace(IDENTIFIER, ' ') : text);
+const READ_WRITE_COMPOUND = /\b(?:read|write)s?-[a-z]+/gi;
+
+/**
+ * The words of a text's prose (see `words`), names written as code left out: "safe" in
+ * "yaml.safe_load" names a function, and says nothing about safety (see opposites.ts); nor do
+ * "read" and "write" in a pattern's name (see READ_WRITE_COMPOUND).
+ */
+export const proseWords = (text: string): string[] => {
+  let prose = text.includes('.') || text.includes('_') ? text.replace(IDENTIFIER, ' ') : text;
+  if (prose.includes('-')) prose = prose.replace(READ_WRITE_COMPOUND, ' ');
+  return words(prose);
+};
 
 /**
  * Content tokens: stop words removed, each cut to its first five letters — a crude but robust
