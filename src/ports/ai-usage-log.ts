@@ -13,11 +13,12 @@ export interface UsageSummaryRow {
 }
 
 /**
- * Per-call AI usage. Contract: record stores every call given, in order, for the interview;
+ * Per-call AI usage. Contract: record stores every call given, in order, for the interview (for
+ * none, null: the calls of an interview start that failed, whose interview was never stored);
  * summary sums calls, failures, tokens and cost by UTC day, provider and model within [from, to).
  */
 export interface AiUsageLog {
-  record(interviewId: string, calls: readonly PricedCall[], at: Date): Promise<void>;
+  record(interviewId: string | null, calls: readonly PricedCall[], at: Date): Promise<void>;
   summary(range: { from?: Date; to?: Date }): Promise<UsageSummaryRow[]>;
 }
 export const AiUsageLog = token<AiUsageLog>('AiUsageLog');

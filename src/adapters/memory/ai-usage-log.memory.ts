@@ -6,10 +6,10 @@ export class MemoryAiUsageLog implements AiUsageLog {
   constructor(private readonly store: MemoryStore) {}
 
   private get rows() {
-    return this.store.table<PricedCall & { interviewId: string; at: Date }>('ai_usage');
+    return this.store.table<PricedCall & { interviewId: string | null; at: Date }>('ai_usage');
   }
 
-  async record(interviewId: string, calls: readonly PricedCall[], at: Date): Promise<void> {
+  async record(interviewId: string | null, calls: readonly PricedCall[], at: Date): Promise<void> {
     for (const c of calls) this.rows.set(`${this.rows.size}`, structuredClone({ ...c, interviewId, at }));
   }
 

@@ -32,7 +32,7 @@ const RECORD = new NamedStatement('ai_usage_record', `insert into ai_usage (${US
 export class PgAiUsageLog implements AiUsageLog {
   constructor(private readonly db: Knex) {}
 
-  async record(interviewId: string, calls: readonly PricedCall[], at: Date): Promise<void> {
+  async record(interviewId: string | null, calls: readonly PricedCall[], at: Date): Promise<void> {
     if (calls.length === 0) return;
     await RECORD.rows(this.db, [interviewId, at, usageRows(calls)]);
   }

@@ -34,7 +34,7 @@ export function wireInterviews(container: DependencyContainer, config: AppConfig
   const thresholds = validateThresholds(config.interviews.thresholds);
   const cached = <T>(make: (c: DependencyContainer) => T) => ({ useFactory: instanceCachingFactory(make) });
   container.register(StartInterview, cached((c) => new StartInterview({
-    uow: r(c, UnitOfWork), interviewer: r(c, Interviewer), clock: r(c, Clock), ids: r(c, IdGenerator), prices: config.ai.prices,
+    uow: r(c, UnitOfWork), interviewer: r(c, Interviewer), clock: r(c, Clock), ids: r(c, IdGenerator), prices: config.ai.prices, logger: r(c, Logger),
   })));
   container.register(SubmitAnswer, cached((c) => new SubmitAnswer({
     uow: r(c, UnitOfWork), interviewer: r(c, Interviewer), grader: r(c, AnswerGrader), clock: r(c, Clock),

@@ -37,5 +37,15 @@ export function aiUsageLogContract(label: string, open: () => Promise<UnitOfWork
       const day2Only = (await uow.repositories.aiUsage.summary({ from: new Date('2031-03-02T00:00:00Z') })).filter((r) => r.provider === provider);
       expect(day2Only.map((r) => r.model)).to.deep.equal(['m-2']);
     });
+
+    it('records calls made for no stored interview (a start that failed) and counts them like any', async () => {
+      const uow = await open();
+      const provider = `vendor-${Date.now()}-start`;
+      await uow.repositories.aiUsage.record(null, [call({ provider, port: 'interviewer', costUsd: 0.004 })], new Date('2031-04-01T10:00:00Z'));
+      const rows = (await uow.repositories.aiUsage.summary({ from: new Date('2031-04-01T00:00:00Z') })).filter((r) => r.provider === provider);
+      expect(rows).to.deep.equal([
+        { day: '2031-04-01', provider, model: 'm-1', calls: 1, failures: 0, inputTokens: 100, outputTokens: 20, costUsd: 0.004 },
+      ]);
+    });
   });
 }

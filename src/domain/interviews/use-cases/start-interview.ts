@@ -1,6 +1,8 @@
 import { initialProgression } from '../../assessment/index.js';
+import type { Resume } from '../../resumes/resume.js';
 import type { Clock } from '../../../ports/clock.js';
 import type { IdGenerator } from '../../../ports/id-generator.js';
+import type { Logger } from '../../../ports/logger.js';
 import type { Interviewer } from '../../../ports/interviewer.js';
 import type { AiCallRecord } from '../../../ports/provider-served.js';
 import type { UnitOfWork } from '../../../ports/unit-of-work.js';
@@ -22,7 +24,7 @@ export interface StartInterviewInput {
 /** Creates an interview in progress with its first question stored as message 1. */
 export class StartInterview {
   constructor(
-    private readonly deps: { uow: UnitOfWork; interviewer: Interviewer; clock: Clock; ids: IdGenerator; prices: PriceTable },
+    private readonly deps: { uow: UnitOfWork; interviewer: Interviewer; clock: Clock; ids: IdGenerator; prices: PriceTable; logger?: Logger },
   ) {}
 
   async execute(input: StartInterviewInput): Promise<{ interview: Interview; firstQuestion: InterviewMessage }> {
@@ -43,6 +45,27 @@ export class StartInterview {
     const context = { resumeSkills: resume?.parsed?.skills ?? [] };
     const progression = initialProgression();
     const calls: AiCallRecord[] = [];
+    try {
+      return await this.started(input, { id, now, roleType, resume, context, progression, calls });
+    } catch (error) {
+      // The first question's AI calls were made (and billed) though no interview was stored: the usage log keeps them for none.
+      if (calls.length > 0) {
+        await uow.repositories.aiUsage.record(null, calls.map((c) => priceCall(c, this.deps.prices)), clock.now()).catch((cause: unknown) =>
+          this.deps.logger?.warn({ calls: calls.length, err: String(cause) }, 'could not record the AI calls of an interview start that failed'));
+      }
+      throw error;
+    }
+  }
+
+  /** The first question asked and the interview stored with it; `calls` collects the AI calls made. */
+  private async started(
+    input: StartInterviewInput,
+    { id, now, roleType, resume, context, progression, calls }: {
+      id: string; now: Date; roleType: string; resume: Resume | undefined; context: Interview['context'];
+      progression: ReturnType<typeof initialProgression>; calls: AiCallRecord[];
+    },
+  ): Promise<{ interview: Interview; firstQuestion: InterviewMessage }> {
+    const { uow, interviewer, ids } = this.deps;
     const question = await interviewer.nextQuestion({
       interviewId: id,
       roleType,
