@@ -37,6 +37,27 @@ export interface TurnResult {
   interviewComplete: boolean;
 }
 
+export interface SubmitAnswerInput {
+  interviewId: string;
+  candidateId: string;
+  answer: string;
+  idempotencyKey?: string;
+  signal?: AbortSignal;
+  /** Receives the interviewer's reply as it is produced (streaming clients). */
+  onToken?: (token: string) => void;
+  /** Told that the reply handed to onToken so far is withdrawn, and what follows replaces it (see AiCallOptions.onReset). */
+  onReset?: () => void;
+}
+
+/** A turn's response, and whether it is the stored response of an earlier request with the same Idempotency-Key. */
+export interface TurnOutcome {
+  result: TurnResult;
+  replayed: boolean;
+}
+
+/** The stored response for the request's Idempotency-Key, if there is one (see SubmitAnswer.execute). */
+type Replay = () => Promise<TurnOutcome | undefined>;
+
 /** A turn starts a scheduled interview; any other status stays. */
 const answeredStatus = (interview: Interview): Interview['status'] =>
   (interview.status === 'scheduled' ? 'in_progress' : interview.status);
@@ -79,17 +100,7 @@ export class SubmitAnswer {
     },
   ) {}
 
-  async execute(input: {
-    interviewId: string;
-    candidateId: string;
-    answer: string;
-    idempotencyKey?: string;
-    signal?: AbortSignal;
-    /** Receives the interviewer's reply as it is produced (streaming clients). */
-    onToken?: (token: string) => void;
-    /** Told that the reply handed to onToken so far is withdrawn, and what follows replaces it (see AiCallOptions.onReset). */
-    onReset?: () => void;
-  }): Promise<{ result: TurnResult; replayed: boolean }> {
+  async execute(input: SubmitAnswerInput): Promise<TurnOutcome> {
     const { uow } = this.deps;
     const repos = uow.repositories;
     // Only an idempotent request needs the fingerprint of what it asked.
@@ -122,11 +133,11 @@ export class SubmitAnswer {
 
   /** The turn itself: its answer graded (or a clarification answered), the next question chosen, all committed at once. */
   private async turn(
-    input: Parameters<SubmitAnswer['execute']>[0],
+    input: SubmitAnswerInput,
     interview: Interview,
     requestHash: string,
-    replay: () => Promise<{ result: TurnResult; replayed: boolean } | undefined>,
-  ): Promise<{ result: TurnResult; replayed: boolean }> {
+    replay: Replay,
+  ): Promise<TurnOutcome> {
     const pending = interview.pending!;
     const kind = clarificationsOf(pending) < CLARIFICATIONS_PER_QUESTION ? clarificationKind(input.answer) : undefined;
     if (kind) {
@@ -159,12 +170,12 @@ export class SubmitAnswer {
 
   /** An answer's turn: graded, the next question chosen (or the interview finished), committed; `calls` collects its AI calls. */
   private async answered(
-    input: Parameters<SubmitAnswer['execute']>[0],
+    input: SubmitAnswerInput,
     interview: Interview,
     requestHash: string,
-    replay: () => Promise<{ result: TurnResult; replayed: boolean } | undefined>,
+    replay: Replay,
     calls: AiCallRecord[],
-  ): Promise<{ result: TurnResult; replayed: boolean }> {
+  ): Promise<TurnOutcome> {
     const { uow, interviewer, grader, clock, ids, thresholds } = this.deps;
     const repos = uow.repositories;
     const pending = interview.pending!;
@@ -309,13 +320,13 @@ export class SubmitAnswer {
   private async commit(
     input: { interviewId: string; candidateId: string; idempotencyKey?: string },
     requestHash: string,
-    replay: () => Promise<{ result: TurnResult; replayed: boolean } | undefined>,
+    replay: Replay,
     updated: Interview,
     messages: readonly InterviewMessage[],
     result: TurnResult,
     usage?: UsageEntries,
     assessment?: InterviewAssessment,
-  ): Promise<{ result: TurnResult; replayed: boolean }> {
+  ): Promise<TurnOutcome> {
     const { uow } = this.deps;
     // The transcript's end this turn was worked out from: a conflicting write that left it there was no answer.
     const from = (messages[0]?.sequence ?? updated.lastSequence + 1) - 1;
