@@ -90,7 +90,7 @@ export const DEFAULT_CALL_DEADLINE_MS = 30_000;
 /**
  * A model call's signal bounded by a deadline for the whole call. The vendor SDK's own timeout covers
  * only the wait for the reply's headers: a vendor that sends them and then stalls would hold the call
- * for the HTTP client's 300 s, with no fallback meanwhile. `expired` tells the deadline's abort from the
+ * for the HTTP client's 300 s, with no fallback meanwhile. `portError` tells the deadline's abort from the
  * caller's: only the caller's is an AbortError; the deadline's is the provider being unavailable.
  */
 function withDeadline(signal: AbortSignal | undefined, deadlineMs: number) {
