@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { RubricAnswerGrader } from '../../../src/adapters/offline/answer-grader.rubric.js';
 import { DEFAULT_THRESHOLDS, type ProgressionState } from '../../../src/domain/assessment/index.js';
-import { ConcurrentAnswer, InterviewAccessDenied, InterviewCompleted } from '../../../src/domain/interviews/index.js';
+import { ConcurrentAnswer, IdempotencyKeyReused, InterviewAccessDenied, InterviewCompleted } from '../../../src/domain/interviews/index.js';
 import { CLARIFICATIONS_PER_QUESTION, restatedQuestion } from '../../../src/domain/interviews/clarification.js';
 import { finishInterview } from '../../../src/domain/interviews/use-cases/finish.js';
 import { transcriptState } from '../../../src/domain/interviews/use-cases/transcript-state.js';
@@ -14,8 +14,11 @@ import { interviewUseCases } from '../../support/interview-use-cases.js';
 /** A grader that holds every call until `release` is called: makes races deterministic. */
 class GatedGrader implements AnswerGrader {
   private waiting: Array<() => void> = [];
+  /** How many gradings were asked for. */
+  calls = 0;
   constructor(private readonly inner: AnswerGrader, private readonly expected: number, private readonly onAllWaiting: () => void) {}
   async grade(request: GradeRequest): Promise<Grade> {
+    this.calls++;
     await new Promise<void>((resolve) => {
       this.waiting.push(resolve);
       if (this.waiting.length === this.expected) this.onAllWaiting();
@@ -49,7 +52,7 @@ describe('SubmitAnswer and CompleteInterview use cases', () => {
     expect(messages.map((m) => m.sequence)).to.deep.equal([1, 2, 3]);
   });
 
-  it('refuses a second answer while one is being worked on in this process before grading it, and lets one with the same Idempotency-Key replay the first', async () => {
+  it('refuses a second answer while one is being worked on in this process before grading it; one with the same Idempotency-Key waits and replays the first', async () => {
     let grader!: GatedGrader;
     let graded!: () => void;
     const grading = new Promise<void>((resolve) => { graded = resolve; });
@@ -73,12 +76,22 @@ describe('SubmitAnswer and CompleteInterview use cases', () => {
       interviewId: interview.id, candidateId: candidate.id, answer: 'Third answer.', idempotencyKey: 'k-2',
     }).then(() => undefined, (error: unknown) => error);
     expect(otherKey).to.be.instanceOf(ConcurrentAnswer);
-    const retry = submit.execute({ interviewId: interview.id, candidateId: candidate.id, answer: 'First answer about JSX and components.', idempotencyKey: 'k-1' });
+    const retryTokens: string[] = [];
+    const retry = submit.execute({
+      interviewId: interview.id, candidateId: candidate.id, answer: 'First answer about JSX and components.', idempotencyKey: 'k-1',
+      onToken: (t) => retryTokens.push(t),
+    });
+    const reused = submit.execute({ interviewId: interview.id, candidateId: candidate.id, answer: 'Another text.', idempotencyKey: 'k-1' })
+      .then(() => undefined, (error: unknown) => error);
     open = true;
     grader.release();
     const [won, replayed] = await Promise.all([first, retry]);
     expect(won.replayed).to.equal(false);
     expect(replayed).to.deep.equal({ result: won.result, replayed: true });
+    expect(await reused).to.be.instanceOf(IdempotencyKeyReused);
+    // The retries waited for the first: one grading in all, nothing streamed of their own.
+    expect(grader.calls).to.equal(1);
+    expect(retryTokens).to.deep.equal([]);
     expect((await uow.repositories.interviews.allMessages(interview.id)).map((m) => m.sequence)).to.deep.equal([1, 2, 3]);
     // Once it is done, the next answer is taken.
     await submit.execute({ interviewId: interview.id, candidateId: candidate.id, answer: 'An answer to the second question.' });
@@ -152,12 +165,12 @@ describe('SubmitAnswer and CompleteInterview use cases', () => {
     expect((await cases.uow.repositories.interviews.allMessages(interview.id)).map((m) => m.sequence)).to.deep.equal([1, 2, 3]);
   });
 
-  it('replays the stored result for a repeated idempotency key even when the first request won a race', async () => {
+  it('replays the stored result for a repeated idempotency key even when the first request won a race in another process', async () => {
     let grader!: GatedGrader;
     grader = new GatedGrader(new RubricAnswerGrader(), 2, () => grader.release());
-    const { candidate, interview, submit } = await setup(grader);
+    const { candidate, interview, submit, submitInAnotherProcess } = await setup(grader);
     const input = { interviewId: interview.id, candidateId: candidate.id, answer: 'Same answer twice.', idempotencyKey: 'k1' };
-    const [a, b] = await Promise.all([submit.execute(input), submit.execute(input)]);
+    const [a, b] = await Promise.all([submit.execute(input), submitInAnotherProcess.execute(input)]);
     expect(a.result).to.deep.equal(b.result);
     expect([a.replayed, b.replayed].sort()).to.deep.equal([false, true]);
   });

@@ -79,11 +79,12 @@ export const CLOSING_MESSAGE =
 export class SubmitAnswer {
   /**
    * The interviews an answer is being worked on for in this process, each with the Idempotency-Key it
-   * came with: another answer meanwhile is refused at once (ConcurrentAnswer), before any AI call,
-   * rather than after grading, and a streamed one before its first token; one with the same key goes
-   * on and replays the winner's response (see commit). Across processes the commit's version check decides.
+   * came with and its end: another answer meanwhile is refused at once (ConcurrentAnswer), before any
+   * AI call, rather than after grading, and a streamed one before its first token; one with the same
+   * key waits for it and replays its response, making no AI call of its own. Across processes the
+   * commit's version check decides (a loser with the winner's key replays its response, see commit).
    */
-  private readonly inFlight = new Map<string, string | undefined>();
+  private readonly inFlight = new Map<string, { key: string | undefined; done: Promise<void> }>();
 
   constructor(
     private readonly deps: {
@@ -117,17 +118,22 @@ export class SubmitAnswer {
     // A replay streams nothing: the caller has the stored reply whole, and knows it is a replay before sending any of it.
     const replayed = await replay();
     if (replayed) return replayed;
+    const running = this.inFlight.get(interview.id);
+    if (running) {
+      if (input.idempotencyKey === undefined || running.key !== input.idempotencyKey) throw new ConcurrentAnswer(interview.id);
+      // A retry of the answer being worked on waits for it, then replays it (or, if it failed, is worked on itself).
+      await running.done;
+      return this.execute(input);
+    }
     if (interview.status === 'completed') throw new InterviewCompleted(interview.id);
     if (!isOpen(interview) || !interview.pending) throw new InterviewNotActive(interview.id, interview.status);
-    if (this.inFlight.has(interview.id)) {
-      if (input.idempotencyKey === undefined || this.inFlight.get(interview.id) !== input.idempotencyKey) throw new ConcurrentAnswer(interview.id);
-      return this.turn(input, interview, requestHash, replay);
-    }
-    this.inFlight.set(interview.id, input.idempotencyKey);
+    let done!: () => void;
+    this.inFlight.set(interview.id, { key: input.idempotencyKey, done: new Promise<void>((resolve) => (done = resolve)) });
     try {
       return await this.turn(input, interview, requestHash, replay);
     } finally {
       this.inFlight.delete(interview.id);
+      done();
     }
   }
 
