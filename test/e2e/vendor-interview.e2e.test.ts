@@ -86,6 +86,9 @@ describe('e2e: interviews served by a vendor (fake OpenAI server)', function () 
       // The server's one log line for the request is written when it is done with it.
       await until(() => t.logger.entries.some((e) => e.message === 'request' && e.fields.path === path));
       expect(fake.requests.length).to.equal(asked + 1);
+      // A client that left is no server error: the request is logged 499, and nothing at error level.
+      expect(t.logger.entries.find((e) => e.message === 'request' && e.fields.path === path)!.fields.status).to.equal(499);
+      expect(t.logger.entries.filter((e) => e.level === 'error')).to.deep.equal([]);
       const transcript = await t.request('GET', `/api/v1/interviews/${started.body.id}/transcript`, { token });
       expect(transcript.body.total_count).to.equal(1);
     } finally {

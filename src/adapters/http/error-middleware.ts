@@ -36,6 +36,9 @@ export function publicErrorOf(error: DomainError): { code: string; detail: strin
   return { code: PUBLIC_CODES[error.code] ?? error.code, detail: publicDetail ? publicDetail(provider) : error.message };
 }
 
+/** The status the request log gives a request its client closed before it was answered (nginx's 499). */
+const CLIENT_CLOSED_REQUEST = 499;
+
 /**
  * First in the chain: turns every failure into `{"detail": …}`. Domain errors answer with their
  * registered status, code and title (see coded); anything unexpected is logged once and answered 500.
@@ -73,6 +76,12 @@ export function answerError(ctx: Context, error: unknown, statuses: ErrorStatusT
       ctx.body = coded(status, code, detail);
       return;
     }
+  }
+  if ((error as Error)?.name === 'AbortError' && (ctx.req?.destroyed || ctx.res?.destroyed)) {
+    // The client went away and the work for it was stopped (see abortOnDisconnect): nothing failed, and no one reads the answer.
+    ctx.status = CLIENT_CLOSED_REQUEST;
+    ctx.body = { detail: 'The client closed the request before it was answered' };
+    return;
   }
   const e = error as { status?: number; expose?: boolean; message?: string };
   // Errors raised by Koa itself (ctx.throw) carry a client status and a safe message.
