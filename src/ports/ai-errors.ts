@@ -1,4 +1,5 @@
 import { DomainError } from '../domain/shared/domain-error.js';
+import type { TokenUsage } from './provider-served.js';
 
 /** The provider could not be reached, timed out or answered 5xx: another provider may serve. */
 export class ProviderUnavailable extends DomainError {
@@ -14,9 +15,12 @@ export class ProviderRateLimited extends DomainError {
   }
 }
 
-/** The provider answered, but not with a usable result (bad JSON twice, schema mismatch). */
+/**
+ * The provider answered, but not with a usable result (bad JSON twice, schema mismatch). `usage`: the
+ * tokens its unusable replies cost, when it said (they are billed all the same).
+ */
 export class ProviderBadResponse extends DomainError {
-  constructor(provider: string, reason: string) {
+  constructor(provider: string, reason: string, readonly usage?: TokenUsage) {
     super('ai.bad_response', `AI provider ${provider} returned an unusable answer: ${reason}`, { provider });
   }
 }

@@ -113,7 +113,7 @@ describe('OpenAI adapters against a fake OpenAI server (wire format over loopbac
     fake.respond = async (r) => (++calls === 1 ? { kind: 'json', content: 'Sure! Here is the grade: 80' } : good(r));
     expect((await grader().grade(REQUEST)).score).to.be.a('number');
     expect(calls).to.equal(2);
-    fake.respond = () => ({ kind: 'json', content: '{"score": "high"}' });
+    fake.respond = () => ({ kind: 'json', content: '{"score": "high"}', usage: { prompt_tokens: 300, completion_tokens: 10 } });
     let error: unknown;
     try {
       await grader().grade(REQUEST);
@@ -121,6 +121,8 @@ describe('OpenAI adapters against a fake OpenAI server (wire format over loopbac
       error = e;
     }
     expect(error).to.be.instanceOf(ProviderBadResponse);
+    // The two unusable replies were billed: the error carries their tokens, for the usage log.
+    expect((error as ProviderBadResponse).usage).to.deep.equal({ inputTokens: 600, outputTokens: 20, estimated: false });
   });
 
   const faults: Array<[string, () => ReturnType<FakeOpenAiServer['respond']>, new (...a: never[]) => Error]> = [

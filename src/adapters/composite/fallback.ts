@@ -75,9 +75,11 @@ export async function callWithFallback<T, R extends { servedBy: { model: string 
         return result;
       } catch (error) {
         if (isAbort(error) || signal?.aborted) throw error;
+        // An unusable reply was billed all the same: its tokens are counted with the failure.
+        const usage = (error as { usage?: TokenUsage }).usage;
         onCall?.({
           port: operation, provider: link.id, model: '', outcome: 'error',
-          latencyMs: Math.round(performance.now() - started), error: (error as Error).message,
+          latencyMs: Math.round(performance.now() - started), error: (error as Error).message, ...(usage ? { usage } : {}),
         });
         lastError = error;
         const retryAfterSeconds = (error as { retryAfterSeconds?: number }).retryAfterSeconds;

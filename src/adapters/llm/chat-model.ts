@@ -165,7 +165,7 @@ export async function invokeJson<T>(
       { role: 'user', content: `That reply was unusable: ${problem}. Answer again with only the corrected JSON object.` },
     );
   }
-  throw new ProviderBadResponse(provider, 'invalid JSON after one repair attempt');
+  throw new ProviderBadResponse(provider, 'invalid JSON after one repair attempt', { inputTokens, outputTokens, estimated });
 }
 
 /**

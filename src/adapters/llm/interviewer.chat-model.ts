@@ -54,7 +54,7 @@ export class ChatModelInterviewer implements Interviewer {
       ? await streamJson(this.model, this.provider, QuestionJson, messages, 'question', onToken, options, this.jsonMode, this.deadlineMs)
       : { ...(await invokeJson(this.model, this.provider, QuestionJson, messages, options, this.jsonMode, this.deadlineMs)), streamed: '' };
     const asked = new Set(request.history.map((h) => h.text.trim().toLowerCase()));
-    if (asked.has(value.question.trim().toLowerCase())) throw new ProviderBadResponse(this.provider, 'repeated a question already asked');
+    if (asked.has(value.question.trim().toLowerCase())) throw new ProviderBadResponse(this.provider, 'repeated a question already asked', usage);
     // Whatever the stream did not already show goes out as one last token; a repaired reply that is not what was
     // shown replaces it whole.
     if (onToken && value.question.startsWith(streamed)) {

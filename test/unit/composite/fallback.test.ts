@@ -5,7 +5,7 @@ import { RecordingLogger } from '../../../src/adapters/system/logger.pino.js';
 import { ProviderBadResponse, ProviderRateLimited, ProviderUnavailable } from '../../../src/ports/ai-errors.js';
 import type { AnswerGrader, Grade, GradeRequest } from '../../../src/ports/answer-grader.js';
 import type { Interviewer, InterviewQuestion, QuestionRequest } from '../../../src/ports/interviewer.js';
-import type { AiCallOptions } from '../../../src/ports/provider-served.js';
+import type { AiCallOptions, AiCallRecord } from '../../../src/ports/provider-served.js';
 
 const REQUEST: GradeRequest = { question: 'What is a stack?', referenceAnswer: 'Last in, first out.', answer: 'Last in first out.' };
 
@@ -67,6 +67,14 @@ describe('fallback chain of AI providers', () => {
     expect(grade.servedBy).to.deep.equal({ provider: 'offline', model: 'rubric-grader-v1' });
     expect(down.calls).to.equal(3);
     expect(logger.entries.some((e) => e.message === 'AI provider failed; falling back' && e.fields.next === 'offline')).to.equal(true);
+  });
+
+  it('reports the tokens an unusable answer cost with its failed attempt', async () => {
+    const bad = new ScriptedGrader([new ProviderBadResponse('vendor', 'invalid JSON twice', { inputTokens: 600, outputTokens: 20, estimated: false })]);
+    const { grader } = chain(['vendor', bad], ['offline', new RubricAnswerGrader()]);
+    const calls: AiCallRecord[] = [];
+    await grader.grade(REQUEST, { onCall: (c) => calls.push(c) });
+    expect(calls.map((c) => [c.provider, c.outcome, c.usage?.inputTokens])).to.deep.equal([['vendor', 'error', 600], ['offline', 'ok', undefined]]);
   });
 
   it('falls back at once, without retrying, on an unusable answer', async () => {
