@@ -18,6 +18,12 @@ const MAX_CROSSING_SHARE = 0.15;
 // ...with at least this share of the characters on each side, so right-aligned dates are not a column.
 const MIN_COLUMN_SHARE = 0.12;
 const MIN_COLUMN_LINES = 3;
+/**
+ * The most positions a gutter is looked for at: one point apart on any real page (a sheet of A3 is 842 points
+ * wide), further apart on a page a file declares absurdly wide, whose text would otherwise be swept point by
+ * point (2,000,000 points held the server's event loop for a minute).
+ */
+const MAX_GUTTER_PROBES = 4_000;
 
 const charsOf = (boxes: readonly TextBox[]) => boxes.reduce((n, b) => n + b.text.replace(/\s/g, '').length, 0);
 const right = (b: TextBox) => b.x + b.width;
@@ -38,6 +44,7 @@ export function findGutter(boxes: readonly TextBox[]): number | undefined {
   const from = Math.floor(minX + span * 0.15);
   const to = Math.ceil(minX + span * 0.85);
   const crossing = (x: number) => solid.filter((b) => b.x < x && right(b) > x).length;
+  const step = Math.max(1, Math.ceil((to - from) / MAX_GUTTER_PROBES));
 
   const found: Array<{ x: number; crossing: number; width: number }> = [];
   let runStart: number | undefined;
@@ -55,7 +62,7 @@ export function findGutter(boxes: readonly TextBox[]): number | undefined {
     if (!overlapVertically(left, rightSide)) return;
     found.push({ x, crossing: runCrossing, width });
   };
-  for (let x = from; x <= to; x++) {
+  for (let x = from; x <= to; x += step) {
     const c = crossing(x);
     if (c <= solid.length * MAX_CROSSING_SHARE) {
       if (runStart === undefined) {

@@ -16,6 +16,19 @@ describe('PDF reading order', () => {
     ]);
   });
 
+  it('finds the columns of a page a file declares absurdly wide, looking at a bounded number of places', () => {
+    // 2,000,000 points wide (the width is the file's to declare): swept point by point, this held the server for a minute.
+    const left = ['SKILLS', 'Python', 'Go', 'Kafka', 'Docker'].map((t, i) => box(t, 30, 700 - i * 14));
+    const right = ['EXPERIENCE', 'Lead Engineer at Acme', 'Built the payments platform', 'Cut latency by 40%', 'Mentored six engineers']
+      .map((t, i) => box(t, 1_999_000, 700 - i * 14));
+    const boxes = left.flatMap((l, i) => [l, right[i]!]);
+    let probes = 0;
+    const counted = boxes.map((b) => new Proxy(b, { get: (target, key) => (key === 'x' && probes++, Reflect.get(target, key)) }));
+    expect(findGutter(counted)).to.be.within(100, 1_999_000);
+    expect(probes).to.be.below(200_000);
+    expect(pageLines(boxes).slice(0, 6)).to.deep.equal(['SKILLS', 'Python', 'Go', 'Kafka', 'Docker', '']);
+  });
+
   it('keeps a full-width name above both columns', () => {
     const boxes = [
       box('Maria Garcia — Data Engineer — maria@example.org — London', 30, 740, 12),
