@@ -12,6 +12,16 @@ const CENTRAL = 0x02014b50;
 const LOCAL = 0x04034b50;
 const UTF8_NAMES = 0x0800;
 
+/** A deflated entry inflated to at most `size` bytes (one more, to tell a larger one): past that it is refused. */
+function inflateEntry(raw: Uint8Array, size: number, name: string): Uint8Array {
+  try {
+    return inflateRawSync(raw, { maxOutputLength: size + 1 });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') throw new ZipFormatError(`entry ${name} is not the size its header declares`);
+    throw new ZipFormatError(`entry ${name} cannot be inflated: ${(error as Error).message}`);
+  }
+}
+
 export function readZip(bytes: Uint8Array, maxTotalBytes = 64 * 1024 * 1024): Map<string, Uint8Array> {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   let eocd = -1;
@@ -43,12 +53,15 @@ export function readZip(bytes: Uint8Array, maxTotalBytes = 64 * 1024 * 1024): Ma
     const start = local + 30 + view.getUint16(local + 26, true) + view.getUint16(local + 28, true);
     if (start + compressed > bytes.length) throw new ZipFormatError(`truncated entry ${name}`);
     const raw = bytes.subarray(start, start + compressed);
-    total += size;
-    if (total > maxTotalBytes) throw new ZipFormatError('the archive expands beyond the size limit');
+    if (total + size > maxTotalBytes) throw new ZipFormatError('the archive expands beyond the size limit');
+    // An entry is inflated to the size its header declares and no further, and must come out that size: an archive
+    // declaring small sizes for entries that inflate to 64 MiB each would otherwise pass the limit on its word.
     let data: Uint8Array;
     if (method === 0) data = raw;
-    else if (method === 8) data = inflateRawSync(raw, { maxOutputLength: Math.max(1, maxTotalBytes - total + size) });
+    else if (method === 8) data = inflateEntry(raw, size, name);
     else throw new ZipFormatError(`unsupported compression method ${method} for ${name}`);
+    if (data.length !== size) throw new ZipFormatError(`entry ${name} is not the size its header declares`);
+    total += data.length;
     out.set(name, data);
   }
   return out;

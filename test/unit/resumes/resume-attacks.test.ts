@@ -2,7 +2,9 @@ import { expect } from 'chai';
 import { DocumentResumeTextExtractor } from '../../../src/adapters/documents/resume-text-extractor.unpdf.js';
 import { OfflineResumeParser } from '../../../src/adapters/offline/resume-parser.offline.js';
 import { OfflineResumeReviewer } from '../../../src/adapters/offline/resume-reviewer.offline.js';
-import { NoTextLayer } from '../../../src/domain/resumes/errors.js';
+import { NoTextLayer, UnreadableDocument } from '../../../src/domain/resumes/errors.js';
+import { readZip, writeZip } from '../../../src/adapters/documents/zip.js';
+import { deflateRawSync } from 'node:zlib';
 import type { ParsedResumeResult } from '../../../src/ports/resume-parser.js';
 import {
   AS_OF, HIDDEN_ONLY_SKILLS, hiddenTextPdf, imageOnlyPdf, injectionPdf, resumeDocx, singleColumnPdf,
@@ -65,4 +67,63 @@ describe('resume attacks: hidden text and prompt injection', function () {
     expect(error).to.be.instanceOf(NoTextLayer);
     expect((error as NoTextLayer).code).to.equal('resumes.no_text_layer');
   });
+
+  it('a DOCX whose entries declare smaller sizes than they inflate to is refused as unreadable, before it fills memory', async () => {
+    // A real resume with a 4 MiB entry of zeros whose central directory says it is 1 byte: the cap on the archive's
+    // size was counted on the declared sizes, so dozens of such entries expanded to gigabytes.
+    const entries = readZip(await resumeDocx());
+    entries.set('word/media/pad.bin', new Uint8Array(4 * 1024 * 1024));
+    const lying = deflatedAndLying(writeZip(entries), 'word/media/pad.bin');
+    let error: unknown;
+    try {
+      await extractor.extract(lying, 'docx');
+    } catch (e) {
+      error = e;
+    }
+    expect(error).to.be.instanceOf(UnreadableDocument);
+    expect((error as Error).message).to.match(/not the size its header declares/);
+  });
 });
+
+/**
+ * The archive with `name` deflated and its central directory declaring it 1 byte long (the ZIP writer
+ * stores entries; this rewrites one as a zip bomb would have it).
+ */
+function deflatedAndLying(zip: Uint8Array, name: string): Uint8Array {
+  const view = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
+  const out: Uint8Array[] = [];
+  const centrals: Uint8Array[] = [];
+  let eocd = zip.length - 22;
+  while (view.getUint32(eocd, true) !== 0x06054b50) eocd--;
+  const count = view.getUint16(eocd + 10, true);
+  let at = view.getUint32(eocd + 16, true);
+  let offset = 0;
+  for (let n = 0; n < count; n++) {
+    const nameLength = view.getUint16(at + 28, true);
+    const entryName = new TextDecoder().decode(zip.subarray(at + 46, at + 46 + nameLength));
+    const local = view.getUint32(at + 42, true);
+    const size = view.getUint32(at + 24, true);
+    const dataStart = local + 30 + view.getUint16(local + 26, true) + view.getUint16(local + 28, true);
+    let data = zip.subarray(dataStart, dataStart + size);
+    const header = zip.slice(local, dataStart);
+    const central = zip.slice(at, at + 46 + nameLength);
+    const cv = new DataView(central.buffer);
+    if (entryName === name) {
+      data = new Uint8Array(deflateRawSync(data));
+      new DataView(header.buffer).setUint16(8, 8, true);
+      cv.setUint16(10, 8, true);
+      cv.setUint32(20, data.length, true);
+      cv.setUint32(24, 1, true);
+    }
+    cv.setUint32(42, offset, true);
+    out.push(header, data);
+    centrals.push(central);
+    offset += header.length + data.length;
+    at += 46 + nameLength + view.getUint16(at + 30, true) + view.getUint16(at + 32, true);
+  }
+  const centralSize = centrals.reduce((sum, c) => sum + c.length, 0);
+  const end = zip.slice(eocd, eocd + 22);
+  new DataView(end.buffer).setUint32(12, centralSize, true);
+  new DataView(end.buffer).setUint32(16, offset, true);
+  return Buffer.concat([...out, ...centrals, end]);
+}
