@@ -63,7 +63,7 @@ export function wireResumes(container: DependencyContainer, config: AppConfig): 
     );
     worker.handle(PARSE_RESUME_JOB, (job) =>
       permanentOn(() => r(c, ParseResume).execute(resumeIdOf(job.payload), job)));
-    worker.handle(REVIEW_RESUME_JOB, (job) => permanentOn(() => r(c, ReviewResume).execute(resumeIdOf(job.payload))));
+    worker.handle(REVIEW_RESUME_JOB, (job) => permanentOn(() => r(c, ReviewResume).execute(resumeIdOf(job.payload), job)));
     return worker;
   }));
 }

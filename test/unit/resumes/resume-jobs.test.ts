@@ -171,6 +171,26 @@ describe('resume jobs: upload, parse, review', () => {
     expect(await worker.drain()).to.equal(0);
   });
 
+  it('fails a parse whose every attempt died unfinished when it is claimed again, without reading the file again', async () => {
+    const resume = await upload.execute({ candidateId, bytes: await singleColumnPdf() });
+    const worker = new JobWorker({ uow, clock, logger: new RecordingLogger() }, {
+      pollIntervalMs: 10, leaseMs: 30_000, backoffBaseMs: 1_000, backoffMaxMs: 10_000,
+    });
+    worker.handle(PARSE_RESUME_JOB, (job) => parse.execute(job.payload.resumeId as string, job));
+    // Five workers took the job and died (killed while parsing): nothing reported, each lease expired.
+    for (let i = 0; i < 5; i++) {
+      await claim(PARSE_RESUME_JOB);
+      clock.advance(61_000);
+    }
+    expect(await worker.drain()).to.equal(1);
+    expect(extractor.calls).to.equal(0);
+    const failed = await uow.repositories.resumes.find(resume.id);
+    expect(failed?.parsingStatus).to.equal('failed');
+    expect(failed?.errorMessage).to.match(/stopped before it finished in each of 5 attempts/);
+    clock.advance(600_000);
+    expect(await worker.drain()).to.equal(0);
+  });
+
   it('recovers when a retry succeeds', async () => {
     const resume = await upload.execute({ candidateId, bytes: await singleColumnPdf() });
     extractor.script = [new Error('blip')];

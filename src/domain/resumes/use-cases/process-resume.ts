@@ -59,6 +59,13 @@ export class ParseResume {
     const { uow, clock, parser } = this.deps;
     const resume = await uow.repositories.resumes.find(resumeId);
     if (!resume || resume.parsingStatus === 'completed') return;
+    if (job.attempt > job.maxAttempts) {
+      // Claimed again after its last attempt: each one stopped unfinished (the process died or was killed while parsing,
+      // as a file that exhausts memory or time can make it), so the file is not read again.
+      const message = `Parsing stopped before it finished in each of ${job.maxAttempts} attempts; the file may be too large or complex to read`;
+      await this.fail(resume, message);
+      throw new ResumeJobFailed(message);
+    }
     await uow.repositories.resumes.setParsing(resumeId, { status: 'processing' });
     try {
       const extracted = await readText(this.deps, resume);
@@ -78,14 +85,7 @@ export class ParseResume {
       const final = documentFault || error instanceof ResumeJobFailed || job.attempt >= job.maxAttempts;
       const message = error instanceof Error ? error.message : String(error);
       if (final) {
-        await retryOnConflict(() => uow.transaction(async (repos) => {
-          if (!(await repos.resumes.find(resumeId))) return;
-          await repos.resumes.setParsing(resumeId, {
-            status: 'failed', parsed: null, parsedAt: clock.now(),
-            errorMessage: documentFault ? message : `Parsing failed after ${job.attempt} attempt(s): ${message}`,
-          });
-          await editProfile(uow, clock, resume.candidateId, {}, repos);
-        }));
+        await this.fail(resume, documentFault ? message : `Parsing failed after ${job.attempt} attempt(s): ${message}`);
         if (documentFault) return; // the work is done: the resume says why it failed
         throw new ResumeJobFailed(message);
       }
@@ -93,14 +93,26 @@ export class ParseResume {
       throw error;
     }
   }
+
+  /** Ends a resume's parse as failed with the reason, and recomputes the profile's completeness (unless it was deleted meanwhile). */
+  private async fail(resume: Resume, errorMessage: string): Promise<void> {
+    const { uow, clock } = this.deps;
+    await retryOnConflict(() => uow.transaction(async (repos) => {
+      if (!(await repos.resumes.find(resume.id))) return;
+      await repos.resumes.setParsing(resume.id, { status: 'failed', parsed: null, parsedAt: clock.now(), errorMessage });
+      await editProfile(uow, clock, resume.candidateId, {}, repos);
+    }));
+  }
 }
 
 /** The review job: reads the parsed resume and stores an analysis (the newest one is served). */
 export class ReviewResume {
   constructor(private readonly deps: ProcessDeps & { reviewer: ResumeReviewer; ids: IdGenerator }) {}
 
-  async execute(resumeId: string): Promise<void> {
+  async execute(resumeId: string, job?: JobAttempt): Promise<void> {
     const { uow, clock, reviewer, ids } = this.deps;
+    // Claimed again after its last attempt: each one stopped unfinished (see ParseResume), so it is not run again.
+    if (job && job.attempt > job.maxAttempts) throw new ResumeJobFailed(`Review stopped before it finished in each of ${job.maxAttempts} attempts`);
     const resume = await uow.repositories.resumes.find(resumeId);
     if (!resume?.parsed) return;
     // The parse kept the text it read; a resume parsed before that was kept is read again.
