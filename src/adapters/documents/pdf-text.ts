@@ -205,6 +205,11 @@ export async function extractPdfText(bytes: Uint8Array): Promise<PdfText> {
     }
     const text = pageTexts.filter((t) => t !== '').join('\n\n').replace(/\n{3,}/g, '\n\n').trim();
     return { text, pages: pdf.numPages, hiddenText, visibleChars };
+  } catch (error) {
+    // pdf.js reads the same bytes the same way every time: a page it cannot read (a circular page tree, a broken
+    // object) is a fault of the file, which no retry can fix.
+    if (error instanceof PdfFormatError) throw error;
+    throw new PdfFormatError(`a page could not be read (${(error as Error)?.message ?? String(error)})`, 'invalid');
   } finally {
     await pdf.destroy();
   }

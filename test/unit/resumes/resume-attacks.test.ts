@@ -68,6 +68,17 @@ describe('resume attacks: hidden text and prompt injection', function () {
     expect((error as NoTextLayer).code).to.equal('resumes.no_text_layer');
   });
 
+  it('a PDF whose page tree loops on itself is unreadable at once, a fault of the file no retry can fix', async () => {
+    let error: unknown;
+    try {
+      await extractor.extract(loopingPagesPdf(), 'pdf');
+    } catch (e) {
+      error = e;
+    }
+    expect(error).to.be.instanceOf(UnreadableDocument);
+    expect((error as UnreadableDocument).code).to.equal('resumes.unreadable');
+  });
+
   it('a DOCX whose entries declare smaller sizes than they inflate to is refused as unreadable, before it fills memory', async () => {
     // A real resume with a 4 MiB entry of zeros whose central directory says it is 1 byte: the cap on the archive's
     // size was counted on the declared sizes, so dozens of such entries expanded to gigabytes.
@@ -126,4 +137,27 @@ function deflatedAndLying(zip: Uint8Array, name: string): Uint8Array {
   new DataView(end.buffer).setUint32(12, centralSize, true);
   new DataView(end.buffer).setUint32(16, offset, true);
   return Buffer.concat([...out, ...centrals, end]);
+}
+
+/** A PDF whose page tree's second node lists the first as its child: it opens, and its pages cannot be read. */
+function loopingPagesPdf(): Uint8Array {
+  const content = 'BT /F1 10 Tf 50 700 Td (Jane Doe jane@example.com) Tj ET';
+  const objects = [
+    '<< /Type /Catalog /Pages 5 0 R >>',
+    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
+    `<< /Length ${content.length} >>\nstream\n${content}\nendstream`,
+    '<< /Type /Page /Parent 5 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 2 0 R >> >> /Contents 3 0 R >>',
+    '<< /Type /Pages /Kids [4 0 R 6 0 R] /Count 2 >>',
+    '<< /Type /Pages /Kids [5 0 R] /Count 1 >>',
+  ];
+  let out = '%PDF-1.4\n';
+  const offsets: number[] = [];
+  objects.forEach((body, i) => {
+    offsets.push(out.length);
+    out += `${i + 1} 0 obj\n${body}\nendobj\n`;
+  });
+  const xref = out.length;
+  out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
+  out += `trailer << /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return new TextEncoder().encode(out);
 }
