@@ -20,8 +20,12 @@ const MONTH = '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|jul
 const SEASON = '(?:spring|summer|fall|autumn|winter)';
 const YEAR = '(?:19[5-9]\\d|20\\d\\d)';
 const MM = '(?:0?[1-9]|1[0-2])';
+const DD = '(?:0?[1-9]|[12]\\d|3[01])';
+/** A date with its day, which only its month matters for: "2020-01-15", "15/03/2016", "15 March 2016", "March 15, 2016". */
+const DAY_DATE =
+  `${YEAR}[-/.]${MM}[-/.]${DD}(?![\\d])|${DD}[-/.]${DD}[-/.]${YEAR}|${DD}(?:st|nd|rd|th)?\\s+${MONTH}[\\s,]*${YEAR}|${MONTH}\\s+${DD}(?:st|nd|rd|th)?,?\\s+${YEAR}`;
 const DATE =
-  `(?:(?:${MONTH}|${SEASON})[\\s,]*(?:${YEAR}|['’]\\d\\d)|${YEAR}[-/.]${MM}(?![\\d])|${MM}[-/.]${YEAR}|${YEAR})`;
+  `(?:${DAY_DATE}|(?:${MONTH}|${SEASON})[\\s,]*(?:${YEAR}|['’]\\d\\d)|${YEAR}[-/.]${MM}(?![\\d])|${MM}[-/.]${YEAR}|${YEAR})`;
 const PRESENT = '(?:present|current(?:ly)?|now|today|ongoing|to date)';
 const SEP = '\\s*(?:-{1,2}|–|—|−|~|→|to|until|till|through|thru)\\s*';
 
@@ -38,7 +42,20 @@ interface Written {
 
 function readDate(raw: string): Written | undefined {
   const text = raw.trim().toLowerCase();
-  let m = /^(\d{4})[-/.](\d{1,2})$/.exec(text);
+  let m = /^(\d{4})[-/.](\d{1,2})[-/.]\d{1,2}$/.exec(text);
+  if (m) return { year: Number(m[1]), month: Number(m[2]) };
+  m = /^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$/.exec(text);
+  if (m) {
+    // Day first ("15/03/2016") unless the first number cannot be a month's day-first reading ("03/15/2016").
+    const [first, second] = [Number(m[1]), Number(m[2])];
+    return { year: Number(m[3]), month: second > 12 ? first : second };
+  }
+  m = /^\d{1,2}(?:st|nd|rd|th)?\s+([a-z]+)\.?[\s,]*(\d{4})$/.exec(text) ?? /^([a-z]+)\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+(\d{4})$/.exec(text);
+  if (m) {
+    const month = MONTH_NAMES.find(([re]) => re.test(m![1]!))?.[1];
+    return month ? { year: Number(m[2]), month } : undefined;
+  }
+  m = /^(\d{4})[-/.](\d{1,2})$/.exec(text);
   if (m) return { year: Number(m[1]), month: Number(m[2]) };
   m = /^(\d{1,2})[-/.](\d{4})$/.exec(text);
   if (m) return { year: Number(m[2]), month: Number(m[1]) };

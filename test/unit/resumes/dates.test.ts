@@ -23,6 +23,16 @@ describe('date ranges on resumes', () => {
     expect(one('2020.01 – 2020.12')).to.deep.equal({ start: '2020-01', end: '2020-12', current: false });
   });
 
+  it('reads dates written with their day, by their month', () => {
+    expect(one('2020-01-15 – 2022-06-30')).to.deep.equal({ start: '2020-01', end: '2022-06', current: false });
+    expect(one('15/03/2016 – 31/12/2019')).to.deep.equal({ start: '2016-03', end: '2019-12', current: false });
+    // Month first when the first number cannot be the day-first reading's month.
+    expect(one('03/15/2016 - 12/31/2019')).to.deep.equal({ start: '2016-03', end: '2019-12', current: false });
+    expect(one('15 March 2016 – 31 December 2019')).to.deep.equal({ start: '2016-03', end: '2019-12', current: false });
+    expect(one('March 15, 2016 to December 31, 2019')).to.deep.equal({ start: '2016-03', end: '2019-12', current: false });
+    expect(one('1st May 2021 – now')).to.deep.equal({ start: '2021-05', end: null, current: true });
+  });
+
   it('ignores numbers that are not date ranges, and ranges that run backwards', () => {
     expect(findDateRanges('Served 2,000 users; cut costs 35%; +1 (415) 555-0134')).to.deep.equal([]);
     expect(findDateRanges('2021 – 2019')).to.deep.equal([]);
