@@ -24,13 +24,26 @@ function indexOfAscii(bytes: Uint8Array, text: string, from = 0, to = bytes.leng
 }
 
 /**
+ * Whether a ZIP has an entry named `word/document.xml`: a local file header (PK\3\4, the name's length
+ * at 26, the name at 30) right before the name, not the words anywhere in the bytes (a text file
+ * mentioning them).
+ */
+function hasDocxMainPart(bytes: Uint8Array): boolean {
+  for (let at = indexOfAscii(bytes, DOCX_MAIN_PART); at >= 0; at = indexOfAscii(bytes, DOCX_MAIN_PART, at + 1)) {
+    const header = at - 30;
+    if (header >= 0 && startsWith(bytes, ZIP_MAGIC, header) && bytes[header + 26]! + 256 * bytes[header + 27]! === DOCX_MAIN_PART.length) return true;
+  }
+  return false;
+}
+
+/**
  * The document type the bytes really are, whatever the file is called: a PDF by its `%PDF-` header,
- * a DOCX by a ZIP container naming a `word/document.xml` part. Anything else (an `MZ` executable
+ * a DOCX by a ZIP container with a `word/document.xml` entry (see hasDocxMainPart). Anything else (an `MZ` executable
  * renamed to .pdf, an image, an .xlsx) is undefined.
  */
 export function sniffDocumentType(bytes: Uint8Array): DocumentType | undefined {
   if (startsWith(bytes, PDF_MAGIC)) return 'pdf';
-  if (startsWith(bytes, ZIP_MAGIC)) return indexOfAscii(bytes, DOCX_MAIN_PART) >= 0 ? 'docx' : undefined;
+  if (startsWith(bytes, ZIP_MAGIC)) return hasDocxMainPart(bytes) ? 'docx' : undefined;
   const pdfAt = indexOfAscii(bytes, '%PDF-', 0, PDF_HEADER_WINDOW);
   if (pdfAt > 0 && bytes.subarray(0, pdfAt).every((b) => PDF_PREAMBLE.has(b))) return 'pdf';
   return undefined;

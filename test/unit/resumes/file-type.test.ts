@@ -1,4 +1,5 @@
 import { expect } from 'chai';
+import { writeZip } from '../../../src/adapters/documents/zip.js';
 import { sniffDocumentType } from '../../../src/domain/resumes/file-type.js';
 import { imageOnlyPdf, renamedExe, resumeDocx, scannedPagePng, singleColumnPdf } from '../../support/fixtures/resumes.js';
 
@@ -17,7 +18,9 @@ describe('sniffDocumentType', () => {
     expect(sniffDocumentType(scannedPagePng())).to.equal(undefined);
     expect(sniffDocumentType(new Uint8Array(0))).to.equal(undefined);
     expect(sniffDocumentType(ascii('PK\u0003\u0004xl/workbook.xml'))).to.equal(undefined); // an .xlsx
-    expect(sniffDocumentType(ascii('PK\u0003\u0004word/document.xml'))).to.equal('docx');
+    // The words in a ZIP are not the entry: a text file that mentions them is no DOCX.
+    expect(sniffDocumentType(writeZip(new Map([['readme.txt', ascii('see word/document.xml')]])))).to.equal(undefined);
+    expect(sniffDocumentType(writeZip(new Map([['word/document.xml', ascii('<w:document/>')]])))).to.equal('docx');
     expect(sniffDocumentType(ascii('junk before %PDF-1.4'))).to.equal(undefined);
     expect(sniffDocumentType(ascii('{\\rtf1 a resume'))).to.equal(undefined);
   });
