@@ -1,4 +1,5 @@
 import { expect } from 'chai';
+import { writeZip } from '../../../src/adapters/documents/zip.js';
 import type { ResumeTextExtractor } from '../../../src/ports/resume-text-extractor.js';
 import {
   HIDDEN_TEXT, imageOnlyPdf, RESUME_FIXTURES, renamedExe, resumeDocx, singleColumnPdf, twoColumnPdf, hiddenTextPdf,
@@ -87,7 +88,9 @@ export function resumeTextExtractorContract(label: string, open: () => Promise<R
       const brokenPdf = new Uint8Array([...new TextEncoder().encode('%PDF-1.7\n'), ...garbage]);
       expect((await rejection(extractor.extract(brokenPdf, 'pdf'))).code).to.equal('resumes.unreadable');
       expect((await rejection(extractor.extract(pdf.subarray(0, 400), 'pdf'))).code).to.be.oneOf(['resumes.unreadable', 'resumes.no_text_layer']);
-      const brokenDocx = new Uint8Array([...new TextEncoder().encode('PK\u0003\u0004word/document.xml'), ...garbage]);
+      // A ZIP whose word/document.xml entry is there, cut short before its central directory.
+      const zip = writeZip(new Map([['word/document.xml', new TextEncoder().encode('<w:document>…</w:document>')]]));
+      const brokenDocx = new Uint8Array([...zip.subarray(0, zip.length - 60), ...garbage]);
       expect((await rejection(extractor.extract(brokenDocx, 'docx'))).code).to.equal('resumes.unreadable');
     });
   });
