@@ -198,7 +198,8 @@ function isHidden(run: Run, paragraphShading: string | undefined, cells: Array<s
 
 /**
  * mammoth's HTML as plain text: a line per paragraph, heading or list item ("• " before items),
- * line breaks kept, table cells read one after another with a blank line between them.
+ * line breaks kept, a table read row by row: a row's cells on lines one after another, as a job's
+ * title and its dates in two cells are read together, and a blank line after each row.
  */
 export function htmlToText(html: string): string {
   return decodeXml(
@@ -206,7 +207,7 @@ export function htmlToText(html: string): string {
       .replace(/<br\s*\/?>/gi, '\n')
       .replace(/<li\b[^>]*>/gi, '• ')
       .replace(/<\/(p|h[1-6]|li)>/gi, '\n')
-      .replace(/<\/(td|th)>/gi, '\n\n')
+      .replace(/<\/tr>/gi, '\n')
 
       .replace(/<[^>]+>/g, ''),
   )

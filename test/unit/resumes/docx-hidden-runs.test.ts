@@ -35,7 +35,8 @@ describe('DOCX hidden runs', () => {
   });
 
   it('turns mammoth HTML into lines, keeping breaks and list bullets', () => {
-    expect(htmlToText('<h1>Jane &amp; Co</h1><p>a<br />b</p><ul><li>one</li></ul><table><tr><td><p>left</p></td><td><p>right</p></td></tr></table>'))
-      .to.equal('Jane & Co\na\nb\n• one\nleft\n\nright');
+    expect(htmlToText('<h1>Jane &amp; Co</h1><p>a<br />b</p><ul><li>one</li></ul><table><tr><td><p>left</p></td><td><p>right</p></td></tr>'
+      + '<tr><td><p>Frontend Lead, Schibsted</p></td><td><p>Jan 2021 – Present</p></td></tr></table><p>after</p>'))
+      .to.equal('Jane & Co\na\nb\n• one\nleft\nright\n\nFrontend Lead, Schibsted\nJan 2021 – Present\n\nafter');
   });
 });
