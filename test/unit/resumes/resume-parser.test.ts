@@ -1,4 +1,5 @@
 import { expect } from 'chai';
+import { htmlToText } from '../../../src/adapters/documents/docx-text.js';
 import { parseResumeText, splitSections } from '../../../src/adapters/offline/resume-parser.offline.js';
 
 const AS_OF = new Date('2025-06-15T00:00:00Z');
@@ -52,6 +53,17 @@ describe('offline resume parser: layouts beyond the fixtures', () => {
     expect(parsed.currentRole).to.equal('Backend Developer');
     expect(parsed.experience[0]).to.deep.include({ company: 'Initrode Ltd', startDate: '2022-03', current: true, section: 'other' });
     expect(parsed.totalYears).to.equal(3.3);
+  });
+
+  it('reads work history laid out as a DOCX table, a row\'s title and dates in two cells', async () => {
+    const html = '<p>Ana Lima</p><p>ana@example.com</p><h2>EXPERIENCE</h2><table>'
+      + '<tr><td><p>Frontend Lead, Schibsted</p></td><td><p>Jan 2021 – Present</p></td></tr>'
+      + '<tr><td><p>Backend Engineer, Vipps</p></td><td><p>Mar 2017 – Dec 2020</p></td></tr></table>';
+    const parsed = parseResumeText({ asOf: AS_OF, text: htmlToText(html) });
+    expect(parsed.currentRole).to.equal('Frontend Lead');
+    expect(parsed.experience.map((e) => [e.title, e.company, e.startDate])).to.deep.equal([
+      ['Frontend Lead', 'Schibsted', '2021-01'], ['Backend Engineer', 'Vipps', '2017-03'],
+    ]);
   });
 
   it('recognises headings in many spellings, and inline labels inside a skills block stay in it', () => {
