@@ -221,6 +221,40 @@ export function htmlToText(html: string): string {
 
 const textOf = (bytes: Uint8Array | undefined) => (bytes ? new TextDecoder('utf-8').decode(bytes) : undefined);
 
+/** Word's header parts, in their numbered order: templates often put the name and contact details there. */
+const HEADER_PART = /^word\/header(\d*)\.xml$/;
+
+/**
+ * The visible text of a DOCX's header parts, a line per paragraph (mammoth reads the body alone): read
+ * with the same hidden-run rules as the body, each header's text once however many sections repeat it.
+ */
+export function headerText(entries: ReadonlyMap<string, Uint8Array>, stylesXml?: string): string {
+  const parts = [...entries.keys()].filter((name) => HEADER_PART.test(name))
+    .sort((a, b) => Number(HEADER_PART.exec(a)![1] || 0) - Number(HEADER_PART.exec(b)![1] || 0));
+  const seen = new Set<string>();
+  const lines: string[] = [];
+  for (const name of parts) {
+    const xml = textOf(entries.get(name))!;
+    const hidden = findHiddenRuns(xml, stylesXml).ranges.sort((a, b) => a[0] - b[0]);
+    let visible = '';
+    let at = 0;
+    for (const [start, end] of hidden) {
+      if (start < at) continue;
+      visible += xml.slice(at, start);
+      at = end;
+    }
+    visible += xml.slice(at);
+    for (const paragraph of visible.split(/<\/w:p>/)) {
+      const text = decodeXml([...paragraph.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>|<w:tab\/>/g)].map((m) => m[1] ?? '\t').join('')).trim();
+      if (text !== '' && !seen.has(text)) {
+        seen.add(text);
+        lines.push(text);
+      }
+    }
+  }
+  return lines.join('\n');
+}
+
 /** Visible text of a DOCX (hidden runs removed before mammoth reads it), its page count and its hidden text. */
 export async function extractDocxText(bytes: Uint8Array): Promise<DocxText> {
   let entries: Map<string, Uint8Array>;
@@ -263,5 +297,7 @@ export async function extractDocxText(bytes: Uint8Array): Promise<DocxText> {
   const pages = Number.isInteger(declared) && declared > 0
     ? declared
     : 1 + Math.max(hidden.pageBreaks, hidden.renderedBreaks);
-  return { text: htmlToText(html), pages, hiddenText: hidden.text };
+  const header = headerText(entries, textOf(entries.get('word/styles.xml')));
+  const body = htmlToText(html);
+  return { text: header ? `${header}\n\n${body}` : body, pages, hiddenText: hidden.text };
 }
