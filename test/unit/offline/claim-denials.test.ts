@@ -10,6 +10,11 @@ import type { Grade, GradeRequest } from '../../../src/ports/answer-grader.js';
 const grader = new RubricAnswerGrader();
 const asked = (question: string, referenceAnswer: string): GradeRequest => ({ question, referenceAnswer, answer: '' });
 const grade = (q: GradeRequest, answer: string) => grader.gradeSync({ ...q, answer });
+/** A wrong answer read as one: it contradicts the reference, and is held at most at the boundary's 40. */
+const expectDenies = (g: Grade, label?: string) => {
+  expect(g.reasoning, label).to.include('contradicts the reference');
+  expect(g.score, label).to.be.at.most(40);
+};
 /** A right answer read as one: nothing of it contradicts the reference, and it keeps an expert's score. */
 const expectAgrees = (g: Grade, label?: string) => {
   expect(g.reasoning, label).to.not.include('contradicts');
@@ -336,8 +341,7 @@ describe('claims denied in part (negated claims, traded sides, words that take a
     expect(limits.score).to.be.at.least(70);
     // Said as a claim of its own, the negation still denies what the reference says.
     const denied = grade(ASYNC, `${base} It's great for network calls, and CPU-heavy work does not stall the loop.`);
-    expect(denied.reasoning).to.include('contradicts the reference');
-    expect(denied.score).to.be.at.most(40);
+    expectDenies(denied);
   });
 
   it('sets no sides apart in a question asking two things of one term ("virtual threads and when do they help"), but sets apart what it says to take instead', () => {
@@ -353,8 +357,7 @@ describe('claims denied in part (negated claims, traded sides, words that take a
       + 'A generator expression uses parentheses and doesn\'t build the whole list; it yields items lazily one at a time, which saves memory on large data.'));
     const swapped = grade(COMPREHENSIONS, 'A generator expression builds a whole list in one expression, like (x * 2 for x in items if x > 0). '
       + 'A list comprehension uses square brackets and is lazy, producing items one at a time, which saves memory for large data.');
-    expect(swapped.reasoning).to.include('contradicts the reference');
-    expect(swapped.score).to.be.at.most(40);
+    expectDenies(swapped);
   });
 
   it('reads advice against doing what the reference warns of, with its reason ("don\'t define components inside render, because …"), as no denial, but not advice against what it recommends', () => {
@@ -370,8 +373,7 @@ describe('claims denied in part (negated claims, traded sides, words that take a
       .to.include('contradicts the reference');
     const QUERIES = asked('How do you prevent SQL injection?', 'Use parameterised queries for user input, so the database never reads the input as SQL.');
     const against = grade(QUERIES, 'Never use parameterised queries for user input, because they are slow; escape the input by hand.');
-    expect(against.reasoning).to.include('contradicts the reference');
-    expect(against.score).to.be.at.most(40);
+    expectDenies(against);
   });
 
   it('reads no opposite between parts writing different equality operators ("null === undefined is false" beside "null == undefined is true"), but one between parts writing the same', () => {
@@ -382,8 +384,7 @@ describe('claims denied in part (negated claims, traded sides, words that take a
       + 'empty. typeof null gives object, a historical bug.';
     expectAgrees(grade(NULLS, `${base} null == undefined is true but null === undefined is false.`));
     const denied = grade(NULLS, `${base} null == undefined is false.`);
-    expect(denied.reasoning).to.include('contradicts the reference');
-    expect(denied.score).to.be.at.most(40);
+    expectDenies(denied);
   });
 
   it('reads no opposite in "read" or "write" in a pattern\'s name ("read-through" beside "write-through writes to cache and database")', () => {
