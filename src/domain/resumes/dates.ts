@@ -46,7 +46,7 @@ function readDate(raw: string): Written | undefined {
   if (m) return { year: Number(m[1]), month: Number(m[2]) };
   m = /^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$/.exec(text);
   if (m) {
-    // Day first ("15/03/2016") unless the first number cannot be a month's day-first reading ("03/15/2016").
+    // Day first ("15/03/2016"), unless the second number cannot be a month ("03/15/2016").
     const [first, second] = [Number(m[1]), Number(m[2])];
     return { year: Number(m[3]), month: second > 12 ? first : second };
   }
