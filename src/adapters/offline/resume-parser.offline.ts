@@ -273,14 +273,20 @@ const looksLikeHeader = (text: string) =>
 function findExperience(lines: ResumeLine[], section: ResumeSection): ResumeExperience[] {
   const entries: ResumeExperience[] = [];
   let floor = 0;
+  // A company on a line of its own above a role's title and dates heads the roles listed under it ("Acme Corp" /
+  // "Senior Engineer  Jan 2022 – Present" / … / "Engineer  Jan 2019 – Dec 2021"), up to a blank line: a role there
+  // naming no company is its.
+  let group: string | null = null;
   lines.forEach((line, i) => {
+    if (line.text === '') group = null;
     if (line.text === '' || isBullet(line.text)) return;
     const ranges = findDateRanges(line.text);
     if (ranges.length === 0) return;
     const range = ranges[0]!;
     const rest = tidy((line.text.slice(0, range.index) + ' \t ' + line.text.slice(range.index + range.text.length))
       .replace(/[([]\s*[)\]]/g, ' '));
-    let parts = rest ? headerParts(rest) : [];
+    const own = rest ? headerParts(rest) : [];
+    let parts = own;
     // Title and company may sit on the one or two lines above the dates (or, failing that, below).
     const above: string[] = [];
     for (let j = i - 1; j >= Math.max(floor, i - 2); j--) {
@@ -299,8 +305,12 @@ function findExperience(lines: ResumeLine[], section: ResumeSection): ResumeExpe
     const picked = pickTitleAndCompany(parts);
     floor = i + 1;
     if (!picked) return;
+    let company = picked.company;
+    if (own.length === 1 && above.length === 1 && company === above[0]) group = company;
+    else if (company === null && own.length > 0) company = group;
+    else if (company !== null) group = null;
     entries.push({
-      title: picked.title, company: picked.company, startDate: range.start, endDate: range.end, current: range.current, section,
+      title: picked.title, company, startDate: range.start, endDate: range.end, current: range.current, section,
     });
   });
   return entries;

@@ -66,6 +66,17 @@ describe('offline resume parser: layouts beyond the fixtures', () => {
     ]);
   });
 
+  it('gives the roles listed under a company on a line of its own that company, a promotion shown the usual way', () => {
+    const parsed = parseResumeText({
+      asOf: AS_OF,
+      text: ['Ana Lima', 'ana@example.com', '', 'EXPERIENCE', 'Acme Corp', 'Senior Engineer\tJan 2022 – Present', '• Led the payments team.',
+        'Engineer\tJan 2019 – Dec 2021', '• Built the billing service.', '', 'Freelance Developer\t2016 – 2018'].join('\n'),
+    });
+    expect(parsed.experience.map((e) => [e.title, e.company])).to.deep.equal([
+      ['Senior Engineer', 'Acme Corp'], ['Engineer', 'Acme Corp'], ['Freelance Developer', null],
+    ]);
+  });
+
   it('recognises headings in many spellings, and inline labels inside a skills block stay in it', () => {
     const blocks = splitSections([
       'Name', 'PROFESSIONAL SUMMARY:', 'text', '— Work History —', 'text', 'Licenses & Certifications', 'text',
