@@ -107,7 +107,8 @@ const linesOf = (blocks: ResumeBlock[], section: ResumeSection) =>
 // ---------------------------------------------------------------------------------------------
 // Contact
 
-const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/g;
+/** An email address, its parts in any script ("josé@example.com", RFC 6531). */
+const EMAIL = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}/gu;
 const KNOWN_HOSTS = 'linkedin\\.com|github\\.com|gitlab\\.com|bitbucket\\.org|stackoverflow\\.com|medium\\.com|dev\\.to|' +
   'behance\\.net|dribbble\\.com|kaggle\\.com|twitter\\.com|x\\.com|leetcode\\.com|hashnode\\.dev|substack\\.com';
 const LINK = new RegExp(
@@ -149,11 +150,18 @@ const titleCase = (s: string) =>
     ? w.toLowerCase().replace(/(^|['’-])(\p{L})/gu, (_, sep: string, c: string) => sep + c.toUpperCase())
     : w)).join(' ');
 
-/** "Jane Doe", "JANE DOE", "Mary-Jane O'Brien", "Ana de la Cruz": 2–5 capitalised words, nothing else. */
+/** A name in a script without letter case (Chinese, Japanese, Arabic, Hebrew, Hindi…): one to five words of its letters. */
+const CASELESS_NAME = /^[\p{Lo}\p{M}]{2,}(?:[\s·・][\p{Lo}\p{M}]+){0,4}$/u;
+
+/**
+ * "Jane Doe", "JANE DOE", "Mary-Jane O'Brien", "Ana de la Cruz": 2–5 capitalised words, nothing else;
+ * or, in a script without letter case, "王小明", "محمد علي" (see CASELESS_NAME).
+ */
 function asName(line: string): string | null {
   const first = line.split(/\s*[|•·\t]\s*|\s[-–—]\s/)[0]!.trim().replace(/^name\s*:\s*/i, '')
     // Post-nominal letters: "Jane Doe, PhD", "John Smith, MBA, PMP".
     .replace(/(?:,\s*[A-Z][A-Za-z.]{1,6})+$/, '');
+  if (CASELESS_NAME.test(first)) return first.length <= 30 && !HEADINGS[headingKey(first)] ? first : null;
   if (first.length < 3 || first.length > 50) return null;
   if (/[@\d/\\,:;()]/.test(first) || TITLE_WORDS.test(first) || HEADINGS[headingKey(first)]) return null;
   const words = first.split(/\s+/);

@@ -66,6 +66,15 @@ describe('offline resume parser: layouts beyond the fixtures', () => {
     ]);
   });
 
+  it('finds names written in scripts without letter case, and emails in any script', () => {
+    const contact = (text: string) => parseResumeText({ text, asOf: AS_OF }).contact;
+    expect(contact('王小明\nxiaoming.wang@example.cn\n\nEXPERIENCE\nSoftware Engineer, Tencent\tJan 2020 – Present')).to.deep.include({
+      name: '王小明', email: 'xiaoming.wang@example.cn',
+    });
+    expect(contact('محمد علي\nmohammed@example.com').name).to.equal('محمد علي');
+    expect(contact('José Pérez\njosé@example.com').email).to.equal('josé@example.com');
+  });
+
   it('gives the roles listed under a company on a line of its own that company, a promotion shown the usual way', () => {
     const parsed = parseResumeText({
       asOf: AS_OF,
