@@ -1,12 +1,12 @@
 import { expect } from 'chai';
 import { bootstrap } from '../../src/app/bootstrap.js';
 import { loadConfig } from '../../src/app/config.js';
-import { FakeOpenAiServer } from '../integration/fake-openai.js';
+import { type FakeReply, FakeOpenAiServer, type RecordedRequest } from '../integration/fake-openai.js';
 import { competentModel } from '../integration/openai-responder.js';
 import { sharedPglite } from '../support/databases.js';
 import { runInterview, strong } from '../support/simulated-candidates.js';
 import { parseSse } from '../support/sse.js';
-import { registerCandidate, signInStaff, startTestApp, TEST_JWT_SECRET } from '../support/test-app.js';
+import { registerCandidate, signInStaff, startTestApp, TEST_JWT_SECRET, type TestApp } from '../support/test-app.js';
 
 /** Resolves once `condition` holds, checking after each turn of the event loop. */
 const until = (condition: () => boolean) => new Promise<void>((resolve) => {
@@ -64,85 +64,79 @@ describe('e2e: interviews served by a vendor (fake OpenAI server)', function () 
     }
   });
 
-  it('stops a turn whose client went away: no retry, no next question, nothing saved', async () => {
+  /** Runs `body` on an app served by the fake vendor alone, for a candidate with a react interview started (`interviewId` is undefined with `started: false`). */
+  const withVendorApp = async (body: (t: TestApp, token: string, interviewId?: string) => Promise<void>, started = true) => {
     const t = await startTestApp(vendorEnv('openai'));
     try {
       const { token } = await registerCandidate(t);
-      const started = await t.request('POST', '/api/v1/interviews/start', { token, body: { role_type: 'react' } });
-      const asked = fake.requests.length;
-      const answer = competentModel();
-      // The vendor now takes its time: long enough for the client to leave while the answer is graded.
-      fake.respond = async (r) => ({ ...(await answer(r)), delayMs: 1_500 } as never);
-      const controller = new AbortController();
-      const path = `/api/v1/interviews/${started.body.id}/messages`;
-      const answering = fetch(`${t.baseUrl}${path}`, {
-        method: 'POST', signal: controller.signal,
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-        body: JSON.stringify({ message_text: 'Props flow down from parent to child; state is owned by the component.' }),
-      }).catch(() => undefined);
-      await until(() => fake.requests.length > asked);
-      controller.abort();
-      await answering;
-      // The server's one log line for the request is written when it is done with it.
-      await until(() => t.logger.entries.some((e) => e.message === 'request' && e.fields.path === path));
-      expect(fake.requests.length).to.equal(asked + 1);
-      // A client that left is no server error: the request is logged 499, and nothing at error level.
-      expect(t.logger.entries.find((e) => e.message === 'request' && e.fields.path === path)!.fields.status).to.equal(499);
-      expect(t.logger.entries.filter((e) => e.level === 'error')).to.deep.equal([]);
-      const transcript = await t.request('GET', `/api/v1/interviews/${started.body.id}/transcript`, { token });
-      expect(transcript.body.total_count).to.equal(1);
+      const interview = started ? await t.request('POST', '/api/v1/interviews/start', { token, body: { role_type: 'react' } }) : undefined;
+      await body(t, token, interview?.body.id as string | undefined);
     } finally {
       await t.close();
     }
-  });
+  };
+  /** The fake answers as a competent model would, each reply with what `extra` adds (a delay, a stall). */
+  const competentWith = (extra: (request: RecordedRequest) => Partial<FakeReply>) => {
+    const model = competentModel();
+    fake.respond = async (r) => ({ ...(await model(r)), ...extra(r) } as FakeReply);
+  };
 
-  it('streams a reset before a retry\'s text when the vendor\'s stream stalls, so the tokens after it are the stored question', async () => {
-    const t = await startTestApp(vendorEnv('openai'));
-    try {
-      const { token } = await registerCandidate(t);
-      const started = await t.request('POST', '/api/v1/interviews/start', { token, body: { role_type: 'react' } });
-      const model = competentModel();
-      let streams = 0;
-      // The first streamed question stops after two chunks (the call gives up at OPENAI_TIMEOUT_MS); the retry is whole.
-      fake.respond = async (r) => ({ ...(await model(r)), ...(r.body.stream && streams++ === 0 ? { stallAfter: 2 } : {}) } as never);
-      const res = await fetch(`${t.baseUrl}/api/v1/interviews/${started.body.id}/messages/stream`, {
-        method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-        body: JSON.stringify({ message_text: 'Props flow down from parent to child; state is owned by the component that holds it.' }),
-      });
-      const events = parseSse(await res.text());
-      const names = events.map((e) => e.event);
-      expect(names).to.include('reset');
-      const final = events.find((e) => e.event === 'final')!.data;
-      const after = events.slice(names.lastIndexOf('reset') + 1).filter((e) => e.event === 'token').map((e) => e.data.text).join('');
-      expect(after).to.equal(final.ai_response);
-      const stored = await t.request('GET', `/api/v1/interviews/${started.body.id}/messages?skip=2`, { token });
-      expect(stored.body.messages[0].content_text).to.equal(final.ai_response);
-    } finally {
-      await t.close();
-    }
-  });
+  it('stops a turn whose client went away: no retry, no next question, nothing saved', () => withVendorApp(async (t, token, interviewId) => {
+    const asked = fake.requests.length;
+    // The vendor now takes its time: long enough for the client to leave while the answer is graded.
+    competentWith(() => ({ delayMs: 1_500 }));
+    const controller = new AbortController();
+    const path = `/api/v1/interviews/${interviewId}/messages`;
+    const answering = fetch(`${t.baseUrl}${path}`, {
+      method: 'POST', signal: controller.signal,
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({ message_text: 'Props flow down from parent to child; state is owned by the component.' }),
+    }).catch(() => undefined);
+    await until(() => fake.requests.length > asked);
+    controller.abort();
+    await answering;
+    // The server's one log line for the request is written when it is done with it.
+    await until(() => t.logger.entries.some((e) => e.message === 'request' && e.fields.path === path));
+    expect(fake.requests.length).to.equal(asked + 1);
+    // A client that left is no server error: the request is logged 499, and nothing at error level.
+    expect(t.logger.entries.find((e) => e.message === 'request' && e.fields.path === path)!.fields.status).to.equal(499);
+    expect(t.logger.entries.filter((e) => e.level === 'error')).to.deep.equal([]);
+    const transcript = await t.request('GET', `/api/v1/interviews/${interviewId}/transcript`, { token });
+    expect(transcript.body.total_count).to.equal(1);
+  }));
 
-  it('stops a start whose client went away: no interview is created', async () => {
-    const t = await startTestApp(vendorEnv('openai'));
-    try {
-      const { token } = await registerCandidate(t);
-      const question = competentModel();
-      fake.respond = async (r) => ({ ...(await question(r)), delayMs: 1_500 } as never);
-      const controller = new AbortController();
-      const starting = fetch(`${t.baseUrl}/api/v1/interviews/start`, {
-        method: 'POST', signal: controller.signal,
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ role_type: 'react' }),
-      }).catch(() => undefined);
-      await until(() => fake.requests.length > 0);
-      controller.abort();
-      await starting;
-      await until(() => t.logger.entries.some((e) => e.message === 'request' && e.fields.path === '/api/v1/interviews/start'));
-      expect(fake.requests.length).to.equal(1);
-      expect((await t.request('GET', '/api/v1/interviews', { token })).body.total).to.equal(0);
-    } finally {
-      await t.close();
-    }
-  });
+  it('streams a reset before a retry\'s text when the vendor\'s stream stalls, so the tokens after it are the stored question', () => withVendorApp(async (t, token, interviewId) => {
+    let streams = 0;
+    // The first streamed question stops after two chunks (the call gives up at OPENAI_TIMEOUT_MS); the retry is whole.
+    competentWith((r) => (r.body.stream && streams++ === 0 ? { stallAfter: 2 } : {}));
+    const res = await fetch(`${t.baseUrl}/api/v1/interviews/${interviewId}/messages/stream`, {
+      method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({ message_text: 'Props flow down from parent to child; state is owned by the component that holds it.' }),
+    });
+    const events = parseSse(await res.text());
+    const names = events.map((e) => e.event);
+    expect(names).to.include('reset');
+    const final = events.find((e) => e.event === 'final')!.data;
+    const after = events.slice(names.lastIndexOf('reset') + 1).filter((e) => e.event === 'token').map((e) => e.data.text).join('');
+    expect(after).to.equal(final.ai_response);
+    const stored = await t.request('GET', `/api/v1/interviews/${interviewId}/messages?skip=2`, { token });
+    expect(stored.body.messages[0].content_text).to.equal(final.ai_response);
+  }));
+
+  it('stops a start whose client went away: no interview is created', () => withVendorApp(async (t, token) => {
+    competentWith(() => ({ delayMs: 1_500 }));
+    const controller = new AbortController();
+    const starting = fetch(`${t.baseUrl}/api/v1/interviews/start`, {
+      method: 'POST', signal: controller.signal,
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ role_type: 'react' }),
+    }).catch(() => undefined);
+    await until(() => fake.requests.length > 0);
+    controller.abort();
+    await starting;
+    await until(() => t.logger.entries.some((e) => e.message === 'request' && e.fields.path === '/api/v1/interviews/start'));
+    expect(fake.requests.length).to.equal(1);
+    expect((await t.request('GET', '/api/v1/interviews', { token })).body.total).to.equal(0);
+  }, false));
 
   it('fails at start with a clear message when the selected vendor has no key', async () => {
     const config = loadConfig({ NODE_ENV: 'test', JWT_SECRET: TEST_JWT_SECRET, LOG_LEVEL: 'silent', AI_PROVIDERS: 'openai,offline' });
