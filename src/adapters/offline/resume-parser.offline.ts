@@ -152,6 +152,16 @@ const titleCase = (s: string) =>
 
 /** A name in a script without letter case (Chinese, Japanese, Arabic, Hebrew, Hindi…): one to five words of its letters. */
 const CASELESS_NAME = /^[\p{Lo}\p{M}]{2,}(?:[\s·・][\p{Lo}\p{M}]+){0,4}$/u;
+/**
+ * Titles and headings of resumes written in those scripts, which look like a name to CASELESS_NAME: "简历"
+ * (résumé), "工作经历" (work experience), "السيرة الذاتية" (curriculum vitae), "अनुभव" (experience)…
+ */
+const CASELESS_HEADINGS = new Set([
+  '简历', '个人简历', '求职简历', '履历', '个人信息', '基本信息', '联系方式', '工作经历', '工作经验', '教育背景', '教育经历', '项目经历',
+  '专业技能', '技能', '自我评价', '求职意向', '履歴書', '職務経歴書', '職歴', '学歴', '資格', 'スキル', '自己PR', '이력서', '경력', '학력',
+  'السيرة الذاتية', 'سيرة ذاتية', 'الخبرات', 'الخبرة', 'التعليم', 'المهارات', 'קורות חיים', 'ניסיון', 'השכלה',
+  'बायोडाटा', 'रिज्यूमे', 'अनुभव', 'शिक्षा', 'कौशल', 'ประวัติส่วนตัว', 'ประสบการณ์', 'การศึกษา',
+]);
 
 /**
  * "Jane Doe", "JANE DOE", "Mary-Jane O'Brien", "Ana de la Cruz": 2–5 capitalised words, nothing else;
@@ -161,7 +171,7 @@ function asName(line: string): string | null {
   const first = line.split(/\s*[|•·\t]\s*|\s[-–—]\s/)[0]!.trim().replace(/^name\s*:\s*/i, '')
     // Post-nominal letters: "Jane Doe, PhD", "John Smith, MBA, PMP".
     .replace(/(?:,\s*[A-Z][A-Za-z.]{1,6})+$/, '');
-  if (CASELESS_NAME.test(first)) return first.length <= 30 && !HEADINGS[headingKey(first)] ? first : null;
+  if (CASELESS_NAME.test(first)) return first.length <= 30 && !HEADINGS[headingKey(first)] && !CASELESS_HEADINGS.has(first) ? first : null;
   if (first.length < 3 || first.length > 50) return null;
   if (/[@\d/\\,:;()]/.test(first) || TITLE_WORDS.test(first) || HEADINGS[headingKey(first)]) return null;
   const words = first.split(/\s+/);

@@ -73,6 +73,9 @@ describe('offline resume parser: layouts beyond the fixtures', () => {
     });
     expect(contact('محمد علي\nmohammed@example.com').name).to.equal('محمد علي');
     expect(contact('José Pérez\njosé@example.com').email).to.equal('josé@example.com');
+    // A resume's title above the name is no name.
+    expect(contact('个人简历\n李伟\nliwei@example.cn').name).to.equal('李伟');
+    expect(contact('السيرة الذاتية\nمحمد علي\nmohammed@example.com').name).to.equal('محمد علي');
   });
 
   it('gives the roles listed under a company on a line of its own that company, a promotion shown the usual way', () => {
