@@ -221,24 +221,28 @@ export function htmlToText(html: string): string {
 
 const textOf = (bytes: Uint8Array | undefined) => (bytes ? new TextDecoder('utf-8').decode(bytes) : undefined);
 
-/** Word's header parts, in their numbered order: templates often put the name and contact details there. */
-const HEADER_PART = /^word\/header(\d*)\.xml$/;
+/** Word's header and footer parts, each kind in its numbered order: templates often put the name and contact details there. */
+const MARGIN_PART = { header: /^word\/header(\d*)\.xml$/, footer: /^word\/footer(\d*)\.xml$/ } as const;
 
 /**
- * The visible text of a DOCX's header parts, a line per paragraph (mammoth reads the body alone): read
- * with the same hidden-run rules as the body, each header's text once however many sections repeat it.
+ * The visible text of a DOCX's header or footer parts, a line per paragraph (mammoth reads the body
+ * alone), each part's text once however many sections repeat it, and their hidden text: read with the
+ * same hidden-run rules as the body.
  */
-export function headerText(entries: ReadonlyMap<string, Uint8Array>, stylesXml?: string): string {
-  const parts = [...entries.keys()].filter((name) => HEADER_PART.test(name))
-    .sort((a, b) => Number(HEADER_PART.exec(a)![1] || 0) - Number(HEADER_PART.exec(b)![1] || 0));
+export function marginText(entries: ReadonlyMap<string, Uint8Array>, kind: keyof typeof MARGIN_PART, stylesXml?: string): { text: string; hidden: string[] } {
+  const part = MARGIN_PART[kind];
+  const parts = [...entries.keys()].filter((name) => part.test(name))
+    .sort((a, b) => Number(part.exec(a)![1] || 0) - Number(part.exec(b)![1] || 0));
   const seen = new Set<string>();
   const lines: string[] = [];
+  const hiddenText: string[] = [];
   for (const name of parts) {
     const xml = textOf(entries.get(name))!;
-    const hidden = findHiddenRuns(xml, stylesXml).ranges.sort((a, b) => a[0] - b[0]);
+    const hidden = findHiddenRuns(xml, stylesXml);
+    hiddenText.push(...hidden.text);
     let visible = '';
     let at = 0;
-    for (const [start, end] of hidden) {
+    for (const [start, end] of hidden.ranges.sort((a, b) => a[0] - b[0])) {
       if (start < at) continue;
       visible += xml.slice(at, start);
       at = end;
@@ -252,7 +256,7 @@ export function headerText(entries: ReadonlyMap<string, Uint8Array>, stylesXml?:
       }
     }
   }
-  return lines.join('\n');
+  return { text: lines.join('\n'), hidden: hiddenText };
 }
 
 /** Visible text of a DOCX (hidden runs removed before mammoth reads it), its page count and its hidden text. */
@@ -297,7 +301,9 @@ export async function extractDocxText(bytes: Uint8Array): Promise<DocxText> {
   const pages = Number.isInteger(declared) && declared > 0
     ? declared
     : 1 + Math.max(hidden.pageBreaks, hidden.renderedBreaks);
-  const header = headerText(entries, textOf(entries.get('word/styles.xml')));
-  const body = htmlToText(html);
-  return { text: header ? `${header}\n\n${body}` : body, pages, hiddenText: hidden.text };
+  const styles = textOf(entries.get('word/styles.xml'));
+  const header = marginText(entries, 'header', styles);
+  const footer = marginText(entries, 'footer', styles);
+  const text = [header.text, htmlToText(html), footer.text].filter((t) => t !== '').join('\n\n');
+  return { text, pages, hiddenText: [...header.hidden, ...hidden.text, ...footer.hidden] };
 }
