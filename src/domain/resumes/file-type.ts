@@ -23,22 +23,33 @@ function indexOfAscii(bytes: Uint8Array, text: string, from = 0, to = bytes.leng
   return -1;
 }
 
+const EOCD_MAGIC = [0x50, 0x4b, 0x05, 0x06]; // PK\x05\x06: end of central directory
+const CENTRAL_MAGIC = [0x50, 0x4b, 0x01, 0x02]; // PK\x01\x02: a central directory entry
+const u16 = (bytes: Uint8Array, at: number): number => bytes[at]! | (bytes[at + 1]! << 8);
+const u32 = (bytes: Uint8Array, at: number): number => (u16(bytes, at) + u16(bytes, at + 2) * 0x10000);
+
 /**
- * Whether a ZIP has an entry named `word/document.xml`: a local file header (PK\3\4, the name's length
- * at 26, the name at 30) right before the name, not the words anywhere in the bytes (a text file
- * mentioning them).
+ * Whether a ZIP's own central directory (the last one in the file: its end record sits in the last
+ * 22 + 65,535 bytes) lists an entry named `word/document.xml`. The words anywhere in the bytes are not
+ * enough: a text file mentioning them, or a DOCX stored inside another ZIP, would pass.
  */
 function hasDocxMainPart(bytes: Uint8Array): boolean {
-  for (let at = indexOfAscii(bytes, DOCX_MAIN_PART); at >= 0; at = indexOfAscii(bytes, DOCX_MAIN_PART, at + 1)) {
-    const header = at - 30;
-    if (header >= 0 && startsWith(bytes, ZIP_MAGIC, header) && bytes[header + 26]! + 256 * bytes[header + 27]! === DOCX_MAIN_PART.length) return true;
+  for (let eocd = bytes.length - 22; eocd >= Math.max(0, bytes.length - 22 - 0xffff); eocd--) {
+    if (!startsWith(bytes, EOCD_MAGIC, eocd)) continue;
+    let at = u32(bytes, eocd + 16);
+    for (let n = u16(bytes, eocd + 10); n > 0 && startsWith(bytes, CENTRAL_MAGIC, at) && at + 46 <= bytes.length; n--) {
+      const nameLength = u16(bytes, at + 28);
+      if (nameLength === DOCX_MAIN_PART.length && indexOfAscii(bytes, DOCX_MAIN_PART, at + 46, at + 46 + nameLength) === at + 46) return true;
+      at += 46 + nameLength + u16(bytes, at + 30) + u16(bytes, at + 32);
+    }
+    return false;
   }
   return false;
 }
 
 /**
  * The document type the bytes really are, whatever the file is called: a PDF by its `%PDF-` header,
- * a DOCX by a ZIP container with a `word/document.xml` entry (see hasDocxMainPart). Anything else (an `MZ` executable
+ * a DOCX by a ZIP container whose central directory lists a `word/document.xml` entry (see hasDocxMainPart). Anything else (an `MZ` executable
  * renamed to .pdf, an image, an .xlsx) is undefined.
  */
 export function sniffDocumentType(bytes: Uint8Array): DocumentType | undefined {

@@ -88,9 +88,10 @@ export function resumeTextExtractorContract(label: string, open: () => Promise<R
       const brokenPdf = new Uint8Array([...new TextEncoder().encode('%PDF-1.7\n'), ...garbage]);
       expect((await rejection(extractor.extract(brokenPdf, 'pdf'))).code).to.equal('resumes.unreadable');
       expect((await rejection(extractor.extract(pdf.subarray(0, 400), 'pdf'))).code).to.be.oneOf(['resumes.unreadable', 'resumes.no_text_layer']);
-      // A ZIP whose word/document.xml entry is there, cut short before its central directory.
-      const zip = writeZip(new Map([['word/document.xml', new TextEncoder().encode('<w:document>…</w:document>')]]));
-      const brokenDocx = new Uint8Array([...zip.subarray(0, zip.length - 60), ...garbage]);
+      // A ZIP listing a word/document.xml entry whose data its directory says runs far past the end of the file.
+      const brokenDocx = writeZip(new Map([['word/document.xml', new TextEncoder().encode('<w:document>…</w:document>')]]));
+      const directory = new DataView(brokenDocx.buffer).getUint32(brokenDocx.length - 6, true);
+      new DataView(brokenDocx.buffer).setUint32(directory + 20, 1_000_000, true);
       expect((await rejection(extractor.extract(brokenDocx, 'docx'))).code).to.equal('resumes.unreadable');
     });
   });

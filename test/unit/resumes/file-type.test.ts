@@ -21,6 +21,9 @@ describe('sniffDocumentType', () => {
     // The words in a ZIP are not the entry: a text file that mentions them is no DOCX.
     expect(sniffDocumentType(writeZip(new Map([['readme.txt', ascii('see word/document.xml')]])))).to.equal(undefined);
     expect(sniffDocumentType(writeZip(new Map([['word/document.xml', ascii('<w:document/>')]])))).to.equal('docx');
+    // Nor is a DOCX stored whole inside another ZIP: its entries are not the archive's.
+    const docx = writeZip(new Map([['word/document.xml', ascii('<w:document/>')]]));
+    expect(sniffDocumentType(writeZip(new Map([['resume.docx', docx]])))).to.equal(undefined);
     expect(sniffDocumentType(ascii('junk before %PDF-1.4'))).to.equal(undefined);
     expect(sniffDocumentType(ascii('{\\rtf1 a resume'))).to.equal(undefined);
   });
