@@ -86,6 +86,13 @@ export class JobWorker {
     const job = await uow.repositories.jobs.claim([...this.handlers.keys()], now, new Date(now.getTime() + this.options.leaseMs));
     if (!job) return false;
     const log = logger.child({ jobId: job.id, jobType: job.type, attempt: job.attempt });
+    // Claimed past its attempts, every one of them having died unfinished (the process killed while it ran): its handler
+    // had one more run to record the failure (see ParseResume), and a job that took that one down too is not run again.
+    if (job.attempt > job.maxAttempts + 1) {
+      await uow.repositories.jobs.fail(job.id, `gave up: the worker stopped during each of its ${job.attempt - 1} attempts`, clock.now());
+      log.warn({}, 'job failed: the worker stopped during each of its attempts');
+      return true;
+    }
     // The lease is renewed while the handler runs; a failed renewal is logged and tried again next time.
     const renewal = setInterval(() => {
       const at = clock.now();

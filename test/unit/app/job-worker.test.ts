@@ -77,6 +77,24 @@ describe('job worker', () => {
     expect((await uow.repositories.jobs.find(flaky))!.runAt.getTime() - clock.now().getTime()).to.equal(2_000);
   });
 
+  it('does not run a job again once it was claimed past its attempts and its worker died each time', async () => {
+    const uow = new MemoryUnitOfWork();
+    const clock = new FixedClock();
+    const id = await uow.repositories.jobs.enqueue({ type: 'poison', payload: {}, maxAttempts: 2 }, clock.now());
+    // Three workers took it and died (killed while it ran): nothing reported, each lease expired.
+    for (let i = 0; i < 3; i++) {
+      await uow.repositories.jobs.claim(['poison'], clock.now(), new Date(clock.now().getTime() + 1_000));
+      clock.advance(2_000);
+    }
+    let ran = 0;
+    const worker = new JobWorker({ uow, clock, logger: new RecordingLogger() }, options).handle('poison', async () => {
+      ran++;
+    });
+    expect(await worker.drain()).to.equal(1);
+    expect(ran).to.equal(0);
+    expect(await uow.repositories.jobs.find(id)).to.deep.include({ status: 'failed', lastError: 'gave up: the worker stopped during each of its 3 attempts' });
+  });
+
   it('runs recurring tasks when due by the clock, each at its own interval, logging a failure and running it again next time', async () => {
     const clock = new FixedClock();
     const logger = new RecordingLogger();
