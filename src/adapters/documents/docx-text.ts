@@ -221,6 +221,18 @@ export function htmlToText(html: string): string {
 
 const textOf = (bytes: Uint8Array | undefined) => (bytes ? new TextDecoder('utf-8').decode(bytes) : undefined);
 
+/** `xml` with the [start, end) ranges cut out (overlapping ones once). */
+function withoutRanges(xml: string, ranges: ReadonlyArray<readonly [number, number]>): string {
+  let kept = '';
+  let at = 0;
+  for (const [start, end] of [...ranges].sort((a, b) => a[0] - b[0])) {
+    if (start < at) continue;
+    kept += xml.slice(at, start);
+    at = end;
+  }
+  return kept + xml.slice(at);
+}
+
 /** Word's header and footer parts, each kind in its numbered order: templates often put the name and contact details there. */
 const MARGIN_PART = { header: /^word\/header(\d*)\.xml$/, footer: /^word\/footer(\d*)\.xml$/ } as const;
 
@@ -240,15 +252,7 @@ export function marginText(entries: ReadonlyMap<string, Uint8Array>, kind: keyof
     const xml = textOf(entries.get(name))!;
     const hidden = findHiddenRuns(xml, stylesXml);
     hiddenText.push(...hidden.text);
-    let visible = '';
-    let at = 0;
-    for (const [start, end] of hidden.ranges.sort((a, b) => a[0] - b[0])) {
-      if (start < at) continue;
-      visible += xml.slice(at, start);
-      at = end;
-    }
-    visible += xml.slice(at);
-    for (const paragraph of visible.split(/<\/w:p>/)) {
+    for (const paragraph of withoutRanges(xml, hidden.ranges).split(/<\/w:p>/)) {
       const text = decodeXml([...paragraph.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>|<w:tab\/>/g)].map((m) => m[1] ?? '\t').join('')).trim();
       if (text !== '' && !seen.has(text)) {
         seen.add(text);
@@ -273,15 +277,7 @@ export async function extractDocxText(bytes: Uint8Array): Promise<DocxText> {
 
   let visible = bytes;
   if (hidden.ranges.length > 0) {
-    let cleaned = '';
-    let at = 0;
-    for (const [start, end] of hidden.ranges.sort((a, b) => a[0] - b[0])) {
-      if (start < at) continue;
-      cleaned += documentXml.slice(at, start);
-      at = end;
-    }
-    cleaned += documentXml.slice(at);
-    entries.set(DOCUMENT, new TextEncoder().encode(cleaned));
+    entries.set(DOCUMENT, new TextEncoder().encode(withoutRanges(documentXml, hidden.ranges)));
     visible = writeZip(entries);
   }
 
