@@ -25,6 +25,12 @@ const MIN_FONT_SIZE = 3;
 const MIN_CONTRAST = 0.1;
 const MIN_ALPHA = 0.1;
 const MAX_PAGES = 50;
+/**
+ * Text items read at most, all pages together: pages after the one that passes it are not read. A dense
+ * two-page resume has a few thousand; a file made of hundreds of thousands (a 150 KB PDF can hold them)
+ * kept the one parse worker busy for half a minute and more, the other candidates' resumes waiting.
+ */
+const MAX_TEXT_ITEMS = 20_000;
 
 interface TextItemLike {
   str: string;
@@ -182,10 +188,12 @@ export async function extractPdfText(bytes: Uint8Array): Promise<PdfText> {
     const pageTexts: string[] = [];
     const hiddenText: string[] = [];
     let visibleChars = 0;
-    for (let n = 1; n <= Math.min(pdf.numPages, MAX_PAGES); n++) {
+    let itemsRead = 0;
+    for (let n = 1; n <= Math.min(pdf.numPages, MAX_PAGES) && itemsRead < MAX_TEXT_ITEMS; n++) {
       const page = await pdf.getPage(n);
       const content = await page.getTextContent();
       const items = content.items.filter((i): i is typeof i & TextItemLike => 'str' in i);
+      itemsRead += items.length;
       if (items.some((i) => i.str.trim() !== '')) {
         let runs: PaintedRun[] | undefined;
         try {

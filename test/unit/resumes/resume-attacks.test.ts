@@ -79,6 +79,15 @@ describe('resume attacks: hidden text and prompt injection', function () {
     expect((error as UnreadableDocument).code).to.equal('resumes.unreadable');
   });
 
+  it('a PDF of more text items than any resume has is read only up to its budget: the pages after it are not', async () => {
+    // 21,000 words on page 1 (a 150 KB PDF of repeated pages held the parse worker for half a minute), a last word on page 2.
+    const words = Array.from({ length: 21_000 }, (_, i) => `1 0 0 1 ${40 + (i % 10) * 50} ${760 - Math.floor(i / 10) * 0.35} Tm (w${i}) Tj`);
+    const { text, pages } = await extractor.extract(pdfOfPages([`BT /F1 9 Tf ${words.join(' ')} ET`, 'BT /F1 12 Tf 50 700 Td (Secondpage marker) Tj ET']), 'pdf');
+    expect(pages).to.equal(2);
+    expect(text).to.include('w20999');
+    expect(text).to.not.include('Secondpage');
+  });
+
   it('a DOCX whose entries declare smaller sizes than they inflate to is refused as unreadable, before it fills memory', async () => {
     // A real resume with a 4 MiB entry of zeros whose central directory says it is 1 byte: the cap on the archive's
     // size was counted on the declared sizes, so dozens of such entries expanded to gigabytes.
@@ -142,14 +151,32 @@ function deflatedAndLying(zip: Uint8Array, name: string): Uint8Array {
 /** A PDF whose page tree's second node lists the first as its child: it opens, and its pages cannot be read. */
 function loopingPagesPdf(): Uint8Array {
   const content = 'BT /F1 10 Tf 50 700 Td (Jane Doe jane@example.com) Tj ET';
-  const objects = [
+  return pdfOf([
     '<< /Type /Catalog /Pages 5 0 R >>',
     '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
     `<< /Length ${content.length} >>\nstream\n${content}\nendstream`,
     '<< /Type /Page /Parent 5 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 2 0 R >> >> /Contents 3 0 R >>',
     '<< /Type /Pages /Kids [4 0 R 6 0 R] /Count 2 >>',
     '<< /Type /Pages /Kids [5 0 R] /Count 1 >>',
-  ];
+  ]);
+}
+
+/** A PDF of one page per content stream, in Helvetica. */
+function pdfOfPages(contents: string[]): Uint8Array {
+  const pages = contents.map((_, i) => 3 + 2 * i);
+  return pdfOf([
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    `<< /Type /Pages /Kids [${pages.map((p) => `${p} 0 R`).join(' ')}] /Count ${pages.length} >>`,
+    ...contents.flatMap((content, i) => [
+      `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 ${3 + 2 * contents.length} 0 R >> >> /Contents ${4 + 2 * i} 0 R >>`,
+      `<< /Length ${content.length} >>\nstream\n${content}\nendstream`,
+    ]),
+    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
+  ]);
+}
+
+/** A PDF of these objects, numbered from 1, the first the catalog, with its cross-reference table. */
+function pdfOf(objects: string[]): Uint8Array {
   let out = '%PDF-1.4\n';
   const offsets: number[] = [];
   objects.forEach((body, i) => {
