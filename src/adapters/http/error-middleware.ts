@@ -36,6 +36,14 @@ export function publicErrorOf(error: DomainError): { code: string; detail: strin
   return { code: PUBLIC_CODES[error.code] ?? error.code, detail: publicDetail ? publicDetail(provider) : error.message };
 }
 
+/** Logs an unexpected failure once, with its stack, under the request's id: its answer says nothing of it (see INTERNAL_ERROR_BODY). */
+export function logUnhandled(logger: Logger, requestId: unknown, error: unknown, message = 'unhandled error'): void {
+  logger.error(
+    { requestId, err: error instanceof Error ? { name: error.name, message: error.message, stack: error.stack } : String(error) },
+    message,
+  );
+}
+
 /** The status the request log gives a request its client closed before it was answered (nginx's 499). */
 const CLIENT_CLOSED_REQUEST = 499;
 
@@ -90,10 +98,7 @@ export function answerError(ctx: Context, error: unknown, statuses: ErrorStatusT
     ctx.body = { detail: e.message };
     return;
   }
-  logger.error(
-    { requestId: ctx.state.requestId, err: error instanceof Error ? { name: error.name, message: error.message, stack: error.stack } : String(error) },
-    'unhandled error',
-  );
+  logUnhandled(logger, ctx.state.requestId, error);
   ctx.status = 500;
   ctx.body = INTERNAL_ERROR_BODY;
 }

@@ -102,6 +102,10 @@ function withDeadline(signal: AbortSignal | undefined, deadlineMs: number) {
   };
 }
 
+/** A model call's options: its signal, and the vendor's JSON mode when `jsonMode` asks for it (OpenAI's response_format). */
+const callOptions = (signal: AbortSignal, jsonMode: JsonMode) =>
+  ({ signal, ...(jsonMode === 'native' ? { response_format: { type: 'json_object' } } : {}) }) as never;
+
 const textOf = (content: unknown): string =>
   typeof content === 'string' ? content
     : Array.isArray(content) ? content.map((p) => (typeof p === 'string' ? p : (p as { text?: string }).text ?? '')).join('') : '';
@@ -131,7 +135,7 @@ export async function invokeJson<T>(
     try {
       reply = await model.invoke(
         conversation.map((m) => [m.role, m.content] as [string, string]),
-        { signal: call.signal, ...(jsonMode === 'native' ? { response_format: { type: 'json_object' } } : {}) } as never,
+        callOptions(call.signal, jsonMode),
       );
     } catch (error) {
       throw call.portError(provider, error);
@@ -193,7 +197,7 @@ export async function streamJson<T>(
   try {
     const stream = await model.stream(
       messages.map((m) => [m.role, m.content] as [string, string]),
-      { signal: call.signal, ...(jsonMode === 'native' ? { response_format: { type: 'json_object' } } : {}) } as never,
+      callOptions(call.signal, jsonMode),
     );
     for await (const chunk of stream) {
       const piece = textOf(chunk.content);

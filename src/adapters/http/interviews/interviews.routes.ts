@@ -6,7 +6,7 @@ import { DomainError } from '../../../domain/shared/domain-error.js';
 import { Logger } from '../../../ports/logger.js';
 import { token } from '../../../ports/token.js';
 import { HttpError } from '../http-errors.js';
-import { INTERNAL_ERROR_BODY, publicErrorOf } from '../error-middleware.js';
+import { INTERNAL_ERROR_BODY, logUnhandled, publicErrorOf } from '../error-middleware.js';
 import type { SlidingWindowLimiter } from '../rate-limiter.js';
 import { ErrorBody, type RouteRegistry } from '../route-registry.js';
 import {
@@ -189,10 +189,7 @@ export function interviewRoutes(registry: RouteRegistry): void {
         if (!started) throw error;
         if ((error as Error)?.name !== 'AbortError') {
           // Only domain errors say what went wrong; anything else stays internal, and is logged as the error middleware logs a 500.
-          if (!(error instanceof DomainError)) {
-            resolve(Logger).error({ requestId, err: error instanceof Error ? { name: error.name, message: error.message, stack: error.stack } : String(error) },
-              'unhandled error after the stream started');
-          }
+          if (!(error instanceof DomainError)) logUnhandled(resolve(Logger), requestId, error, 'unhandled error after the stream started');
           send('error', error instanceof DomainError ? publicErrorOf(error) : INTERNAL_ERROR_BODY);
         }
         res.end();

@@ -6,7 +6,7 @@ import type { Logger } from '../../../ports/logger.js';
 import type { Interviewer } from '../../../ports/interviewer.js';
 import type { AiCallRecord } from '../../../ports/provider-served.js';
 import type { UnitOfWork } from '../../../ports/unit-of-work.js';
-import { costOf, type PriceTable, priceCall, tokensOf } from '../costs.js';
+import { costOf, type PriceTable, priceCall, recordUnsavedCalls, tokensOf } from '../costs.js';
 import { ApplicationNotFound, ResumeNotFound, RoleRequired, UnknownRole } from '../errors.js';
 import type { Interview, InterviewMessage } from '../interview.js';
 import { normaliseRole } from '../roles.js';
@@ -49,10 +49,7 @@ export class StartInterview {
       return await this.started(input, { id, now, roleType, resume, context, progression, calls });
     } catch (error) {
       // The first question's AI calls were made (and billed) though no interview was stored: the usage log keeps them for none.
-      if (calls.length > 0) {
-        await uow.repositories.aiUsage.record(null, calls.map((c) => priceCall(c, this.deps.prices)), clock.now()).catch((cause: unknown) =>
-          this.deps.logger?.warn({ calls: calls.length, err: String(cause) }, 'could not record the AI calls of an interview start that failed'));
-      }
+      await recordUnsavedCalls(this.deps, null, calls);
       throw error;
     }
   }

@@ -12,7 +12,7 @@ import type { Interviewer } from '../../../ports/interviewer.js';
 import type { Logger } from '../../../ports/logger.js';
 import type { AiCallRecord } from '../../../ports/provider-served.js';
 import type { UnitOfWork } from '../../../ports/unit-of-work.js';
-import { costOf, type PriceTable, priceCall, tokensOf } from '../costs.js';
+import { costOf, type PriceTable, priceCall, recordUnsavedCalls, tokensOf } from '../costs.js';
 import { ConcurrentAnswer, IdempotencyKeyReused, InterviewCompleted, InterviewNotActive } from '../errors.js';
 import { CLARIFICATIONS_PER_QUESTION, type ClarificationKind, clarificationKind } from '../clarification.js';
 import { type Interview, type InterviewMessage, isOpen, type PendingQuestion, rebaseTurn } from '../interview.js';
@@ -155,23 +155,13 @@ export class SubmitAnswer {
     try {
       const answered = await this.answered(input, interview, requestHash, replay, calls);
       // A replay of the turn that won the race: this one's calls were made all the same.
-      if (answered.replayed) await this.recordUnsaved(interview.id, calls);
+      if (answered.replayed) await recordUnsavedCalls(this.deps, interview.id, calls);
       return answered;
     } catch (error) {
-      await this.recordUnsaved(interview.id, calls);
+      // Its commit did not store the calls it made (it failed, lost a race, or its client left).
+      await recordUnsavedCalls(this.deps, interview.id, calls);
       throw error;
     }
-  }
-
-  /**
-   * AI calls a turn made that its commit did not store (it failed, lost, or was aborted): written to the
-   * usage log on their own, so costs match what the vendors bill. A failure to write them is logged, not thrown.
-   */
-  private async recordUnsaved(interviewId: string, calls: readonly AiCallRecord[]): Promise<void> {
-    if (calls.length === 0) return;
-    const { uow, clock, prices, logger } = this.deps;
-    await uow.repositories.aiUsage.record(interviewId, calls.map((c) => priceCall(c, prices)), clock.now()).catch((error: unknown) =>
-      logger.warn({ interviewId, calls: calls.length, err: String(error) }, 'could not record the AI calls of a turn that was not saved'));
   }
 
   /** An answer's turn: graded, the next question chosen (or the interview finished), committed; `calls` collects its AI calls. */
